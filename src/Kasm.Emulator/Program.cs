@@ -1,0 +1,2 @@
+// Placeholder entry point; the emulator proper is being written.
+return 0;

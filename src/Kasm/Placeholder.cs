@@ -1,0 +1,1 @@
+namespace Kasm { internal static class Placeholder { } }
