@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using Kasm.Emulator.Auth;
+
+namespace Kasm.Emulator.Api;
+
+/// <summary>One row of the dispatch table.</summary>
+/// <param name="Name">The method name (last path segment).</param>
+/// <param name="Handler">Runs with the state lock held; returns the success body or throws <see cref="ApiError"/>.</param>
+/// <param name="AnyOf">The decorator's permissions: holding any one is enough (§2.3).</param>
+/// <param name="ReadOnly">True when a read-only key may call it (§2.2 step 4).</param>
+/// <param name="Mounts">Where the method answers; elsewhere it is an unknown URL (404).</param>
+/// <param name="PublicErrorsAre400">The /api/public variant answers business errors with HTTP 400 instead of 200 (§2.4).</param>
+/// <param name="InternalOnAdminMounts">
+/// On /api/admin and /api the method resolves to the ClientApi variant whose decorator asks only for User and
+/// which then checks these internally (§2.1, §4.5 get_user/update_user).
+/// </param>
+public sealed record ApiMethod(
+    string Name,
+    Func<HandlerContext, JsonObject> Handler,
+    Permission[] AnyOf,
+    bool ReadOnly,
+    Mount Mounts,
+    bool PublicErrorsAre400 = false,
+    Permission[]? InternalOnAdminMounts = null)
+{
+    /// <summary>The permissions the decorator checks on <paramref name="mount"/>.</summary>
+    public Permission[] DecoratorPermissions(Mount mount, bool seed) =>
+        InternalOnAdminMounts is not null && mount != Mount.Public && !seed ? [Permission.User] : AnyOf;
+}

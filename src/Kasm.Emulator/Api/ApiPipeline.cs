@@ -1,0 +1,163 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kasm.Emulator.Auth;
+using Kasm.Emulator.Control;
+using Kasm.Emulator.Faults;
+using Kasm.Emulator.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace Kasm.Emulator.Api;
+
+/// <summary>
+/// The whole request path for <c>/api/…</c>: routing (kasm-api.md §2.1), faults, body parsing, the auth wrapper
+/// (§2.2), dispatch through <see cref="MethodTable"/>, error mapping (§2.4), and the request log.
+/// </summary>
+internal sealed class ApiPipeline(EmulatorCore core)
+{
+    private readonly ErrorMapper _errors = new(core.Profile);
+    private readonly Authenticator _auth = new(core.Keys, new ErrorMapper(core.Profile));
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        string path = http.Request.Path.Value ?? "/";
+        if (path.StartsWith("/__emulator/", StringComparison.Ordinal))
+        {
+            await core.Control.HandleAsync(http);
+            return;
+        }
+
+        byte[] body = await ReadBodyAsync(http.Request);
+        var route = Route(path);
+        string? apiKey = null;
+        ApiResponse response;
+        var fault = route is { } r ? core.Faults.Take(r.Name) : null;
+        if (fault is not null)
+        {
+            if (fault.LatencyMs > 0) await Task.Delay(fault.LatencyMs, http.RequestAborted);
+            if (fault.Drop)
+            {
+                core.Log.Add(core.State.Now(), http.Request.Method, path, route?.Mount.WireName(), route?.Name, null, 0);
+                http.Abort();
+                return;
+            }
+        }
+
+        if (path == "/api/__healthcheck")
+        {
+            // §2.1/§4.16: no auth, no body.
+            response = ApiResponse.Json(200, new JsonObject { ["ok"] = true });
+        }
+        else if (route is null)
+        {
+            response = _errors.Framework(404, "Not Found", $"Not found: {path}");
+        }
+        else if (fault is not null && FaultResponder.ChangesResponse(fault) && fault.Body != "truncated")
+        {
+            response = FaultResponder.Replacement(fault, _errors);
+        }
+        else
+        {
+            (response, apiKey) = Process(http, route.Value.Mount, route.Value.Name, body);
+            if (fault?.Body == "truncated") response = FaultResponder.Truncate(fault, response);
+        }
+
+        core.Log.Add(core.State.Now(), http.Request.Method, path, route?.Mount.WireName(), route?.Name, apiKey, response.Status);
+        await WriteAsync(http.Response, response);
+    }
+
+    private (ApiResponse, string?) Process(HttpContext http, Mount mount, string name, byte[] raw)
+    {
+        var method = MethodTable.Find(name, mount);
+        if (method is null) return (_errors.Framework(404, "Not Found", $"Unknown API method ({name})"), null);
+
+        // GET: CherryPy's json_in tool never runs and the auth wrapper crashes on request.json (§2.1).
+        if (!HttpMethods.IsPost(http.Request.Method)) return (_errors.Crash($"{http.Request.Method} is not supported; use POST"), null);
+
+        if (!IsJson(http.Request.ContentType))
+            return (_errors.Framework(415, "Unsupported Media Type", "Content-Type must be application/json"), null);
+
+        JsonObject? body;
+        try
+        {
+            body = JsonNode.Parse(raw) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+        if (body is null) return (_errors.Framework(400, "Bad Request", "Invalid JSON document in request body"), null);
+
+        var credentials = Credentials.From(http.Request, body, core.Profile);
+        lock (core.State.Gate)
+        {
+            var now = core.State.Now();
+            core.State.Purge(now);
+            var outcome = _auth.Authenticate(credentials, body, method, mount, core.State, core.Profile, now);
+            if (outcome.Failure is not null) return (outcome.Failure, credentials.ApiKey);
+
+            var ctx = new HandlerContext
+            {
+                State = core.State,
+                Profile = core.Profile,
+                Mount = mount,
+                Body = body,
+                Key = outcome.Key!,
+                Now = now,
+                RequestHost = http.Request.Host.Host,
+            };
+            try
+            {
+                // The ClientApi variants' internal check (§2.1): decorator asked only for User.
+                if (method.InternalOnAdminMounts is { } inner && mount != Mount.Public && !core.Profile.IsSeed
+                    && !Permissions.SatisfiesAny(outcome.Key!.Granted, inner))
+                    throw ApiError.Unauthorized();
+                return (ApiResponse.Json(200, method.Handler(ctx)), credentials.ApiKey);
+            }
+            catch (ApiError error)
+            {
+                return (_errors.Handler(error, method, mount), credentials.ApiKey);
+            }
+            catch (Exception ex)
+            {
+                // Anything else is a bug in a handler; answer like a real server's unhandled exception.
+                return (_errors.Crash($"Unhandled error: {ex.Message}"), credentials.ApiKey);
+            }
+        }
+    }
+
+    /// <summary><c>/api/public/m</c>, <c>/api/admin/m</c>, <c>/api/m</c>: the method is the last segment (§2.1).</summary>
+    private static (Mount Mount, string Name)? Route(string path)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length < 2 || segments[0] != "api") return null;
+        Mount mount = segments[1] switch
+        {
+            "public" when segments.Length > 2 => Mount.Public,
+            "admin" when segments.Length > 2 => Mount.Admin,
+            _ => Mount.Client,
+        };
+        return (mount, segments[^1]);
+    }
+
+    /// <summary>CherryPy's json_in accepts application/json and text/javascript (§2.1).</summary>
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var parsed)
+        && parsed.MediaType is { } media
+        && (media.Equals("application/json", StringComparison.OrdinalIgnoreCase) || media.Equals("text/javascript", StringComparison.OrdinalIgnoreCase));
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted);
+        return buffer.ToArray();
+    }
+
+    internal static async Task WriteAsync(HttpResponse response, ApiResponse api)
+    {
+        response.StatusCode = api.Status;
+        if (api.ContentType is not null) response.ContentType = api.ContentType;
+        response.ContentLength = api.Body.Length;
+        if (api.Body.Length > 0) await response.Body.WriteAsync(api.Body, response.HttpContext.RequestAborted);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Kasm.Emulator.Auth;
+using Kasm.Emulator.State;
+
+namespace Kasm.Emulator.Api;
+
+/// <summary>What a handler gets: the parsed body, the caller's key, the state (lock held) and the profile.</summary>
+public sealed class HandlerContext
+{
+    public required EmulatorState State { get; init; }
+    public required Profile Profile { get; init; }
+    public required Mount Mount { get; init; }
+    public required JsonObject Body { get; init; }
+    public required EmulatorKey Key { get; init; }
+    public required DateTime Now { get; init; }
+    /// <summary>The Host the client used, echoed as a session's <c>hostname</c> (§4.1).</summary>
+    public required string RequestHost { get; init; }
+
+    public EmulatorSettings Settings => State.Settings;
+
+    public bool Holds(Permission permission) => Permissions.Satisfies(Key.Granted, permission);
+
+    /// <summary>The <c>target_*</c> object of the body, or the missing-parameters error.</summary>
+    public JsonObject Target(string name, string missingMessage = "Invalid Request: Missing required parameters") =>
+        Body[name] as JsonObject ?? throw ApiError.Invalid(missingMessage);
+
+    /// <summary>Top-level <c>user_id</c> resolved to a user (the auth wrapper already proved it exists, §2.2 step 6).</summary>
+    public UserRecord? TopLevelUser() =>
+        Body.Str("user_id") is { } raw && Ids.TryParse(raw, out var id) ? State.FindUser(id) : null;
+}
+
+/// <summary>Lenient readers for request JSON, the way Python's <c>dict.get</c> behaves.</summary>
+public static class JsonRead
+{
+    public static bool Has(this JsonObject o, string name) => o.TryGetPropertyValue(name, out var v) && v is not null;
+
+    /// <summary>A string field, numbers/bools rendered as text; null when absent or JSON null.</summary>
+    public static string? Str(this JsonObject o, string name) => o[name] switch
+    {
+        null => null,
+        JsonValue v when v.TryGetValue<string>(out var s) => s,
+        JsonValue v => v.ToJsonString(),
+        var other => other.ToJsonString(),
+    };
+
+    public static bool? Bool(this JsonObject o, string name) => o[name] switch
+    {
+        JsonValue v when v.TryGetValue<bool>(out var b) => b,
+        JsonValue v when v.TryGetValue<string>(out var s) && bool.TryParse(s, out var b) => b,
+        _ => null,
+    };
+
+    public static double? Number(this JsonObject o, string name) => o[name] switch
+    {
+        JsonValue v when v.TryGetValue<double>(out var d) => d,
+        JsonValue v when v.TryGetValue<string>(out var s) && double.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out var d) => d,
+        _ => null,
+    };
+}

@@ -1,0 +1,45 @@
+using Kasm.Emulator.Auth;
+using Kasm.Emulator.Handlers;
+using static Kasm.Emulator.Auth.Permission;
+
+namespace Kasm.Emulator.Api;
+
+/// <summary>
+/// The one dispatch table: method name → handler, decorator permissions, read-only flag, mounts, and whether the
+/// /api/public variant answers errors with 400. Permissions and flags follow the kasm-api.md §4 headings.
+/// </summary>
+public static class MethodTable
+{
+    public static IReadOnlyDictionary<string, ApiMethod> Methods { get; } = new ApiMethod[]
+    {
+        // §4.2 sessions. request_kasm also needs Users Auth Session with user_id: that is §2.2 step 5.
+        new("request_kasm", Sessions.RequestKasm, [User], ReadOnly: false, Mount.All),
+        new("get_kasm_status", Sessions.GetKasmStatus, [User], ReadOnly: true, Mount.All),
+        new("get_kasms", Sessions.GetKasms, [SessionsView], ReadOnly: true, Mount.PublicAdmin),
+        new("get_kasm", Sessions.GetKasm, [SessionsView], ReadOnly: true, Mount.PublicAdmin),
+        new("get_user_kasms", Sessions.GetUserKasms, [User], ReadOnly: true, Mount.All),
+        new("destroy_kasm", Sessions.DestroyKasm, [User], ReadOnly: false, Mount.All),
+
+        // §4.5 users. get_user/update_user on /api/admin and /api are the ClientApi versions (decorator: User,
+        // then an internal Users View/Users Modify check), §2.1.
+        new("create_user", Users.CreateUser, [UsersCreate], ReadOnly: false, Mount.PublicAdmin, PublicErrorsAre400: true),
+        new("get_user", Users.GetUser, [UsersView], ReadOnly: true, Mount.All, PublicErrorsAre400: true, InternalOnAdminMounts: [UsersView]),
+        new("get_users", Users.GetUsers, [UsersView], ReadOnly: true, Mount.PublicAdmin),
+        new("update_user", Users.UpdateUser, [UsersModify], ReadOnly: false, Mount.All, PublicErrorsAre400: true, InternalOnAdminMounts: [UsersModify]),
+
+        // §4.7 images.
+        new("get_images", Images.GetImages, [ImagesView], ReadOnly: true, Mount.PublicAdmin),
+        new("update_image", Images.UpdateImage, [ImagesModify, ImagesModifyResources], ReadOnly: false, Mount.PublicAdmin),
+
+        // §4.11 storage providers.
+        new("get_storage_providers", StorageProviders.Get, [StorageProvidersView], ReadOnly: true, Mount.PublicAdmin),
+        new("create_storage_provider", StorageProviders.Create, [StorageProvidersCreate], ReadOnly: false, Mount.PublicAdmin),
+
+        // §4.14 system.
+        new("system_info", SystemInfo.Get, [SystemView], ReadOnly: true, Mount.PublicAdmin),
+    }.ToDictionary(m => m.Name, StringComparer.Ordinal);
+
+    /// <summary>The method answering <paramref name="name"/> on <paramref name="mount"/>, or null (→ 404).</summary>
+    public static ApiMethod? Find(string name, Mount mount) =>
+        Methods.TryGetValue(name, out var method) && method.Mounts.HasFlag(mount) ? method : null;
+}

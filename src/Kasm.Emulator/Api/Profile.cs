@@ -1,0 +1,56 @@
+namespace Kasm.Emulator.Api;
+
+/// <summary>
+/// Every behaviour that differs between the emulated server flavours, in one place. <c>seed</c> follows the seed
+/// document; <c>kasm-1.15</c> and <c>kasm-1.19</c> follow kasm-api.md (§2.2, §2.4, §3).
+/// </summary>
+public sealed class Profile
+{
+    public const string Seed = "seed";
+    public const string Kasm115 = "kasm-1.15";
+    public const string Kasm119 = "kasm-1.19";
+
+    public required string Name { get; init; }
+
+    /// <summary>Seed: JSON errors with <c>"status": "error"</c> and REST-like codes; no HTML anywhere.</summary>
+    public bool IsSeed { get; init; }
+
+    /// <summary>1.15 never reads <c>Authorization</c> (§1, §2.2); the seed and 1.19 profiles accept Basic as well.</summary>
+    public bool AcceptsBasicAuth { get; init; }
+
+    /// <summary>Missing permission: 401 in 1.15, 403 in 1.19 [live] (§2.2 notes), 403 in the seed.</summary>
+    public int PermissionFailureStatus { get; init; }
+
+    /// <summary>request_kasm: 1.19 always returns <c>share_id</c> (null unless sharing); 1.15 only when sharing (§4.2).</summary>
+    public bool ShareIdAlways { get; init; }
+
+    /// <summary>get_kasm_status while not running: 1.15 public gives only error_message; later also operational_* (§4.2).</summary>
+    public bool StatusShowsOperational { get; init; }
+
+    /// <summary>1.15: get_kasms with no sessions → <c>{"kasms": []}</c>, get_users with no users → <c>{}</c> (§4.2, §4.5).</summary>
+    public bool Quirks115 { get; init; }
+
+    /// <summary>The first three parts of <c>system_info.api.build_id</c> and of seeded image tags.</summary>
+    public required string Version { get; init; }
+
+    public string BuildId => Version + ".a7b3c9e";
+
+    public static Profile Get(string name) => name switch
+    {
+        Seed => new Profile
+        {
+            Name = Seed, IsSeed = true, AcceptsBasicAuth = true, PermissionFailureStatus = 403,
+            ShareIdAlways = true, StatusShowsOperational = true, Version = "1.15.0",
+        },
+        Kasm115 => new Profile
+        {
+            Name = Kasm115, PermissionFailureStatus = 401, Quirks115 = true, Version = "1.15.0",
+        },
+        Kasm119 => new Profile
+        {
+            Name = Kasm119, AcceptsBasicAuth = true, PermissionFailureStatus = 403, ShareIdAlways = true,
+            StatusShowsOperational = true, Version = "1.19.0",
+        },
+        _ => throw new ArgumentException($"Unknown profile '{name}' (expected {Seed}, {Kasm115} or {Kasm119}).", nameof(name)),
+    };
+}

@@ -1,0 +1,38 @@
+namespace Kasm.Emulator.Auth;
+
+/// <summary>An API key the emulator accepts.</summary>
+public sealed class EmulatorKey
+{
+    public required string Name { get; init; }
+    /// <summary>12 letters/digits (§2.2).</summary>
+    public required string ApiKey { get; init; }
+    /// <summary>32 letters/digits (§2.2).</summary>
+    public required string ApiKeySecret { get; init; }
+    public bool ReadOnly { get; init; }
+    /// <summary>UTC expiry; null = never.</summary>
+    public DateTime? Expires { get; init; }
+    /// <summary>UI permission names (§2.3), e.g. "Global Admin".</summary>
+    public required string[] Permissions { get; init; }
+
+    private IReadOnlySet<Permission>? _parsed;
+
+    internal IReadOnlySet<Permission> Granted => _parsed ??= Permissions.Select(Auth.Permissions.Parse).ToHashSet();
+}
+
+/// <summary>The fixed keys, deterministic so the README tour can quote them.</summary>
+public static class EmulatorKeys
+{
+    private static readonly string[] Everything = ["Global Admin", "User", "Users Auth Session"];
+
+    public static IReadOnlyList<EmulatorKey> Defaults { get; } =
+    [
+        new() { Name = "demo", ApiKey = "DemoKey00001", ApiKeySecret = "DemoSecret0000000000000000000001", Permissions = Everything },
+        new() { Name = "readonly", ApiKey = "ReadOnlyKey1", ApiKeySecret = "ReadOnlySecret000000000000000001", ReadOnly = true, Permissions = Everything },
+        new() { Name = "imagesonly", ApiKey = "ImagesOnly01", ApiKeySecret = "ImagesOnlySecret0000000000000001", Permissions = ["Images View"] },
+        new()
+        {
+            Name = "expired", ApiKey = "ExpiredKey01", ApiKeySecret = "ExpiredSecret0000000000000000001",
+            Expires = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), Permissions = Everything,
+        },
+    ];
+}

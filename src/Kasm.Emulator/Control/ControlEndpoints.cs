@@ -1,0 +1,92 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kasm.Emulator.Api;
+using Kasm.Emulator.Faults;
+using Kasm.Emulator.Hosting;
+using Microsoft.AspNetCore.Http;
+
+namespace Kasm.Emulator.Control;
+
+/// <summary>
+/// <c>/__emulator/…</c>: the emulator's own control surface (not part of Kasm). No auth, loopback callers only,
+/// never written to the request log.
+/// </summary>
+internal sealed class ControlEndpoints(EmulatorCore core)
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public Task HandleAsync(HttpContext http)
+    {
+        if (http.Connection.RemoteIpAddress is { } ip && !IPAddress.IsLoopback(ip))
+            return Send(http, 403, new JsonObject { ["error"] = "control endpoints answer loopback callers only" });
+
+        string path = http.Request.Path.Value!.TrimEnd('/');
+        string verb = http.Request.Method;
+        return (path, verb) switch
+        {
+            ("/__emulator/requests", "GET") => SendRaw(http, 200, JsonSerializer.Serialize(core.Log.Snapshot(), Json)),
+            ("/__emulator/requests", "DELETE") => Done(http, core.Log.Clear),
+            ("/__emulator/faults", "GET") => Send(http, 200, new JsonArray([.. core.Faults.Snapshot().Select(f => (JsonNode)FaultResponder.Describe(f))])),
+            ("/__emulator/faults", "POST") => AddFaultAsync(http),
+            ("/__emulator/faults", "DELETE") => Done(http, core.Faults.Clear),
+            ("/__emulator/settings", "GET") => SendRaw(http, 200, JsonSerializer.Serialize(core.State.Settings, Json)),
+            ("/__emulator/settings", "POST") => UpdateSettingsAsync(http),
+            ("/__emulator/reset", "POST") => Done(http, core.Reset),
+            _ => Send(http, 404, new JsonObject { ["error"] = $"no control endpoint {verb} {path}" }),
+        };
+    }
+
+    private async Task AddFaultAsync(HttpContext http)
+    {
+        try
+        {
+            var fault = await JsonSerializer.DeserializeAsync<FaultSpec>(http.Request.Body, Json, http.RequestAborted)
+                ?? throw new ArgumentException("body must be a fault object");
+            core.Faults.Add(fault);
+            await Send(http, 200, new JsonObject { ["fault"] = FaultResponder.Describe(fault) });
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException)
+        {
+            await Send(http, 400, new JsonObject { ["error"] = ex.Message });
+        }
+    }
+
+    private async Task UpdateSettingsAsync(HttpContext http)
+    {
+        JsonObject? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            body = null;
+        }
+        if (body is null)
+        {
+            await Send(http, 400, new JsonObject { ["error"] = "body must be a JSON object" });
+            return;
+        }
+        var settings = core.State.Settings;
+        lock (core.State.Gate)
+        {
+            if (body.Number("sessionStartDelayMs") is { } start) settings.SessionStartDelayMs = (int)start;
+            if (body.Number("destroyDelayMs") is { } destroy) settings.DestroyDelayMs = (int)destroy;
+            if (body.Number("maxKasmsPerUser") is { } perUser) settings.MaxKasmsPerUser = (int)perUser;
+            if (body.Number("licenseLimit") is { } licence) settings.LicenseLimit = (int)licence;
+        }
+        await SendRaw(http, 200, JsonSerializer.Serialize(settings, Json));
+    }
+
+    private static Task Done(HttpContext http, Action action)
+    {
+        action();
+        return Send(http, 200, new JsonObject());
+    }
+
+    private static Task Send(HttpContext http, int status, JsonNode body) => SendRaw(http, status, body.ToJsonString());
+
+    private static Task SendRaw(HttpContext http, int status, string json) =>
+        ApiPipeline.WriteAsync(http.Response, new ApiResponse(status, "application/json", System.Text.Encoding.UTF8.GetBytes(json)));
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kasm.Emulator.Api;
+using Kasm.Emulator.Auth;
+using Kasm.Emulator.State;
+
+namespace Kasm.Emulator.Handlers;
+
+/// <summary>get_images and update_image (kasm-api.md §4.7).</summary>
+internal static class Images
+{
+    private const string MissingParameters = "Invalid Request: Missing required parameters";
+
+    /// <summary>Every image, disabled and unavailable ones included; no paging, no filters (§4.7).</summary>
+    public static JsonObject GetImages(HandlerContext ctx)
+    {
+        var list = new JsonArray();
+        foreach (var image in ctx.State.ImagesById.Values)
+        {
+            var wire = ImageFields.ToWire(image);
+            wire["server"] = new JsonObject();
+            wire["server_pool"] = new JsonObject();
+            list.Add(wire);
+        }
+        return new JsonObject { ["images"] = list };
+    }
+
+    /// <summary>Partial update of one image; fields outside the schema are ignored like a real server does.</summary>
+    public static JsonObject UpdateImage(HandlerContext ctx)
+    {
+        var target = ctx.Target("target_image", MissingParameters);
+        string rawId = target.Str("image_id") ?? throw ApiError.Invalid(MissingParameters);
+        if (!Ids.TryParse(rawId, out var id) || !ctx.State.ImagesById.TryGetValue(id, out var image))
+            throw ApiError.NotFound($"User ({ctx.Key.Name}) attempted to update an image ({rawId}) that does not exist.");
+
+        var changes = target.Where(p => p.Key != "image_id" && ImageFields.Kinds.TryGetValue(p.Key, out var k) && k != ImageFieldKind.ReadOnly)
+            .ToList();
+        // §4.7: a key holding only Images Modify Resources may touch the resource fields and nothing else.
+        if (!ctx.Holds(Permission.ImagesModify) && changes.Any(c => !ImageFields.ResourceFields.Contains(c.Key)))
+            throw ApiError.Denied($"User ({ctx.Key.Name}) is not authorized to make these changes to the image.");
+
+        // Work on a copy so a validation failure leaves the image untouched.
+        var updated = (JsonObject)image.Fields.DeepClone();
+        foreach (var (name, value) in changes)
+            updated[name] = Convert(ctx, name, ImageFields.Kinds[name], value);
+        Validate(updated);
+        image.Fields = updated;
+        return new JsonObject { ["image"] = ImageFields.ToWire(image) };
+    }
+
+    private static JsonNode? Convert(HandlerContext ctx, string name, ImageFieldKind kind, JsonNode? value)
+    {
+        if (value is null) return kind is ImageFieldKind.JsonString ? new JsonObject() : null;
+        switch (kind)
+        {
+            case ImageFieldKind.JsonString:
+                // Quirk (§4.7): the server json.loads() these, so a real object fails. The seed document says
+                // nothing about it, so the seed profile accepts both.
+                if (value is JsonValue v && v.TryGetValue<string>(out var text))
+                {
+                    try { return ImageFields.ParseJsonString(text); }
+                    catch (JsonException) { throw ApiError.Invalid($"Invalid json format for {name}"); }
+                }
+                if (ctx.Profile.IsSeed) return value.DeepClone();
+                throw ApiError.Invalid($"Invalid json format for {name}");
+            case ImageFieldKind.Categories:
+            case ImageFieldKind.StringList:
+                return StringList(value, name);
+            case ImageFieldKind.Float:
+                return Number(value, name);
+            case ImageFieldKind.Int:
+                return (long)Number(value, name);
+            case ImageFieldKind.Bool:
+                return value is JsonValue b && b.TryGetValue<bool>(out var flag)
+                    ? flag
+                    : throw ApiError.Invalid($"Invalid Request: {name} must be true or false");
+            case ImageFieldKind.Uuid:
+                string raw = value.ToString();
+                if (raw.Length == 0) return null;
+                return Ids.TryParse(raw, out var id) ? Ids.Hex(id) : throw ApiError.Invalid($"Invalid Request: {name} must be a uuid");
+            default:
+                return value is JsonValue s && s.TryGetValue<string>(out var str) ? str : value.ToJsonString();
+        }
+    }
+
+    private static double Number(JsonNode value, string name)
+    {
+        if (value is JsonValue v)
+        {
+            if (v.TryGetValue<double>(out var d)) return d;
+            if (v.TryGetValue<string>(out var s) && double.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out d)) return d;
+        }
+        throw ApiError.Invalid($"Invalid Request: {name} must be a number");
+    }
+
+    /// <summary>A newline-separated string (what the admin UI sends, §4.7) or a list.</summary>
+    private static JsonArray StringList(JsonNode value, string name)
+    {
+        IEnumerable<string> items = value switch
+        {
+            JsonArray a => a.Select(n => n?.ToString() ?? ""),
+            JsonValue v when v.TryGetValue<string>(out var s) => s.Split('\n'),
+            _ => throw ApiError.Invalid($"Invalid Request: {name} must be a list"),
+        };
+        return [.. items.Select(i => i.Trim()).Where(i => i.Length > 0).Select(i => (JsonNode)i)];
+    }
+
+    private static void Validate(JsonObject image)
+    {
+        string? profilePath = image["persistent_profile_path"]?.ToString();
+        if (!string.IsNullOrEmpty(profilePath) && !profilePath.Contains("{username}") && !profilePath.Contains("{user_id}"))
+            throw ApiError.Invalid("Invalid Request: Persistent Profile Path must contain either {username} or {user_id} as part of the path");
+        if (image["restrict_to_network"]?.GetValue<bool>() == true && image["restrict_network_names"] is JsonArray { Count: 0 })
+            throw ApiError.Invalid("Invalid Request: Docker Network Names is required if Restrict Image to Docker Network is True");
+        if (image["restrict_to_server"]?.GetValue<bool>() == true && image["server_id"] is null)
+            throw ApiError.Invalid("Invalid Request: server_id required if restrict_to_server is True");
+        if (image["restrict_to_zone"]?.GetValue<bool>() == true && image["zone_id"] is null)
+            throw ApiError.Invalid("Invalid Request: zone_id required if restrict_to_zone is True");
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Kasm.Emulator.Api;
+using Kasm.Emulator.State;
+
+namespace Kasm.Emulator.Handlers;
+
+/// <summary>get_storage_providers and create_storage_provider (kasm-api.md §4.11).</summary>
+internal static class StorageProviders
+{
+    private const string MissingParameters = "Invalid Request. Missing required parameters";
+    private const string Masked = "**********";
+
+    private static readonly string[] OAuthFields = ["client_id", "client_secret", "auth_url", "token_url", "redirect_url"];
+
+    /// <summary>
+    /// Required fields per type. §4.11 only says OAuth providers need their client and URL fields and Nextcloud a
+    /// webdav_url; the emulator also asks S3 for the rclone volume_config and a default_target (where to mount it)
+    /// and Custom for a volume_config. "Other" is a known type with no validation routine, as on a real server.
+    /// </summary>
+    private static readonly Dictionary<string, string[]> Required = new()
+    {
+        ["Google Drive"] = OAuthFields,
+        ["OneDrive"] = OAuthFields,
+        ["Dropbox"] = OAuthFields,
+        ["Nextcloud"] = ["webdav_url"],
+        ["S3"] = ["volume_config", "default_target"],
+        ["Custom"] = ["volume_config"],
+    };
+
+    public static JsonObject Get(HandlerContext ctx) => new()
+    {
+        ["storage_providers"] = new JsonArray([.. ctx.State.StorageProviderList.Select(p => (JsonNode)Wire(p))]),
+    };
+
+    public static JsonObject Create(HandlerContext ctx)
+    {
+        var target = ctx.Target("target_storage_provider", MissingParameters);
+        string rawType = target.Str("storage_provider_type") ?? throw ApiError.Invalid(MissingParameters);
+        string type = CanonicalType(ctx, rawType, target);
+        if (type == "Other") throw ApiError.Invalid($"No validation routine defined for storage_provider_type: {type}");
+        foreach (var field in Required[type])
+        {
+            bool present = target[field] switch
+            {
+                JsonObject o => o.Count > 0,
+                null => false,
+                var v => v.ToString().Length > 0,
+            };
+            if (!present) throw ApiError.Invalid($"Invalid Request. {field} is required for {type} storage providers");
+        }
+
+        var provider = new StorageProviderRecord
+        {
+            StorageProviderId = Guid.NewGuid(),
+            Name = target.Str("name") ?? type,
+            StorageProviderType = type,
+            Enabled = target.Bool("enabled") ?? true,
+            ClientId = target.Str("client_id"),
+            ClientSecret = target.Str("client_secret"),
+            AuthUrl = target.Str("auth_url"),
+            TokenUrl = target.Str("token_url"),
+            WebdavUrl = target.Str("webdav_url"),
+            Scope = Scope(target["scope"]),
+            RedirectUrl = target.Str("redirect_url"),
+            AuthUrlOptions = ObjectField(target, "auth_url_options"),
+            VolumeConfig = ObjectField(target, "volume_config"),
+            MountConfig = ObjectField(target, "mount_config"),
+            RootDriveUrl = target.Str("root_drive_url"),
+            DefaultTarget = target.Str("default_target"),
+        };
+        ctx.State.StorageProviderList.Add(provider);
+        return new JsonObject { ["storage_provider"] = Wire(provider) };
+    }
+
+    /// <summary>
+    /// Kasm profiles take the type names exactly. The seed profile also takes the seed's own curl body:
+    /// a lowercase type and <c>nextcloud_url</c> in place of <c>webdav_url</c>.
+    /// </summary>
+    private static string CanonicalType(HandlerContext ctx, string rawType, JsonObject target)
+    {
+        if (Required.ContainsKey(rawType) || rawType == "Other") return rawType;
+        if (ctx.Profile.IsSeed)
+        {
+            string? known = Required.Keys.Append("Other").FirstOrDefault(k => string.Equals(k, rawType, StringComparison.OrdinalIgnoreCase));
+            if (known is not null)
+            {
+                if (known == "Nextcloud" && !target.Has("webdav_url") && target.Str("nextcloud_url") is { } url)
+                    target["webdav_url"] = url;
+                return known;
+            }
+        }
+        throw ApiError.Invalid($"Invalid storage_provider_type ({rawType})");
+    }
+
+    private static JsonObject Wire(StorageProviderRecord p) => new()
+    {
+        ["storage_provider_id"] = Ids.Hex(p.StorageProviderId),
+        ["name"] = p.Name,
+        ["storage_provider_type"] = p.StorageProviderType,
+        ["enabled"] = p.Enabled,
+        ["client_id"] = p.ClientId,
+        ["client_secret"] = string.IsNullOrEmpty(p.ClientSecret) ? p.ClientSecret : Masked,
+        ["auth_url"] = p.AuthUrl,
+        ["token_url"] = p.TokenUrl,
+        ["webdav_url"] = p.WebdavUrl,
+        ["scope"] = new JsonArray([.. p.Scope.Select(s => (JsonNode)s)]),
+        ["redirect_url"] = p.RedirectUrl,
+        ["auth_url_options"] = p.AuthUrlOptions.DeepClone(),
+        ["volume_config"] = p.VolumeConfig.DeepClone(),
+        ["mount_config"] = p.MountConfig.DeepClone(),
+        ["root_drive_url"] = p.RootDriveUrl,
+        ["default_target"] = p.DefaultTarget,
+    };
+
+    /// <summary>A list, or a newline-separated string (§4.11).</summary>
+    private static List<string> Scope(JsonNode? node) => node switch
+    {
+        JsonArray a => [.. a.Select(n => n?.ToString() ?? "").Where(s => s.Length > 0)],
+        JsonValue v when v.TryGetValue<string>(out var s) => [.. s.Split('\n').Select(x => x.Trim()).Where(x => x.Length > 0)],
+        _ => [],
+    };
+
+    /// <summary>An object field; a JSON-encoded string is accepted too, anything else is refused.</summary>
+    private static JsonObject ObjectField(JsonObject target, string name)
+    {
+        switch (target[name])
+        {
+            case null:
+                return [];
+            case JsonObject o:
+                return (JsonObject)o.DeepClone();
+            case JsonValue v when v.TryGetValue<string>(out var s):
+                try
+                {
+                    if (s.Length == 0) return [];
+                    if (JsonNode.Parse(s) is JsonObject parsed) return parsed;
+                }
+                catch (JsonException)
+                {
+                }
+                break;
+        }
+        throw ApiError.Invalid($"Invalid Request. {name} must be a JSON object");
+    }
+}

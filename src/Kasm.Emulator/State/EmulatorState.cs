@@ -1,0 +1,125 @@
+namespace Kasm.Emulator.State;
+
+/// <summary>
+/// Everything the emulated server knows. All access goes through <see cref="Gate"/>: requests are handled one at a
+/// time inside it, which is plenty for a test double and keeps every handler free of races.
+/// </summary>
+public sealed class EmulatorState
+{
+    private readonly string _imageVersion;
+
+    internal EmulatorState(string imageVersion, EmulatorSettings settings, TimeProvider clock)
+    {
+        _imageVersion = imageVersion;
+        Settings = settings;
+        Clock = clock;
+        Seed();
+    }
+
+    /// <summary>The lock every reader and writer takes.</summary>
+    public object Gate { get; } = new();
+
+    public TimeProvider Clock { get; }
+
+    public EmulatorSettings Settings { get; }
+
+    internal Dictionary<Guid, UserRecord> UsersById { get; } = [];
+    internal Dictionary<Guid, ImageRecord> ImagesById { get; } = [];
+    internal Dictionary<Guid, SessionRecord> SessionsById { get; } = [];
+    internal List<StorageProviderRecord> StorageProviderList { get; } = [];
+    internal List<GroupRecord> GroupList { get; } = [];
+
+    /// <summary>Snapshot of the users, in creation order.</summary>
+    public IReadOnlyList<UserRecord> Users { get { lock (Gate) return [.. UsersById.Values]; } }
+
+    /// <summary>Snapshot of the images.</summary>
+    public IReadOnlyList<ImageRecord> Images { get { lock (Gate) return [.. ImagesById.Values]; } }
+
+    /// <summary>Snapshot of the sessions still present (destroyed ones whose delay has passed are gone).</summary>
+    public IReadOnlyList<SessionRecord> Sessions
+    {
+        get { lock (Gate) { Purge(Now()); return [.. SessionsById.Values]; } }
+    }
+
+    /// <summary>Snapshot of the storage providers.</summary>
+    public IReadOnlyList<StorageProviderRecord> StorageProviders { get { lock (Gate) return [.. StorageProviderList]; } }
+
+    public DateTime Now() => Timestamps.Now(Clock);
+
+    /// <summary>Throws the current contents away and loads the fixtures again.</summary>
+    public void Reset()
+    {
+        lock (Gate)
+        {
+            UsersById.Clear();
+            ImagesById.Clear();
+            SessionsById.Clear();
+            StorageProviderList.Clear();
+            GroupList.Clear();
+            Seed();
+        }
+    }
+
+    /// <summary>Removes sessions whose asynchronous destroy has finished. Callers hold <see cref="Gate"/>.</summary>
+    internal void Purge(DateTime now)
+    {
+        foreach (var gone in SessionsById.Values.Where(s => s.GoneAt <= now).ToList())
+            SessionsById.Remove(gone.KasmId);
+    }
+
+    internal UserRecord? FindUser(Guid id) => UsersById.GetValueOrDefault(id);
+
+    internal UserRecord? FindUserByName(string username) =>
+        UsersById.Values.FirstOrDefault(u => string.Equals(u.Username, username, StringComparison.OrdinalIgnoreCase));
+
+    internal GroupRecord? FindGroup(Guid id) => GroupList.FirstOrDefault(g => g.GroupId == id);
+
+    /// <summary>Sessions that count against limits: every one not already being deleted.</summary>
+    internal IEnumerable<SessionRecord> LiveSessions() => SessionsById.Values.Where(s => s.DestroyRequested is null);
+
+    internal StateSnapshot ToSnapshot()
+    {
+        lock (Gate)
+        {
+            return new StateSnapshot
+            {
+                Users = [.. UsersById.Values],
+                Images = [.. ImagesById.Values],
+                Sessions = [.. SessionsById.Values],
+                StorageProviders = [.. StorageProviderList],
+            };
+        }
+    }
+
+    internal void Load(StateSnapshot snapshot)
+    {
+        lock (Gate)
+        {
+            UsersById.Clear();
+            ImagesById.Clear();
+            SessionsById.Clear();
+            StorageProviderList.Clear();
+            foreach (var u in snapshot.Users) UsersById[u.UserId] = u;
+            foreach (var i in snapshot.Images) ImagesById[i.ImageId] = i;
+            foreach (var s in snapshot.Sessions) SessionsById[s.KasmId] = s;
+            StorageProviderList.AddRange(snapshot.StorageProviders);
+        }
+    }
+
+    private void Seed()
+    {
+        GroupList.AddRange(SeedData.Groups());
+        foreach (var u in SeedData.Users()) UsersById[u.UserId] = u;
+        foreach (var i in SeedData.Images(_imageVersion)) ImagesById[i.ImageId] = i;
+        StorageProviderList.AddRange(SeedData.StorageProviders());
+    }
+}
+
+/// <summary>What a state file holds.</summary>
+public sealed class StateSnapshot
+{
+    public List<UserRecord> Users { get; set; } = [];
+    public List<ImageRecord> Images { get; set; } = [];
+    public List<SessionRecord> Sessions { get; set; } = [];
+    public List<StorageProviderRecord> StorageProviders { get; set; } = [];
+}

@@ -1,0 +1,14 @@
+namespace Kasm.Emulator.State;
+
+/// <summary>A user group. Only the two built-in groups exist in the emulator.</summary>
+public sealed class GroupRecord
+{
+    /// <summary>The "All Users" group id, the same in every Kasm installation (kasm-api.md §4.5).</summary>
+    public static readonly Guid AllUsersId = Guid.ParseExact("68d557ac4cac42cca9f31c7c853de0f3", "N");
+
+    /// <summary>The emulator's fixed "Administrators" group id.</summary>
+    public static readonly Guid AdministratorsId = Guid.ParseExact("8ccd2fb1e4a54b5e9d2d6a5c3b0f7e21", "N");
+
+    public Guid GroupId { get; set; }
+    public string Name { get; set; } = "";
+}

@@ -1,0 +1,30 @@
+namespace Kasm.Emulator.State;
+
+/// <summary>UUID formatting as a Kasm server emits it (kasm-api.md §2.5).</summary>
+public static class Ids
+{
+    /// <summary>32 lowercase hex characters, no dashes: the usual form in Kasm output.</summary>
+    public static string Hex(Guid id) => id.ToString("N");
+
+    /// <summary>The dashed form Python's <c>str(uuid)</c> gives; used only where §2.5 says a real server emits it.</summary>
+    public static string Dashed(Guid id) => id.ToString("D");
+
+    /// <summary>Accepts either form, any case, like Python's <c>uuid.UUID</c>.</summary>
+    public static bool TryParse(string? text, out Guid id)
+    {
+        id = Guid.Empty;
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        return Guid.TryParseExact(text.Trim(), "N", out id) || Guid.TryParseExact(text.Trim(), "D", out id);
+    }
+
+    /// <summary>Random lowercase letters and digits (API keys, anonymous user names, share ids use this alphabet).</summary>
+    public static string RandomAlphaNumeric(int length, bool lowerOnly = false)
+    {
+        const string all = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        const string lower = "abcdefghijklmnopqrstuvwxyz0123456789";
+        return System.Security.Cryptography.RandomNumberGenerator.GetString(lowerOnly ? lower : all, length);
+    }
+
+    /// <summary>A share id: 8 lowercase hex characters (§2.5).</summary>
+    public static string NewShareId() => Guid.NewGuid().ToString("N")[..8];
+}

@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+
+namespace Kasm.Emulator.State;
+
+/// <summary>The fixed fixtures every emulator starts with (kasm-api.md §7 item 12). Ids are fixed so docs can quote them.</summary>
+public static class SeedData
+{
+    public static readonly Guid AdminUserId = Guid.ParseExact("4d3f5a1b2c6e4f708192a3b4c5d6e7f8", "N");
+    public static readonly Guid PlainUserId = Guid.ParseExact("9c1e2d3f4a5b4c6d8e7f0a1b2c3d4e5f", "N");
+
+    public static readonly Guid ChromeImageId = Guid.ParseExact("01a6c1f2b3d44e5f8a9b0c1d2e3f4a5b", "N");
+    public static readonly Guid FirefoxImageId = Guid.ParseExact("02b7d2a3c4e54f608b9c1d2e3f4a5b6c", "N");
+    public static readonly Guid TerminalImageId = Guid.ParseExact("03c8e3b4d5f6407192ad2e3f4a5b6c7d", "N");
+    public static readonly Guid UbuntuImageId = Guid.ParseExact("04d9f4c5e6a7418293be3f4a5b6c7d8e", "N");
+    public static readonly Guid BraveImageId = Guid.ParseExact("05eaa5d6f7b84293a4cf4a5b6c7d8e9f", "N");
+    /// <summary>Disabled (enabled=false) but still listed by get_images.</summary>
+    public static readonly Guid EdgeImageId = Guid.ParseExact("06fbb6e7a8c94304b5d05b6c7d8e9fa0", "N");
+    /// <summary>Enabled but not pulled by any agent (available=false): request_kasm finds no resources.</summary>
+    public static readonly Guid BlenderImageId = Guid.ParseExact("070cc7f8b9da4415c6e16c7d8e9fa0b1", "N");
+
+    public static readonly Guid GoogleDriveProviderId = Guid.ParseExact("5b1e0f7a9c2d4e3f8a6b7c8d9e0f1a2b", "N");
+
+    /// <summary>The one Docker agent sessions are placed on.</summary>
+    public static readonly Guid AgentServerId = Guid.ParseExact("a1b2c3d4e5f64718293a4b5c6d7e8f90", "N");
+    public const string AgentHostname = "kasm-agent-01";
+    public const string AgentIp = "10.0.0.120";
+    public const string ZoneName = "default";
+
+    public static readonly DateTime Installed = new(2024, 3, 5, 22, 18, 50, DateTimeKind.Utc);
+
+    public static IEnumerable<GroupRecord> Groups() =>
+    [
+        new() { GroupId = GroupRecord.AllUsersId, Name = "All Users" },
+        new() { GroupId = GroupRecord.AdministratorsId, Name = "Administrators" },
+    ];
+
+    public static IEnumerable<UserRecord> Users() =>
+    [
+        new()
+        {
+            UserId = AdminUserId, Username = "admin@kasm.local", FirstName = "Admin", LastName = "User",
+            Created = Installed.AddTicks(630480), PasswordSetDate = Installed.AddTicks(630480),
+            GroupIds = [GroupRecord.AllUsersId, GroupRecord.AdministratorsId],
+        },
+        new()
+        {
+            UserId = PlainUserId, Username = "user@kasm.local", FirstName = "Demo", LastName = "User",
+            Organization = "Example", Created = Installed.AddMinutes(2).AddTicks(1234560),
+            PasswordSetDate = Installed.AddMinutes(2).AddTicks(1234560),
+            GroupIds = [GroupRecord.AllUsersId],
+        },
+    ];
+
+    public static IEnumerable<ImageRecord> Images(string buildVersion) =>
+    [
+        Image(ChromeImageId, $"kasmweb/chrome:{buildVersion}", "Chrome", "Browser", "Google Chrome browser.",
+            "img/thumbnails/chrome.png", cores: 2, memory: 2768000000, categories: ["Browser"], size: 2394),
+        Image(FirefoxImageId, $"kasmweb/firefox:{buildVersion}", "Firefox", "Browser", "Mozilla Firefox browser.",
+            "img/thumbnails/firefox.png", cores: 2, memory: 2768000000, categories: ["Browser"], size: 2211),
+        Image(TerminalImageId, $"kasmweb/terminal:{buildVersion}", "Terminal", "Development", "A terminal with common tools.",
+            "img/thumbnails/terminal.png", cores: 1, memory: 1024000000, categories: ["Development", "Productivity"], size: 1045),
+        Image(UbuntuImageId, $"kasmweb/ubuntu-jammy-desktop:{buildVersion}", "Ubuntu Jammy", "Desktop",
+            "Ubuntu 22.04 desktop with productivity applications.", "img/thumbnails/ubuntu.png",
+            cores: 2, memory: 4096000000, categories: ["Desktop", "Productivity"], size: 6832),
+        Image(BraveImageId, $"kasmweb/brave:{buildVersion}", "Brave", "Browser", "Brave browser.",
+            "img/thumbnails/brave.png", cores: 2, memory: 2768000000, categories: ["Browser", "Privacy"], size: 2302),
+        Image(EdgeImageId, $"kasmweb/edge:{buildVersion}", "Edge", "Browser", "Microsoft Edge browser (disabled).",
+            "img/thumbnails/edge.png", cores: 2, memory: 2768000000, categories: ["Browser"], size: 2604, enabled: false),
+        Image(BlenderImageId, $"kasmweb/blender:{buildVersion}", "Blender", "Multimedia", "Blender (not pulled on any agent).",
+            "img/thumbnails/blender.png", cores: 4, memory: 8192000000, categories: ["Multimedia"], size: 0, available: false),
+    ];
+
+    public static IEnumerable<StorageProviderRecord> StorageProviders() =>
+    [
+        new()
+        {
+            StorageProviderId = GoogleDriveProviderId, Name = "Google Drive", StorageProviderType = "Google Drive",
+            ClientId = "123456789012-example.apps.googleusercontent.com", ClientSecret = "seeded-google-client-secret",
+            AuthUrl = "https://accounts.google.com/o/oauth2/v2/auth", TokenUrl = "https://oauth2.googleapis.com/token",
+            RedirectUrl = "https://kasm.example.com/api/cloud_storage_callback",
+            Scope = ["https://www.googleapis.com/auth/drive"],
+            AuthUrlOptions = new JsonObject { ["access_type"] = "offline", ["prompt"] = "consent" },
+            VolumeConfig = new JsonObject { ["driver"] = "rclone", ["driver_opts"] = new JsonObject { ["type"] = "drive" } },
+            MountConfig = new JsonObject { ["readonly"] = false },
+            RootDriveUrl = "https://drive.google.com/drive/my-drive",
+            DefaultTarget = "/home/kasm-user/Desktop/GoogleDrive",
+        },
+    ];
+
+    private static ImageRecord Image(Guid id, string name, string friendly, string category, string description,
+        string icon, double cores, long memory, string[] categories, int size, bool enabled = true, bool available = true)
+    {
+        var fields = ImageFields.Defaults(id);
+        fields["name"] = name;
+        fields["friendly_name"] = friendly;
+        fields["description"] = description;
+        fields["image_src"] = icon;
+        fields["enabled"] = enabled;
+        fields["available"] = available;
+        fields["cores"] = cores;
+        fields["memory"] = memory;
+        fields["uncompressed_size_mb"] = size;
+        fields["hash"] = available ? "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(id.ToByteArray())) : null;
+        fields["categories"] = new JsonArray([.. categories.Select(c => (JsonNode?)c)]);
+        fields["run_config"] = new JsonObject { ["hostname"] = "kasm" };
+        fields["exec_config"] = category == "Browser"
+            ? new JsonObject { ["go"] = new JsonObject { ["cmd"] = "bash -c '/dockerstartup/custom_startup.sh --go --url \"$KASM_URL\"'" } }
+            : new JsonObject();
+        fields["persistent_profile_path"] = null;
+        fields["zone_name"] = null;
+        return new ImageRecord { ImageId = id, Fields = fields };
+    }
+}
