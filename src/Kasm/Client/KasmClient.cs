@@ -1,0 +1,112 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using Kasm.Models;
+
+namespace Kasm.Client
+{
+    /// <summary>
+    /// The one API client the cmdlets use. Every operation of the module lives here, so it is tested here;
+    /// cmdlets only bind parameters, ask ShouldProcess and write what this returns.
+    /// </summary>
+    internal sealed partial class KasmClient
+    {
+        private readonly KasmTransport _transport;
+
+        public KasmClient(KasmConnection connection, IKasmLog log)
+        {
+            _transport = new KasmTransport(connection, log);
+        }
+
+        public KasmConnection Connection => _transport.Connection;
+
+        /// <summary>Any method, for Invoke-KasmApi: the answer is returned whatever it says, unless it is an error.</summary>
+        public KasmResponse Invoke(KasmEndpoint endpoint, JsonObject? body, bool expectJson, CancellationToken cancel) =>
+            _transport.Send(endpoint, body, cancel, expectJson);
+
+        // ---- images ----
+
+        public IEnumerable<KasmImage> GetImages(CancellationToken cancel) =>
+            List<KasmImage>(KasmEndpoints.GetImages, null, "images", cancel, FinishImage);
+
+        public KasmImage UpdateImage(Guid imageId, IDictionary<string, object?> changes, CancellationToken cancel)
+        {
+            var target = new JsonObject { ["image_id"] = imageId.ToString("N") };
+            foreach (var change in changes) target[change.Key] = JsonPayload.ToNode(change.Value);
+            using var response = _transport.Send(KasmEndpoints.UpdateImage, new JsonObject { ["target_image"] = target }, cancel);
+            return FinishImage(ModelMapper.Map<KasmImage>(Property(response, "image"), Connection));
+        }
+
+        private static KasmImage FinishImage(KasmImage image)
+        {
+            // The API reports the image size in (decimal) MB; the module's sizes are bytes.
+            if (image.AdditionalProperties.TryGetValue("uncompressed_size_mb", out var mb) && mb != null)
+            {
+                image.UncompressedSize = Convert.ToInt64(mb, System.Globalization.CultureInfo.InvariantCulture) * 1_000_000L;
+                image.AdditionalProperties.Remove("uncompressed_size_mb");
+            }
+            return image;
+        }
+
+        // ---- system ----
+
+        public KasmSystemInfo GetSystemInfo(CancellationToken cancel)
+        {
+            using var response = _transport.Send(KasmEndpoints.SystemInfo, null, cancel);
+            var info = ModelMapper.Map<KasmSystemInfo>(Property(response, "system_info"), Connection);
+            info.Version = KasmValue.ParseBuildVersion(info.BuildId);
+            return info;
+        }
+
+        // ---- shared helpers ----
+
+        /// <summary>
+        /// Sends the call, then maps the array under <paramref name="property"/> one element at a time as the caller
+        /// enumerates, so Select-Object -First stops the work early. The response is released when enumeration ends.
+        /// </summary>
+        private IEnumerable<T> List<T>(KasmEndpoint endpoint, JsonObject? body, string property, CancellationToken cancel,
+            Func<T, T>? finish = null) where T : KasmObject, new()
+        {
+            var response = _transport.Send(endpoint, body, cancel);
+            return Enumerate(response, property, finish);
+        }
+
+        private IEnumerable<T> Enumerate<T>(KasmResponse response, string property, Func<T, T>? finish) where T : KasmObject, new()
+        {
+            using (response)
+            {
+                var root = response.Json;
+                // An empty list may come back as {} (get_users with no users in 1.15) or without the key.
+                if (!root.TryGetProperty(property, out var items) || items.ValueKind == JsonValueKind.Null) yield break;
+                if (items.ValueKind != JsonValueKind.Array)
+                    throw ResponseClassifier.Unreadable(response.Endpoint, response.StatusCode, response.ContentType, response.Body, null);
+                foreach (var item in items.EnumerateArray())
+                {
+                    var mapped = ModelMapper.Map<T>(item, Connection);
+                    yield return finish == null ? mapped : finish(mapped);
+                }
+            }
+        }
+
+        /// <summary>The object under <paramref name="name"/>, or an unexpected-response error when it is missing.</summary>
+        private static JsonElement Property(KasmResponse response, string name)
+        {
+            var root = response.Json;
+            if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object) return value;
+            throw new KasmApiException(KasmErrorId.UnexpectedResponse,
+                $"Kasm answered {response.Endpoint.Name} without the '{name}' object it should contain.",
+                response.Endpoint.Name, response.StatusCode, null, response.Endpoint.Permission);
+        }
+
+        internal static JsonObject Target(string key, IDictionary<string, object?> fields)
+        {
+            var target = new JsonObject();
+            foreach (var f in fields) target[f.Key] = JsonPayload.ToNode(f.Value);
+            return new JsonObject { [key] = target };
+        }
+    }
+}

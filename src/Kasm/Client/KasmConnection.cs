@@ -1,0 +1,141 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Security;
+using System.Security;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading;
+
+namespace Kasm.Client
+{
+    /// <summary>How the API key and secret travel.</summary>
+    public enum KasmAuthentication
+    {
+        /// <summary>api_key and api_key_secret in the JSON body, as every released Kasm expects.</summary>
+        Body,
+        /// <summary>An Authorization: Basic header, as Kasm's next API documents.</summary>
+        Basic,
+    }
+
+    /// <summary>
+    /// One Kasm server and the credentials for it. Safe to share across threads and runspaces
+    /// (pass it with $using: to ForEach-Object -Parallel). The secret is held as a SecureString, is no public
+    /// property, and appears in no ToString, error or log.
+    /// </summary>
+    public sealed class KasmConnection : IDisposable
+    {
+        private static int _nextId;
+        private readonly SecureString _secret;
+        private readonly string[] _thumbprints;
+        private HttpClient? _http;
+        private string? _lastRejectedThumbprint;
+
+        internal KasmConnection(Uri server, string apiKey, SecureString secret, KasmAuthentication authentication,
+            bool skipCertificateCheck, string[]? certificateThumbprints, int timeoutSec, int maximumRetryCount, double retryIntervalSec)
+        {
+            Id = Interlocked.Increment(ref _nextId);
+            Server = server;
+            ApiKey = apiKey;
+            _secret = secret.Copy();
+            _secret.MakeReadOnly();
+            Authentication = authentication;
+            SkipCertificateCheck = skipCertificateCheck;
+            _thumbprints = (certificateThumbprints ?? Array.Empty<string>()).Select(NormalizeThumbprint).ToArray();
+            TimeoutSec = timeoutSec;
+            MaximumRetryCount = maximumRetryCount;
+            RetryIntervalSec = retryIntervalSec;
+            _http = CreateHttpClient();
+        }
+
+        /// <summary>A number that tells this connection from others made in the same process.</summary>
+        public int Id { get; }
+
+        /// <summary>The server's base address, such as https://kasm.example.com/.</summary>
+        public Uri Server { get; }
+
+        /// <summary>The API key (an identifier, not the secret).</summary>
+        public string ApiKey { get; }
+
+        /// <summary>Body (default) or Basic.</summary>
+        public KasmAuthentication Authentication { get; }
+
+        /// <summary>True when any server certificate is accepted.</summary>
+        public bool SkipCertificateCheck { get; }
+
+        /// <summary>The certificate thumbprints trusted in addition to normal validation (pinning).</summary>
+        public string[] CertificateThumbprint => (string[])_thumbprints.Clone();
+
+        /// <summary>Seconds each request may take before it fails with KasmTimeout.</summary>
+        public int TimeoutSec { get; }
+
+        /// <summary>How often an idempotent request is retried after a transient fault.</summary>
+        public int MaximumRetryCount { get; }
+
+        /// <summary>The first retry's delay in seconds; later ones back off exponentially with jitter.</summary>
+        public double RetryIntervalSec { get; }
+
+        /// <summary>The Kasm build id from system_info (1.15.0.abc123), when the key may read it.</summary>
+        public string? BuildId { get; internal set; }
+
+        /// <summary>The server's version parsed from <see cref="BuildId"/>, when known.</summary>
+        public Version? ServerVersion { get; internal set; }
+
+        /// <summary>When Connect-Kasm made this connection (UTC).</summary>
+        public DateTime ConnectedAt { get; } = DateTime.UtcNow;
+
+        /// <summary>False once Disconnect-Kasm closed it.</summary>
+        public bool IsConnected => _http != null;
+
+        /// <summary>A short description without any secret.</summary>
+        public override string ToString() => $"{Server.GetLeftPart(UriPartial.Authority)} (key {ApiKey})";
+
+        internal HttpClient Http => _http ?? throw new KasmApiException(KasmErrorId.NotConnected,
+            $"The connection to {Server.GetLeftPart(UriPartial.Authority)} was closed with Disconnect-Kasm. Run Connect-Kasm again.");
+
+        /// <summary>The thumbprint of the last certificate this connection refused, to name it in the error.</summary>
+        internal string? LastRejectedThumbprint => Volatile.Read(ref _lastRejectedThumbprint);
+
+        internal string RevealSecret() => new NetworkCredential(string.Empty, _secret).Password;
+
+        internal bool SecretEquals(string? text) => text != null && text.Length > 0 && string.Equals(RevealSecret(), text, StringComparison.Ordinal);
+
+        /// <summary>Closes the HTTP client; later calls fail with KasmNotConnected.</summary>
+        public void Dispose()
+        {
+            Interlocked.Exchange(ref _http, null)?.Dispose();
+        }
+
+        internal static string NormalizeThumbprint(string thumbprint) =>
+            new string((thumbprint ?? string.Empty).Where(Uri.IsHexDigit).ToArray()).ToUpperInvariant();
+
+        private HttpClient CreateHttpClient()
+        {
+            var handler = new HttpClientHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                ServerCertificateCustomValidationCallback = ValidateCertificate,
+            };
+            var http = new HttpClient(handler, disposeHandler: true)
+            {
+                BaseAddress = Server,
+                // Each call gets its own timeout through a CancellationToken, so HttpClient's own is off.
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            };
+            http.DefaultRequestHeaders.UserAgent.ParseAdd($"Kasm-PowerShell/{typeof(KasmConnection).Assembly.GetName().Version}");
+            http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+            return http;
+        }
+
+        private bool ValidateCertificate(HttpRequestMessage request, X509Certificate2? certificate, X509Chain? chain, SslPolicyErrors errors)
+        {
+            if (errors == SslPolicyErrors.None || SkipCertificateCheck) return true;
+            string thumbprint = certificate?.Thumbprint?.ToUpperInvariant() ?? string.Empty;
+            if (thumbprint.Length > 0 && Array.IndexOf(_thumbprints, thumbprint) >= 0) return true;
+            Volatile.Write(ref _lastRejectedThumbprint, thumbprint);
+            return false;
+        }
+    }
+}

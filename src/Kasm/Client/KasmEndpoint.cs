@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+
+namespace Kasm.Client
+{
+    /// <summary>One Kasm API method: where it lives, whether a resend is harmless, and the key permission it needs.</summary>
+    internal sealed class KasmEndpoint
+    {
+        public KasmEndpoint(string name, string mount, bool retrySafe, string permission, bool readOnly)
+        {
+            Name = name;
+            Mount = mount;
+            RetrySafe = retrySafe;
+            Permission = permission;
+            ReadOnly = readOnly;
+        }
+
+        /// <summary>The method name, the last path segment (get_images).</summary>
+        public string Name { get; }
+
+        /// <summary>public, admin or client (the /api/ mount).</summary>
+        public string Mount { get; }
+
+        /// <summary>True when sending it twice does no harm, so transient faults may be retried.</summary>
+        public bool RetrySafe { get; }
+
+        /// <summary>The API-key permission(s) the server checks, as the Kasm admin UI names them.</summary>
+        public string Permission { get; }
+
+        /// <summary>True when a read-only API key may call it.</summary>
+        public bool ReadOnly { get; }
+
+        public string RelativePath => Mount == "client" ? "api/" + Name : "api/" + Mount + "/" + Name;
+    }
+
+    /// <summary>
+    /// The endpoint table: every method the module calls, in one place (DESIGN.md §5). Changing a path is one line.
+    /// get_users, create_user and update_user use /api/public/ although the seed document lists them under /api/admin/:
+    /// Kasm documents them there, and /api/admin/update_user is a different, self-service handler (kasm-api.md §6).
+    /// </summary>
+    internal static class KasmEndpoints
+    {
+        private static readonly Dictionary<string, KasmEndpoint> Table = new Dictionary<string, KasmEndpoint>(StringComparer.Ordinal);
+
+        // Sessions
+        public static readonly KasmEndpoint RequestKasm = Add("request_kasm", "public", false, "User + Users Auth Session", false);
+        public static readonly KasmEndpoint GetKasmStatus = Add("get_kasm_status", "public", true, "User + Users Auth Session", true);
+        public static readonly KasmEndpoint GetKasms = Add("get_kasms", "public", true, "Sessions View", true);
+        public static readonly KasmEndpoint GetKasm = Add("get_kasm", "public", true, "Sessions View", true);
+        public static readonly KasmEndpoint GetUserKasms = Add("get_user_kasms", "public", true, "User + Users Auth Session", true);
+        // destroy_kasm is idempotent in effect (a second call finds the session gone), so a resend is harmless.
+        public static readonly KasmEndpoint DestroyKasm = Add("destroy_kasm", "public", true, "User + Users Auth Session (or Sessions Delete)", false);
+
+        // Images
+        public static readonly KasmEndpoint GetImages = Add("get_images", "public", true, "Images View", true);
+        public static readonly KasmEndpoint UpdateImage = Add("update_image", "admin", true, "Images Modify (or Images Modify Resources)", false);
+
+        // Users (public mount, see above)
+        public static readonly KasmEndpoint GetUsers = Add("get_users", "public", true, "Users View", true);
+        public static readonly KasmEndpoint GetUser = Add("get_user", "public", true, "Users View", true);
+        public static readonly KasmEndpoint CreateUser = Add("create_user", "public", false, "Users Create", false);
+        public static readonly KasmEndpoint UpdateUser = Add("update_user", "public", true, "Users Modify", false);
+
+        // System and storage
+        public static readonly KasmEndpoint SystemInfo = Add("system_info", "admin", true, "System View", true);
+        public static readonly KasmEndpoint GetStorageProviders = Add("get_storage_providers", "admin", true, "Storage Providers View", true);
+        public static readonly KasmEndpoint CreateStorageProvider = Add("create_storage_provider", "admin", false, "Storage Providers Create", false);
+
+        private static KasmEndpoint Add(string name, string mount, bool retrySafe, string permission, bool readOnly)
+        {
+            var e = new KasmEndpoint(name, mount, retrySafe, permission, readOnly);
+            Table.Add(name, e);
+            return e;
+        }
+
+        public static IEnumerable<KasmEndpoint> All => Table.Values;
+
+        /// <summary>
+        /// Resolves what Invoke-KasmApi was given: "get_kasms", "public/get_kasms" or "admin/system_info". A known method
+        /// keeps its permission and retry rules; an unknown one goes to /api/public/ and is never retried.
+        /// </summary>
+        public static KasmEndpoint Resolve(string method)
+        {
+            if (method == null) throw new ArgumentNullException(nameof(method));
+            string mount = null!;
+            string name = method.Trim().Trim('/');
+            if (name.StartsWith("api/", StringComparison.OrdinalIgnoreCase)) name = name.Substring(4);
+            int slash = name.IndexOf('/');
+            if (slash >= 0)
+            {
+                mount = name.Substring(0, slash).ToLowerInvariant();
+                name = name.Substring(slash + 1);
+                if (mount != "public" && mount != "admin" && mount != "client")
+                    throw new ArgumentException($"'{method}' names an unknown mount '{mount}'. Use public/, admin/ or client/, or just the method name.", nameof(method));
+            }
+            if (!IsMethodName(name))
+                throw new ArgumentException($"'{method}' is not a Kasm API method name. Method names are lower case letters, digits and underscores, like get_kasms.", nameof(method));
+            if (Table.TryGetValue(name, out var known))
+                return mount == null || mount == known.Mount ? known : new KasmEndpoint(name, mount, known.RetrySafe, known.Permission, known.ReadOnly);
+            return new KasmEndpoint(name, mount ?? "public", false, "(unknown: see the Kasm API reference)", false);
+        }
+
+        private static bool IsMethodName(string name)
+        {
+            if (name.Length == 0 || name.Length > 100) return false;
+            foreach (char c in name)
+                if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+            return name[0] != '_' || name.Length > 1;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Management.Automation;
+
+namespace Kasm.Client
+{
+    /// <summary>The stable error ids of the module (DESIGN.md §7). Tests and runbooks match on these, never on text.</summary>
+    public static class KasmErrorId
+    {
+        /// <summary>HTTP 200 with error_message: the usual business error of a real server.</summary>
+        public const string ApiError = "KasmApiError";
+        /// <summary>HTTP 400 (and other 4xx the table does not name).</summary>
+        public const string InvalidRequest = "KasmInvalidRequest";
+        /// <summary>HTTP 401.</summary>
+        public const string Unauthorized = "KasmUnauthorized";
+        /// <summary>HTTP 403.</summary>
+        public const string Forbidden = "KasmForbidden";
+        /// <summary>HTTP 404.</summary>
+        public const string NotFound = "KasmNotFound";
+        /// <summary>HTTP 429 and 5xx.</summary>
+        public const string ServerError = "KasmServerError";
+        /// <summary>HTML, empty, truncated or otherwise unreadable body where JSON was expected.</summary>
+        public const string UnexpectedResponse = "KasmUnexpectedResponse";
+        /// <summary>DNS, refused, reset, TLS.</summary>
+        public const string ConnectionFailed = "KasmConnectionFailed";
+        /// <summary>No answer within -TimeoutSec.</summary>
+        public const string Timeout = "KasmTimeout";
+        /// <summary>No connection made yet, or it was closed with Disconnect-Kasm.</summary>
+        public const string NotConnected = "KasmNotConnected";
+        /// <summary>Input the module rejects before sending anything.</summary>
+        public const string InvalidArgument = "KasmInvalidArgument";
+        /// <summary>A lookup by name or id that matched nothing.</summary>
+        public const string ItemNotFound = "KasmItemNotFound";
+
+        internal static ErrorCategory CategoryOf(string errorId)
+        {
+            switch (errorId)
+            {
+                case ApiError: return ErrorCategory.InvalidOperation;
+                case InvalidRequest: return ErrorCategory.InvalidArgument;
+                case Unauthorized: return ErrorCategory.AuthenticationError;
+                case Forbidden: return ErrorCategory.PermissionDenied;
+                case NotFound: return ErrorCategory.ObjectNotFound;
+                case ServerError: return ErrorCategory.ResourceUnavailable;
+                case UnexpectedResponse: return ErrorCategory.InvalidResult;
+                case ConnectionFailed: return ErrorCategory.ConnectionError;
+                case Timeout: return ErrorCategory.OperationTimeout;
+                case NotConnected: return ErrorCategory.ConnectionError;
+                case InvalidArgument: return ErrorCategory.InvalidArgument;
+                case ItemNotFound: return ErrorCategory.ObjectNotFound;
+                default: return ErrorCategory.NotSpecified;
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Text.Json;
+
+namespace Kasm.Client
+{
+    /// <summary>A successful answer: status 200 and a body. Owns the parsed JSON, so dispose it.</summary>
+    internal sealed class KasmResponse : IDisposable
+    {
+        private JsonDocument? _document;
+
+        public KasmResponse(KasmEndpoint endpoint, int statusCode, string? contentType, byte[] body)
+        {
+            Endpoint = endpoint;
+            StatusCode = statusCode;
+            ContentType = contentType;
+            Body = body;
+        }
+
+        public KasmEndpoint Endpoint { get; }
+        public int StatusCode { get; }
+        public string? ContentType { get; }
+        public byte[] Body { get; }
+
+        /// <summary>The body as JSON; throws KasmUnexpectedResponse when it is not.</summary>
+        public JsonElement Json
+        {
+            get
+            {
+                if (_document == null)
+                {
+                    try { _document = JsonDocument.Parse(Body); }
+                    catch (JsonException ex) { throw ResponseClassifier.Unreadable(Endpoint, StatusCode, ContentType, Body, ex); }
+                }
+                return _document.RootElement;
+            }
+        }
+
+        public void Dispose() => _document?.Dispose();
+    }
+}

@@ -1,0 +1,205 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+
+namespace Kasm.Client
+{
+    /// <summary>
+    /// Sends one API call over the connection's HttpClient: credentials, timeout, retries with backoff, logging with
+    /// secrets redacted, and the mapping of every failure to a KasmApiException (DESIGN.md §7, §8).
+    /// Runs on the caller's thread (the pipeline thread), so log lines can go straight to Write-Verbose/Write-Debug.
+    /// </summary>
+    internal sealed class KasmTransport
+    {
+        private static readonly Random Jitter = new Random();
+        private readonly KasmConnection _connection;
+        private readonly IKasmLog _log;
+
+        public KasmTransport(KasmConnection connection, IKasmLog log)
+        {
+            _connection = connection;
+            _log = log;
+        }
+
+        public KasmConnection Connection => _connection;
+
+        /// <summary>Sends and returns a usable 2xx answer, or throws the KasmApiException that describes the failure.</summary>
+        public KasmResponse Send(KasmEndpoint endpoint, JsonObject? payload, CancellationToken cancel, bool expectJson = true)
+        {
+            var response = SendRaw(endpoint, payload, cancel);
+            var failure = ResponseClassifier.Classify(endpoint, response.StatusCode, response.ContentType, response.Body, SecretForScrub(), expectJson);
+            if (failure != null) throw failure;
+            return response;
+        }
+
+        /// <summary>Sends and returns whatever status came back; only transport failures throw.</summary>
+        public KasmResponse SendRaw(KasmEndpoint endpoint, JsonObject? payload, CancellationToken cancel)
+        {
+            int maxAttempts = 1 + Math.Max(0, _connection.MaximumRetryCount);
+            for (int attempt = 1; ; attempt++)
+            {
+                cancel.ThrowIfCancellationRequested();
+                var watch = Stopwatch.StartNew();
+                HttpResponseMessage? message = null;
+                try
+                {
+                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+                    timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, _connection.TimeoutSec)));
+                    try
+                    {
+                        using var request = BuildRequest(endpoint, payload);
+                        message = _connection.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).GetAwaiter().GetResult();
+                        byte[] body;
+                        // netstandard2.0 has no token on ReadAsByteArrayAsync: disposing the response aborts the read.
+                        using (timeout.Token.Register(m => ((HttpResponseMessage)m!).Dispose(), message))
+                            body = message.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+                        timeout.Token.ThrowIfCancellationRequested();
+                        int status = (int)message.StatusCode;
+                        _log.Verbose($"POST /{endpoint.RelativePath} -> {status} ({watch.ElapsedMilliseconds} ms, {body.Length} bytes)");
+                        if (_log.IsDebugEnabled && body.Length > 0)
+                            _log.Debug($"Response from {endpoint.Name}: {Redactor.Redact(body, 4000, SecretForScrub())}");
+
+                        if (IsTransientStatus(status) && endpoint.RetrySafe && attempt < maxAttempts)
+                        {
+                            Wait(RetryDelay(attempt, message.Headers.RetryAfter), attempt, maxAttempts, $"HTTP {status}", cancel);
+                            continue;
+                        }
+                        return new KasmResponse(endpoint, status, message.Content.Headers.ContentType?.MediaType, body);
+                    }
+                    catch (Exception ex) when (IsTimeout(ex, cancel, timeout))
+                    {
+                        _log.Verbose($"POST /{endpoint.RelativePath} -> no answer within {_connection.TimeoutSec} s");
+                        throw new KasmApiException(KasmErrorId.Timeout,
+                            $"Kasm did not answer {endpoint.Name} within {_connection.TimeoutSec} seconds. Raise -TimeoutSec on Connect-Kasm if the server is just slow.",
+                            endpoint.Name, 0, null, endpoint.Permission, ex);
+                    }
+                }
+                catch (Exception ex) when (!cancel.IsCancellationRequested && (ex is HttpRequestException || ex is IOException || ex is ObjectDisposedException && message != null))
+                {
+                    var failure = ConnectionFailure(endpoint, ex);
+                    _log.Verbose($"POST /{endpoint.RelativePath} -> {failure.Kind} ({watch.ElapsedMilliseconds} ms)");
+                    // A method that creates something is never resent once it may have reached the server; a refused
+                    // connection proves it did not, so even those are retried then.
+                    bool retry = failure.Transient && (endpoint.RetrySafe || failure.Kind == "refused") && attempt < maxAttempts;
+                    if (!retry) throw failure.Exception;
+                    Wait(RetryDelay(attempt, null), attempt, maxAttempts, failure.Kind, cancel);
+                }
+                finally
+                {
+                    message?.Dispose();
+                }
+            }
+        }
+
+        private static bool IsTimeout(Exception ex, CancellationToken cancel, CancellationTokenSource timeout) =>
+            !cancel.IsCancellationRequested && timeout.IsCancellationRequested
+            && (ex is OperationCanceledException || ex is ObjectDisposedException || ex is IOException || ex is HttpRequestException);
+
+        private HttpRequestMessage BuildRequest(KasmEndpoint endpoint, JsonObject? payload)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, endpoint.RelativePath);
+            bool basic = _connection.Authentication == KasmAuthentication.Basic;
+            string secret = _connection.RevealSecret();
+            if (basic)
+                request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+                    Convert.ToBase64String(Encoding.UTF8.GetBytes(_connection.ApiKey + ":" + secret)));
+
+            var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                if (!basic)
+                {
+                    writer.WriteString("api_key", _connection.ApiKey);
+                    writer.WriteString("api_key_secret", secret);
+                }
+                if (payload != null)
+                    foreach (var p in payload)
+                    {
+                        writer.WritePropertyName(p.Key);
+                        if (p.Value == null) writer.WriteNullValue(); else p.Value.WriteTo(writer);
+                    }
+                writer.WriteEndObject();
+            }
+            var content = new ByteArrayContent(buffer.ToArray());
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            request.Content = content;
+            if (_log.IsDebugEnabled)
+                _log.Debug($"Request to {endpoint.Name} ({(basic ? "Basic authentication" : "credentials in the body")}): {Redactor.Redact(buffer.ToArray(), 4000, secret)}");
+            return request;
+        }
+
+        private string? SecretForScrub() => _connection.IsConnected ? _connection.RevealSecret() : null;
+
+        private static bool IsTransientStatus(int status) => status == 429 || status == 502 || status == 503 || status == 504;
+
+        private TimeSpan RetryDelay(int attempt, RetryConditionHeaderValue? retryAfter)
+        {
+            double seconds = _connection.RetryIntervalSec * Math.Pow(2, attempt - 1);
+            lock (Jitter) seconds *= 0.8 + 0.4 * Jitter.NextDouble();
+            if (retryAfter?.Delta is TimeSpan delta) seconds = Math.Max(seconds, delta.TotalSeconds);
+            else if (retryAfter?.Date is DateTimeOffset date) seconds = Math.Max(seconds, (date - DateTimeOffset.UtcNow).TotalSeconds);
+            return TimeSpan.FromSeconds(Math.Min(Math.Max(seconds, 0), 120));
+        }
+
+        private void Wait(TimeSpan delay, int attempt, int maxAttempts, string why, CancellationToken cancel)
+        {
+            _log.Verbose($"{why}: retrying in {delay.TotalSeconds:0.0} s (attempt {attempt + 1} of {maxAttempts})");
+            if (cancel.WaitHandle.WaitOne(delay)) cancel.ThrowIfCancellationRequested();
+        }
+
+        private sealed class Failure
+        {
+            public Failure(string kind, bool transient, KasmApiException exception) { Kind = kind; Transient = transient; Exception = exception; }
+            public string Kind { get; }
+            public bool Transient { get; }
+            public KasmApiException Exception { get; }
+        }
+
+        /// <summary>Names what went wrong below HTTP: name resolution, refusal, TLS trust, a reset.</summary>
+        private Failure ConnectionFailure(KasmEndpoint endpoint, Exception ex)
+        {
+            string host = _connection.Server.GetLeftPart(UriPartial.Authority);
+            var chain = Flatten(ex).ToList();
+            var socket = chain.OfType<SocketException>().FirstOrDefault();
+            var web = chain.OfType<WebException>().FirstOrDefault();
+            bool tls = chain.Any(e => e is AuthenticationException)
+                || web?.Status == WebExceptionStatus.TrustFailure || web?.Status == WebExceptionStatus.SecureChannelFailure;
+
+            if (tls)
+            {
+                string? thumb = _connection.LastRejectedThumbprint;
+                return new Failure("TLS failure", false, new KasmApiException(KasmErrorId.ConnectionFailed,
+                    $"The TLS certificate of {host} is not trusted{(string.IsNullOrEmpty(thumb) ? string.Empty : $" (thumbprint {thumb})")}. " +
+                    "Kasm installs use a self-signed certificate by default: pass -CertificateThumbprint with the thumbprint above to trust exactly that certificate, " +
+                    "or -SkipCertificateCheck to accept any certificate.", endpoint.Name, 0, null, endpoint.Permission, ex));
+            }
+            if (socket?.SocketErrorCode == SocketError.HostNotFound || socket?.SocketErrorCode == SocketError.NoData
+                || web?.Status == WebExceptionStatus.NameResolutionFailure)
+                return new Failure("name not resolved", false, new KasmApiException(KasmErrorId.ConnectionFailed,
+                    $"The name {_connection.Server.Host} could not be resolved. Check the -Server address.", endpoint.Name, 0, null, endpoint.Permission, ex));
+            if (socket?.SocketErrorCode == SocketError.ConnectionRefused || web?.Status == WebExceptionStatus.ConnectFailure)
+                return new Failure("refused", true, new KasmApiException(KasmErrorId.ConnectionFailed,
+                    $"{host} refused the connection. Check the address and port, and that Kasm is running.", endpoint.Name, 0, null, endpoint.Permission, ex));
+            return new Failure("connection failed", true, new KasmApiException(KasmErrorId.ConnectionFailed,
+                $"The connection to {host} failed during {endpoint.Name}: {Innermost(ex).Message}", endpoint.Name, 0, null, endpoint.Permission, ex));
+        }
+
+        private static System.Collections.Generic.IEnumerable<Exception> Flatten(Exception ex)
+        {
+            for (Exception? e = ex; e != null; e = e.InnerException) yield return e;
+        }
+
+        private static Exception Innermost(Exception ex) => Flatten(ex).Last();
+    }
+}

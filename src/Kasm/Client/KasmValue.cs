@@ -1,0 +1,57 @@
+using System;
+using System.Globalization;
+
+namespace Kasm.Client
+{
+    /// <summary>Kasm's value formats: ids with or without dashes, naive-UTC timestamps, "None" for nothing.</summary>
+    internal static class KasmValue
+    {
+        private static readonly string[] DateFormats =
+        {
+            "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+            "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd",
+        };
+
+        /// <summary>True for the texts Kasm uses for "no value".</summary>
+        public static bool IsNone(string? text) => string.IsNullOrWhiteSpace(text) || text == "None" || text == "null";
+
+        /// <summary>Parses 32-hex and dashed ids alike.</summary>
+        public static bool TryParseGuid(string? text, out Guid id)
+        {
+            id = Guid.Empty;
+            if (IsNone(text)) return false;
+            return Guid.TryParseExact(text!.Trim(), "N", out id) || Guid.TryParseExact(text.Trim(), "D", out id);
+        }
+
+        /// <summary>Parses Kasm's "2024-03-05 22:18:50.063048" (naive UTC) and ISO forms into a UTC DateTime.</summary>
+        public static bool TryParseDate(string? text, out DateTime value)
+        {
+            value = default;
+            if (IsNone(text)) return false;
+            if (!DateTime.TryParseExact(text!.Trim(), DateFormats, CultureInfo.InvariantCulture,
+                    DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out value))
+                return false;
+            value = DateTime.SpecifyKind(value, DateTimeKind.Utc);
+            return true;
+        }
+
+        /// <summary>Kasm's way of writing a timestamp: naive UTC with microseconds.</summary>
+        public static string FormatDate(DateTime value) =>
+            value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);
+
+        /// <summary>The version in a build id such as 1.15.0.abc123 or 1.19.0.</summary>
+        public static Version? ParseBuildVersion(string? buildId)
+        {
+            if (IsNone(buildId)) return null;
+            var parts = buildId!.Split('.');
+            int n = 0;
+            var numbers = new int[3];
+            foreach (var part in parts)
+            {
+                if (n == 3 || !int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out numbers[n])) break;
+                n++;
+            }
+            return n >= 2 ? new Version(numbers[0], numbers[1], n == 3 ? numbers[2] : 0) : null;
+        }
+    }
+}

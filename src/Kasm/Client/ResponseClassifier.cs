@@ -1,0 +1,127 @@
+using System;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Kasm.Client
+{
+    /// <summary>
+    /// Turns whatever a Kasm server sent back into success or a KasmApiException with the right id (DESIGN.md §7).
+    /// Decides by HTTP status, content and the presence of error_message only, never by the text of a message.
+    /// </summary>
+    internal static class ResponseClassifier
+    {
+        /// <summary>Null for a usable answer; otherwise the exception that describes the failure.</summary>
+        public static KasmApiException? Classify(KasmEndpoint endpoint, int status, string? contentType, byte[] body, string? secret, bool expectJson = true)
+        {
+            string? serverMessage = ServerMessage(body, contentType, secret);
+            if (status >= 200 && status < 300)
+            {
+                bool parsed = TryParse(body, out var root);
+                if (parsed && root.ValueKind == JsonValueKind.Object && serverMessage != null && HasErrorMessage(root))
+                    return new KasmApiException(KasmErrorId.ApiError, $"Kasm could not complete {endpoint.Name}: {serverMessage}",
+                        endpoint.Name, status, serverMessage, endpoint.Permission);
+                if (!expectJson) return null;
+                return parsed && root.ValueKind == JsonValueKind.Object ? null : Unreadable(endpoint, status, contentType, body, null);
+            }
+
+            string statusText = $"HTTP {status} {Reason(status)}".TrimEnd();
+            string said = serverMessage != null ? $": {serverMessage}" : string.Empty;
+            switch (status)
+            {
+                case 400:
+                    return new KasmApiException(KasmErrorId.InvalidRequest, $"Kasm rejected the {endpoint.Name} request ({statusText}){said}.",
+                        endpoint.Name, status, serverMessage, endpoint.Permission);
+                case 401:
+                case 403:
+                    // Kasm versions disagree on 401 versus 403 for a bad key, an expired key, a read-only key and a
+                    // missing permission, so the message names everything to check (kasm-api.md §2.2).
+                    return new KasmApiException(status == 401 ? KasmErrorId.Unauthorized : KasmErrorId.Forbidden,
+                        $"Kasm refused {endpoint.Name} ({statusText}){said}. Check that the API key and secret are right and the key is enabled, " +
+                        $"that it has not expired, that it is not read-only{(endpoint.ReadOnly ? string.Empty : " (this method changes something)")}, " +
+                        $"and that it holds the permission '{endpoint.Permission}'.",
+                        endpoint.Name, status, serverMessage, endpoint.Permission);
+                case 404:
+                    return new KasmApiException(KasmErrorId.NotFound,
+                        $"Kasm answered {statusText} to {endpoint.Name}{said}. Either the item does not exist, or this server has no method at /{endpoint.RelativePath}.",
+                        endpoint.Name, status, serverMessage, endpoint.Permission);
+            }
+            if (status == 429 || status >= 500)
+                return new KasmApiException(KasmErrorId.ServerError,
+                    $"The Kasm server failed on {endpoint.Name} ({statusText}){said}. The fault is on the server side; its kasm_api log has the details.",
+                    endpoint.Name, status, serverMessage, endpoint.Permission);
+            if (status >= 400)
+                return new KasmApiException(KasmErrorId.InvalidRequest, $"Kasm rejected the {endpoint.Name} request ({statusText}){said}.",
+                    endpoint.Name, status, serverMessage, endpoint.Permission);
+            return new KasmApiException(KasmErrorId.UnexpectedResponse, $"Kasm answered {endpoint.Name} with an unexpected {statusText}{said}.",
+                endpoint.Name, status, serverMessage, endpoint.Permission);
+        }
+
+        /// <summary>The exception for a 2xx answer whose body is not the JSON object expected.</summary>
+        public static KasmApiException Unreadable(KasmEndpoint endpoint, int status, string? contentType, byte[] body, Exception? inner)
+        {
+            string what = body.Length == 0 ? "an empty body"
+                : LooksLikeHtml(contentType, body) ? "an HTML page"
+                : "truncated or invalid JSON";
+            return new KasmApiException(KasmErrorId.UnexpectedResponse,
+                $"Kasm answered {endpoint.Name} with {what} (HTTP {status}) where a JSON object was expected. A proxy in front of Kasm, or a server fault, can cause this.",
+                endpoint.Name, status, null, endpoint.Permission, inner);
+        }
+
+        private static bool HasErrorMessage(JsonElement root) =>
+            root.TryGetProperty("error_message", out var m) && m.ValueKind != JsonValueKind.Null;
+
+        private static bool TryParse(byte[] body, out JsonElement root)
+        {
+            root = default;
+            if (body.Length == 0) return false;
+            try
+            {
+                using var doc = JsonDocument.Parse(body);
+                root = doc.RootElement.Clone();
+                return true;
+            }
+            catch (JsonException) { return false; }
+        }
+
+        /// <summary>The server's error_message, or a short plain-text excerpt of an HTML or text body.</summary>
+        internal static string? ServerMessage(byte[] body, string? contentType, string? secret)
+        {
+            if (body.Length == 0) return null;
+            string? text = null;
+            if (TryParse(body, out var root))
+            {
+                if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error_message", out var m) && m.ValueKind != JsonValueKind.Null)
+                    text = m.ValueKind == JsonValueKind.String ? m.GetString() : m.GetRawText();
+                else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.String)
+                    text = e.GetString();
+            }
+            else
+            {
+                string raw = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 2000));
+                text = Regex.Replace(WebUtility.HtmlDecode(Regex.Replace(raw, "<[^>]*>", " ")), @"\s+", " ").Trim();
+                if (text.Length > 200) text = text.Substring(0, 200) + "...";
+            }
+            return string.IsNullOrWhiteSpace(text) ? null : Redactor.Scrub(text!, secret);
+        }
+
+        private static bool LooksLikeHtml(string? contentType, byte[] body)
+        {
+            if (contentType != null && contentType.IndexOf("html", StringComparison.OrdinalIgnoreCase) >= 0) return true;
+            string start = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 64)).TrimStart();
+            return start.StartsWith("<", StringComparison.Ordinal);
+        }
+
+        private static string Reason(int status)
+        {
+            try
+            {
+                var name = ((HttpStatusCode)status).ToString();
+                if (int.TryParse(name, out _)) return string.Empty;
+                return Regex.Replace(name, "(?<=[a-z])(?=[A-Z])", " ");
+            }
+            catch (ArgumentException) { return string.Empty; }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using Kasm.Client;
+
+namespace Kasm.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Connects to a Kasm Workspaces server with an API key and makes it the default for this session.</para>
+    /// <para type="description">Connect-Kasm checks, with one cheap call, that the server is reachable, that its TLS certificate is trusted and that the API key and secret work, and says which one failed. The connection becomes the default for the current PowerShell session; every other cmdlet also takes -Connection, so several servers can be driven at once. With no credential parameters it reads KASM_SERVER, KASM_API_KEY and KASM_API_KEY_SECRET, for runbooks. The secret is kept as a SecureString and never shown.</para>
+    /// <example><code>Connect-Kasm -Server kasm.example.com -Credential (Get-Credential -UserName $apiKey)</code><para>Prompts for the API secret and connects over HTTPS.</para></example>
+    /// <example><code>Connect-Kasm -Server https://127.0.0.1:8443 -ApiKey DemoKey00001 -ApiKeySecret $secret -SkipCertificateCheck</code><para>Connects to the emulator, whose certificate is self-signed.</para></example>
+    /// <example><code>$env:KASM_SERVER = 'kasm.example.com'; Connect-Kasm</code><para>Takes the server, key and secret from KASM_SERVER, KASM_API_KEY and KASM_API_KEY_SECRET.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Connect, "Kasm", DefaultParameterSetName = EnvironmentSet)]
+    [OutputType(typeof(KasmConnection))]
+    public sealed class ConnectKasmCommand : KasmCmdlet
+    {
+        private const string CredentialSet = "Credential";
+        private const string ApiKeySet = "ApiKey";
+        private const string EnvironmentSet = "Environment";
+
+        /// <summary>The server: a host name (https is assumed), or an https:// or http:// URL with an optional port. Default: $env:KASM_SERVER.</summary>
+        [Parameter(Position = 0, ParameterSetName = CredentialSet, Mandatory = true)]
+        [Parameter(Position = 0, ParameterSetName = ApiKeySet, Mandatory = true)]
+        [Parameter(Position = 0, ParameterSetName = EnvironmentSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Server { get; set; }
+
+        /// <summary>The API key as the user name and its secret as the password.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+        [Credential]
+        public PSCredential? Credential { get; set; }
+
+        /// <summary>The API key (12 letters and digits in Kasm's admin UI).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ApiKeySet)]
+        [ValidateNotNullOrEmpty]
+        public string? ApiKey { get; set; }
+
+        /// <summary>The API key's secret.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ApiKeySet)]
+        [ValidateNotNull]
+        public SecureString? ApiKeySecret { get; set; }
+
+        /// <summary>Body (default: key and secret in the JSON body, as every released Kasm expects) or Basic (an Authorization header).</summary>
+        [Parameter]
+        public KasmAuthentication Authentication { get; set; } = KasmAuthentication.Body;
+
+        /// <summary>Accepts any server certificate. Kasm installs are self-signed by default; -CertificateThumbprint is safer.</summary>
+        [Parameter]
+        public SwitchParameter SkipCertificateCheck { get; set; }
+
+        /// <summary>Trusts exactly the certificates with these SHA-1 thumbprints (pinning), besides those the system trusts.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? CertificateThumbprint { get; set; }
+
+        /// <summary>Seconds each request may take (default 100).</summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int TimeoutSec { get; set; } = 100;
+
+        /// <summary>How often a request that is safe to repeat is retried after a transient fault (default 2).</summary>
+        [Parameter]
+        [ValidateRange(0, 20)]
+        public int MaximumRetryCount { get; set; } = 2;
+
+        /// <summary>Seconds before the first retry (default 1); later retries back off exponentially, honouring Retry-After.</summary>
+        [Parameter]
+        [ValidateRange(0.0, 600.0)]
+        public double RetryIntervalSec { get; set; } = 1;
+
+        /// <summary>Checks the settings and the server, then stores the connection as this session's default.</summary>
+        protected override void EndProcessing()
+        {
+            var settings = new ConnectionSettings
+            {
+                Server = Server,
+                ApiKey = Credential?.UserName ?? ApiKey,
+                ApiKeySecret = Credential?.Password ?? ApiKeySecret,
+                Authentication = Authentication,
+                SkipCertificateCheck = SkipCertificateCheck,
+                CertificateThumbprint = CertificateThumbprint,
+                TimeoutSec = TimeoutSec,
+                MaximumRetryCount = MaximumRetryCount,
+                RetryIntervalSec = RetryIntervalSec,
+            };
+            if (ParameterSetName == EnvironmentSet) settings.FillFromEnvironment(Environment.GetEnvironmentVariable);
+
+            KasmConnection connection;
+            try { connection = settings.CreateConnection(); }
+            catch (ArgumentException ex)
+            {
+                ThrowTerminatingError(InvalidArgument(ex.Message, Server, ex));
+                return;
+            }
+            if (connection.Server.Scheme == "http")
+                WriteWarning($"{connection.Server} uses plain HTTP: the API secret crosses the network unencrypted. Use https:// unless this is a test server on this machine.");
+
+            bool ok = Try(connection.Server, () =>
+            {
+                var probe = new KasmClient(connection, this).Probe(Cancellation);
+                if (probe.Warning != null) WriteWarning(probe.Warning);
+            });
+            if (!ok)
+            {
+                connection.Dispose();
+                return;
+            }
+            ConnectionStore.Add(connection);
+            WriteObject(connection);
+        }
+    }
+}

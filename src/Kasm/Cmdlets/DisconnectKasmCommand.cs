@@ -1,0 +1,34 @@
+using System.Management.Automation;
+using Kasm.Client;
+
+namespace Kasm.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Forgets a Kasm connection and closes its HTTP client.</para>
+    /// <para type="description">Without -Connection it closes the default connection of this session; the most recent remaining connection becomes the default. Objects that still refer to a closed connection fail with KasmNotConnected.</para>
+    /// <example><code>Disconnect-Kasm</code><para>Closes the default connection.</para></example>
+    /// <example><code>Get-KasmConnection -All | Disconnect-Kasm</code><para>Closes every connection of this session.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsCommunications.Disconnect, "Kasm")]
+    [OutputType(typeof(void))]
+    public sealed class DisconnectKasmCommand : KasmCmdlet
+    {
+        /// <summary>The connection to close. Default: this session's default connection.</summary>
+        [Parameter(Position = 0, ValueFromPipeline = true)]
+        public KasmConnection? Connection { get; set; }
+
+        /// <summary>Closes the given or the default connection.</summary>
+        protected override void ProcessRecord()
+        {
+            var connection = Connection ?? ConnectionStore.Default;
+            if (connection == null)
+            {
+                WriteError(new KasmApiException(KasmErrorId.NotConnected, "There is no Kasm connection to disconnect.").ToErrorRecord(null));
+                return;
+            }
+            ConnectionStore.Remove(connection);
+            connection.Dispose();
+            WriteVerbose($"Disconnected from {connection}.");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Kasm.Client;
+using Kasm.Models;
+
+namespace Kasm.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Gets workspaces (the API calls them images).</para>
+    /// <para type="description">Lists every workspace, including disabled and unavailable ones, or those whose friendly name matches -Name (wildcards allowed), or those with the given -ImageId. Memory is in bytes; the default view shows it in GB. Each object remembers its connection, so it can be piped to New-KasmSession or Set-KasmImage.</para>
+    /// <example><code>Get-KasmImage</code><para>Lists all workspaces.</para></example>
+    /// <example><code>Get-KasmImage -Name Chrome | New-KasmSession -UserId $user.UserId -Wait</code><para>Starts a Chrome session for a user and waits until it runs.</para></example>
+    /// <example><code>Get-KasmImage | Where-Object Enabled | Select-Object FriendlyName, Cores, Memory</code><para>Shows the resources of the enabled workspaces.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "KasmImage", DefaultParameterSetName = "Name")]
+    [OutputType(typeof(KasmImage))]
+    public sealed class GetKasmImageCommand : KasmApiCmdlet
+    {
+        /// <summary>Friendly names (or Docker image names) to match; wildcards allowed. A name without wildcards that matches nothing is an error.</summary>
+        [Parameter(Position = 0, ParameterSetName = "Name")]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Name { get; set; }
+
+        /// <summary>Workspace ids, dashed or 32-hex.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Id", ValueFromPipelineByPropertyName = true)]
+        [Alias("image_id")]
+        public Guid[]? ImageId { get; set; }
+
+        /// <summary>Writes the matching workspaces.</summary>
+        protected override void ProcessRecord()
+        {
+            var filter = new NameFilter(Name);
+            var ids = ImageId == null ? null : new HashSet<Guid>(ImageId);
+            bool listed = Try(ids != null ? (object)ImageId! : Name, () =>
+            {
+                foreach (var image in Client.GetImages(Cancellation))
+                {
+                    if (ids != null ? ids.Remove(image.ImageId) : filter.Matches(image.FriendlyName, image.Name))
+                        WriteObject(image);
+                }
+            });
+            if (!listed) return;
+            foreach (var missing in filter.UnmatchedLiterals)
+                WriteError(NotFound($"No workspace has the name '{missing}'.", missing));
+            foreach (var missing in ids ?? Enumerable.Empty<Guid>())
+                WriteError(NotFound($"No workspace has the id {missing}.", missing));
+        }
+
+        private static ErrorRecord NotFound(string message, object target) =>
+            new KasmApiException(KasmErrorId.ItemNotFound, message).ToErrorRecord(target);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Collections;
+using System.IO;
+using System.Management.Automation;
+using System.Text;
+using Kasm.Client;
+
+namespace Kasm.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Calls any Kasm API method with the current connection's credentials.</para>
+    /// <para type="description">For the hundreds of API methods the module has no cmdlet for. -Method is the method name (get_kasms), optionally with its mount (public/get_kasms, admin/system_info); a name alone goes to /api/public/, which answers every method. The body is a hashtable; the credentials are added for you. The answer comes back as objects (like ConvertFrom-Json), as the raw JSON text with -Raw, or as a file with -OutFile (for example a screenshot). Errors carry the same ids as every other cmdlet. Methods that are not known reads ask for confirmation under -Confirm and honour -WhatIf.</para>
+    /// <example><code>Invoke-KasmApi get_zones</code><para>Lists the deployment zones.</para></example>
+    /// <example><code>Invoke-KasmApi get_kasm_screenshot -Body @{ kasm_id = $s.KasmId; user_id = $s.UserId } -OutFile shot.jpg</code><para>Saves a session's screenshot.</para></example>
+    /// <example><code>Invoke-KasmApi admin/system_info -Raw</code><para>Returns the system_info answer as JSON text.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "KasmApi", SupportsShouldProcess = true)]
+    [OutputType(typeof(PSObject), typeof(string))]
+    public sealed class InvokeKasmApiCommand : KasmApiCmdlet
+    {
+        /// <summary>The API method: get_kasms, public/get_kasms or admin/system_info.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string? Method { get; set; }
+
+        /// <summary>The request body without credentials, as a hashtable (nested hashtables and arrays allowed).</summary>
+        [Parameter(Position = 1, ValueFromPipeline = true)]
+        public IDictionary? Body { get; set; }
+
+        /// <summary>Returns the answer's text unparsed.</summary>
+        [Parameter]
+        public SwitchParameter Raw { get; set; }
+
+        /// <summary>Writes the answer's bytes to this file instead of the pipeline.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? OutFile { get; set; }
+
+        /// <summary>Sends one call per body.</summary>
+        protected override void ProcessRecord()
+        {
+            KasmEndpoint endpoint;
+            try
+            {
+                endpoint = KasmEndpoints.Resolve(Method!);
+                if (Body != null)
+                    foreach (var key in Body.Keys)
+                        if (key is string k && (k == "api_key" || k == "api_key_secret"))
+                            throw new System.ArgumentException($"Leave '{k}' out of -Body: the credentials come from the connection.");
+            }
+            catch (System.ArgumentException ex)
+            {
+                WriteError(InvalidArgument(ex.Message, Method, ex));
+                return;
+            }
+
+            bool isRead = endpoint.ReadOnly || endpoint.Name.StartsWith("get_", System.StringComparison.Ordinal);
+            if (!isRead && !ShouldProcess($"/{endpoint.RelativePath}", "Invoke Kasm API method")) return;
+
+            Try(Body ?? (object)Method!, () =>
+            {
+                var payload = JsonPayload.FromDictionary(Body);
+                using var response = Client.Invoke(endpoint, payload, expectJson: !Raw && OutFile == null, Cancellation);
+                if (OutFile != null)
+                {
+                    string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile);
+                    File.WriteAllBytes(path, response.Body);
+                    WriteVerbose($"Wrote {response.Body.Length} bytes to {path}.");
+                }
+                else if (Raw)
+                    WriteObject(Encoding.UTF8.GetString(response.Body));
+                else
+                    WriteObject(ModelMapper.ToPowerShell(response.Json));
+            });
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using Kasm.Client;
+
+namespace Kasm.Cmdlets
+{
+    /// <summary>
+    /// What every cmdlet of the module shares: Ctrl+C cancels the request in flight, the client's log lines go to
+    /// Verbose and Debug, and failures become ErrorRecords with the stable id, category and the failing input.
+    /// </summary>
+    public abstract class KasmCmdlet : PSCmdlet, IDisposable, IKasmLog
+    {
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+
+        /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+        protected CancellationToken Cancellation => _stopping.Token;
+
+        /// <summary>Cancels the request in flight.</summary>
+        protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>Releases the cancellation source (EndProcessing does not run after a stop).</summary>
+        public void Dispose()
+        {
+            _stopping.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        void IKasmLog.Verbose(string message) => WriteVerbose(message);
+        void IKasmLog.Debug(string message) => WriteDebug(message);
+        bool IKasmLog.IsDebugEnabled =>
+            MyInvocation.BoundParameters.ContainsKey("Debug")
+            || !(GetVariableValue("DebugPreference") is ActionPreference p && p == ActionPreference.SilentlyContinue);
+
+        /// <summary>
+        /// Runs one unit of work (one item); a failure is written as a non-terminating error with
+        /// <paramref name="target"/> and the next item goes on. Returns false when it failed.
+        /// </summary>
+        internal bool Try(object? target, Action work)
+        {
+            try
+            {
+                work();
+                return true;
+            }
+            catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (KasmApiException ex) when (ex.ErrorId == KasmErrorId.NotConnected)
+            {
+                ThrowTerminatingError(ex.ToErrorRecord(target));
+                return false;
+            }
+            catch (KasmApiException ex)
+            {
+                WriteError(ex.ToErrorRecord(target));
+                return false;
+            }
+            catch (ArgumentException ex)
+            {
+                WriteError(InvalidArgument(ex.Message, target, ex));
+                return false;
+            }
+        }
+
+        /// <summary>An error for input rejected before anything is sent.</summary>
+        internal static ErrorRecord InvalidArgument(string message, object? target, Exception? inner = null) =>
+            new KasmApiException(KasmErrorId.InvalidArgument, message, inner: inner).ToErrorRecord(target);
+    }
+
+    /// <summary>A cmdlet that talks to a Kasm server: it takes -Connection, or the piped object's connection, or the default.</summary>
+    public abstract class KasmApiCmdlet : KasmCmdlet
+    {
+        /// <summary>
+        /// The connection to use. Objects from this module carry the connection they came from, so a piped object
+        /// goes back to its own server. Without it, the connection Connect-Kasm made last in this session is used.
+        /// </summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public KasmConnection? Connection { get; set; }
+
+        /// <summary>The client for this item's connection.</summary>
+        internal KasmClient Client => new KasmClient(ResolveConnection(), this);
+
+        private KasmConnection ResolveConnection() =>
+            Connection ?? ConnectionStore.Default ?? throw new KasmApiException(KasmErrorId.NotConnected,
+                "There is no Kasm connection. Run Connect-Kasm first, or pass -Connection.");
+    }
+}

@@ -1,1 +1,0 @@
-namespace Kasm { internal static class Placeholder { } }
