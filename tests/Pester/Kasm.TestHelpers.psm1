@@ -1,0 +1,167 @@
+<#
+    Shared helpers for the Pester suite. Every test file imports this module in its top-level BeforeAll:
+
+        BeforeAll { Import-Module (Join-Path $PSScriptRoot 'Kasm.TestHelpers.psm1') -Force }
+
+    It imports the built module from $env:KASM_MODULE_PATH (out/Kasm) into the global scope, so the tests call the
+    cmdlets exactly as a user would, and it wraps the emulator (src/build/BuildHelpers.ps1) and its control endpoints
+    (/__emulator/requests, /faults, /settings, /reset).
+#>
+Set-StrictMode -Version 3.0
+
+$script:RepoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+
+if (-not $env:KASM_MODULE_PATH) { $env:KASM_MODULE_PATH = Join-Path $script:RepoRoot 'out/Kasm' }
+if (-not $env:KASM_EMULATOR_DLL) {
+    $env:KASM_EMULATOR_DLL = Join-Path $script:RepoRoot 'src/Kasm.Emulator/bin/Release/net10.0/Kasm.Emulator.dll'
+}
+$script:ModuleManifest = Join-Path $env:KASM_MODULE_PATH 'Kasm.psd1'
+if (-not (Test-Path $script:ModuleManifest)) { throw "The built module is missing: $script:ModuleManifest. Run ./build.ps1 -Task Build." }
+if (-not (Test-Path $env:KASM_EMULATOR_DLL)) { throw "The emulator DLL is missing: $env:KASM_EMULATOR_DLL. Run ./build.ps1 -Task Build." }
+
+# Global, so the test scripts (which run outside this module's scope) see the cmdlets.
+if (-not (Get-Module Kasm)) { Import-Module $script:ModuleManifest -Global -ErrorAction Stop }
+
+# Start-KasmEmulator / Stop-KasmEmulator.
+. (Join-Path $script:RepoRoot 'src/build/BuildHelpers.ps1')
+
+$script:LogDirectory = Join-Path $script:RepoRoot 'out/test/emulator'
+$null = New-Item -ItemType Directory -Path $script:LogDirectory -Force
+
+function Get-KasmModuleManifestPath { $script:ModuleManifest }
+
+function Start-TestEmulator {
+    <# Starts the emulator DLL on a free port over HTTPS; returns Url, Thumbprint, Keys, Profile, Process, Log. #>
+    param([ValidateSet('seed', 'kasm-1.15', 'kasm-1.19')] [string] $EmulatorProfile = 'kasm-1.15', [int] $SessionDelayMs = 300)
+    Start-KasmEmulator -EmulatorDll $env:KASM_EMULATOR_DLL -EmulatorProfile $EmulatorProfile -LogDirectory $script:LogDirectory -SessionDelayMs $SessionDelayMs
+}
+
+function Stop-TestEmulator {
+    param($Emulator)
+    if ($Emulator) { Stop-KasmEmulator $Emulator }
+}
+
+function Get-EmulatorKey {
+    <# One of the emulator's keys by name: demo, readonly, imagesonly, expired. #>
+    param([Parameter(Mandatory)] $Emulator, [string] $KeyName = 'demo')
+    $key = @($Emulator.Keys | Where-Object name -EQ $KeyName)
+    if ($key.Count -ne 1) { throw "The emulator has no key named '$KeyName'." }
+    $key[0]
+}
+
+function ConvertTo-TestSecureString([string] $Text) {
+    $secure = New-Object System.Security.SecureString
+    foreach ($c in $Text.ToCharArray()) { $secure.AppendChar($c) }
+    $secure.MakeReadOnly()
+    $secure
+}
+
+function Connect-TestKasm {
+    <#
+        Connect-Kasm against the emulator with one of its keys, pinning its certificate thumbprint unless -ExtraArgs
+        brings its own TLS switch. Short timeouts and no retry delay by default so failures are quick.
+    #>
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [string] $KeyName = 'demo',
+        [hashtable] $ExtraArgs = @{}
+    )
+    $key = Get-EmulatorKey $Emulator $KeyName
+    $params = @{
+        Server        = $Emulator.Url
+        ApiKey        = $key.apiKey
+        ApiKeySecret  = ConvertTo-TestSecureString $key.apiKeySecret
+        TimeoutSec    = 10
+        ErrorAction   = 'Stop'
+    }
+    if (-not ($ExtraArgs.ContainsKey('SkipCertificateCheck') -or $ExtraArgs.ContainsKey('CertificateThumbprint'))) {
+        $params.CertificateThumbprint = $Emulator.Thumbprint
+    }
+    if (-not $ExtraArgs.ContainsKey('RetryIntervalSec')) { $params.RetryIntervalSec = 0.1 }
+    foreach ($k in $ExtraArgs.Keys) { $params[$k] = $ExtraArgs[$k] }
+    Connect-Kasm @params
+}
+
+function Invoke-EmulatorControl {
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [string] $Path, [string] $Method = 'GET', $Body)
+    $uri = ([string] $Emulator.Url).TrimEnd('/') + '/__emulator/' + $Path
+    $params = @{ Uri = $uri; Method = $Method; SkipCertificateCheck = $true; TimeoutSec = 10; ErrorAction = 'Stop' }
+    if ($PSBoundParameters.ContainsKey('Body')) {
+        $params.Body = ($Body | ConvertTo-Json -Depth 10 -Compress)
+        $params.ContentType = 'application/json'
+    }
+    Invoke-RestMethod @params
+}
+
+function Get-EmulatorRequestLog {
+    <# The API requests the emulator saw, oldest first: seq, time, httpMethod, path, mount, method, apiKey, status. #>
+    param([Parameter(Mandatory)] $Emulator)
+    # One object per entry (wrap calls in @() to count them).
+    Invoke-EmulatorControl $Emulator 'requests' | ForEach-Object { $_ }
+}
+
+function Clear-EmulatorRequestLog {
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-EmulatorControl $Emulator 'requests' -Method DELETE
+}
+
+function Set-EmulatorFault {
+    <#
+        Adds a fault: -ApiMethod (get_images, or * for all), -Status, -Body (json, html, empty, truncated),
+        -LatencyMs, -Drop, -Count (next N matching requests), -Rate (0..1). -Clear removes every fault first;
+        -Clear alone only removes them.
+    #>
+    param(
+        [Parameter(Mandatory)] $Emulator,
+        [string] $ApiMethod = '*',
+        [int] $Status,
+        [ValidateSet('json', 'html', 'empty', 'truncated')] [string] $Body,
+        [int] $LatencyMs,
+        [switch] $Drop,
+        [int] $Count,
+        [double] $Rate,
+        [switch] $Clear
+    )
+    if ($Clear) {
+        $null = Invoke-EmulatorControl $Emulator 'faults' -Method DELETE
+        if (-not ($PSBoundParameters.Keys | Where-Object { $_ -notin 'Emulator', 'Clear' })) { return }
+    }
+    $fault = [ordered]@{ method = $ApiMethod }
+    if ($PSBoundParameters.ContainsKey('Status')) { $fault.status = $Status }
+    if ($PSBoundParameters.ContainsKey('Body')) { $fault.body = $Body }
+    if ($PSBoundParameters.ContainsKey('LatencyMs')) { $fault.latencyMs = $LatencyMs }
+    if ($Drop) { $fault.drop = $true }
+    if ($PSBoundParameters.ContainsKey('Count')) { $fault.count = $Count }
+    if ($PSBoundParameters.ContainsKey('Rate')) { $fault.rate = $Rate }
+    (Invoke-EmulatorControl $Emulator 'faults' -Method POST -Body $fault).fault
+}
+
+function Set-EmulatorSetting {
+    param([Parameter(Mandatory)] $Emulator, [Parameter(Mandatory)] [hashtable] $Settings)
+    Invoke-EmulatorControl $Emulator 'settings' -Method POST -Body $Settings
+}
+
+function Reset-Emulator {
+    <# Back to the seed state; also clears the faults and the request log. #>
+    param([Parameter(Mandatory)] $Emulator)
+    $null = Invoke-EmulatorControl $Emulator 'reset' -Method POST
+    $null = Invoke-EmulatorControl $Emulator 'faults' -Method DELETE
+    Clear-EmulatorRequestLog $Emulator
+}
+
+function Get-FreeClosedPort {
+    <# A loopback port nothing listens on (bound then released). #>
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}
+
+function Disconnect-AllKasm {
+    <# Forgets every connection of this runspace. #>
+    Get-KasmConnection -All | ForEach-Object { Disconnect-Kasm -Connection $_ }
+}
+
+Export-ModuleMember -Function Get-KasmModuleManifestPath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorKey,
+    ConvertTo-TestSecureString, Connect-TestKasm, Invoke-EmulatorControl, Get-EmulatorRequestLog, Clear-EmulatorRequestLog,
+    Set-EmulatorFault, Set-EmulatorSetting, Reset-Emulator, Get-FreeClosedPort, Disconnect-AllKasm,
+    Start-KasmEmulator, Stop-KasmEmulator
