@@ -16,6 +16,16 @@
         'Disconnect-Kasm'
         'Get-KasmConnection'
         'Get-KasmImage'
+        'Set-KasmImage'
+        'New-KasmSession'
+        'Get-KasmSession'
+        'Remove-KasmSession'
+        'Get-KasmSystemInfo'
+        'Get-KasmStorageProvider'
+        'New-KasmStorageProvider'
+        'Get-KasmUser'
+        'New-KasmUser'
+        'Set-KasmUser'
         'Invoke-KasmApi'
     )
     FunctionsToExport      = @()

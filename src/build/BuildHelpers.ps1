@@ -46,7 +46,7 @@ function Start-KasmEmulator {
     $log = Join-Path $LogDirectory ("emulator-{0}-{1}.log" -f $EmulatorProfile, [guid]::NewGuid().ToString('N').Substring(0, 8))
     $dotnet = (Get-Command dotnet -CommandType Application | Select-Object -First 1).Source
     $process = Start-Process -FilePath $dotnet -ArgumentList @("`"$EmulatorDll`"", '--port', '0', '--profile', $EmulatorProfile, '--session-delay-ms', $SessionDelayMs) `
-        -RedirectStandardOutput $log -RedirectStandardError "$log.err" -PassThru -WindowStyle Hidden -ErrorAction Stop
+        -RedirectStandardOutput $log -RedirectStandardError "$log.err" -PassThru -NoNewWindow -ErrorAction Stop
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
     while ([DateTime]::UtcNow -lt $deadline) {
         if ($process.HasExited) { throw "The emulator exited early (code $($process.ExitCode)): $(Get-Content "$log.err" -Raw -ErrorAction SilentlyContinue)" }

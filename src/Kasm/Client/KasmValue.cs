@@ -35,6 +35,14 @@ namespace Kasm.Client
             return true;
         }
 
+        /// <summary>An absolute http(s) URL; a relative one (kasm_url is "/#/connect/...") is taken against the server.</summary>
+        public static Uri? ToAbsoluteUri(string? text, Uri? server)
+        {
+            if (IsNone(text)) return null;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && (absolute.Scheme == "http" || absolute.Scheme == "https")) return absolute;
+            return server != null && Uri.TryCreate(server, text, out var combined) ? combined : null;
+        }
+
         /// <summary>Kasm's way of writing a timestamp: naive UTC with microseconds.</summary>
         public static string FormatDate(DateTime value) =>
             value.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture);

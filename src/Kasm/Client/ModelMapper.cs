@@ -151,14 +151,8 @@ namespace Kasm.Client
             }
             if (type == typeof(Uri))
             {
-                if (KasmValue.IsNone(text)) return false;
-                if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && (absolute.Scheme == "http" || absolute.Scheme == "https")) { result = absolute; return true; }
-                if (connection != null && Uri.TryCreate(connection.Server, text!.TrimStart('/').Length == text.Length ? text : "/" + text.TrimStart('/'), out var combined))
-                {
-                    result = combined;
-                    return true;
-                }
-                return false;
+                result = KasmValue.ToAbsoluteUri(text, connection?.Server);
+                return result != null;
             }
             if (type == typeof(string[]))
             {

@@ -64,6 +64,24 @@ namespace Kasm.Cmdlets
             }
         }
 
+        /// <summary>
+        /// The API fields for the parameters the user bound (and only those, so a Set- cmdlet changes nothing else).
+        /// Each entry maps a parameter name to its API field; a switch given as -Locked:$false sends false.
+        /// </summary>
+        internal System.Collections.Generic.Dictionary<string, object?> BoundFields(params (string Parameter, string Field)[] map)
+        {
+            var fields = new System.Collections.Generic.Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var (parameter, field) in map)
+            {
+                if (!MyInvocation.BoundParameters.TryGetValue(parameter, out var value)) continue;
+                if (value is PSObject pso) value = pso.BaseObject;
+                fields[field] = value is SwitchParameter sw ? sw.IsPresent
+                    : value is System.Security.SecureString secure ? new System.Net.NetworkCredential(string.Empty, secure).Password
+                    : value;
+            }
+            return fields;
+        }
+
         /// <summary>An error for input rejected before anything is sent.</summary>
         internal static ErrorRecord InvalidArgument(string message, object? target, Exception? inner = null) =>
             new KasmApiException(KasmErrorId.InvalidArgument, message, inner: inner).ToErrorRecord(target);

@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Kasm.Client;
+using Kasm.Models;
+
+namespace Kasm.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Gets live sessions (get_kasms).</para>
+    /// <para type="description">Lists every live session, or those with the given -KasmId or -UserId. The API has no filter, so the list is fetched once per connection and filtered here; ids match whether the server wrote them with dashes or not. Pipe users in to get their sessions. A -KasmId that matches no live session is an error for that id.</para>
+    /// <example><code>Get-KasmSession</code><para>Lists all live sessions.</para></example>
+    /// <example><code>Get-KasmUser alice@example.com | Get-KasmSession</code><para>Lists one user's sessions.</para></example>
+    /// <example><code>Get-KasmSession | Where-Object StartDate -lt (Get-Date).AddHours(-8).ToUniversalTime() | Remove-KasmSession -Confirm:$false</code><para>Ends sessions older than eight hours.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "KasmSession")]
+    [OutputType(typeof(KasmSession))]
+    public sealed class GetKasmSessionCommand : KasmApiCmdlet
+    {
+        private readonly Dictionary<KasmConnection, List<KasmSession>> _fetched = new Dictionary<KasmConnection, List<KasmSession>>();
+
+        /// <summary>Session ids, dashed or 32-hex.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("SessionId", "kasm_id")]
+        public Guid[]? KasmId { get; set; }
+
+        /// <summary>Only this user's sessions; binds from a piped user.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("user_id")]
+        public Guid? UserId { get; set; }
+
+        /// <summary>Writes the matching sessions.</summary>
+        protected override void ProcessRecord()
+        {
+            object? target = (object?)KasmId ?? UserId;
+            Try(target, () =>
+            {
+                var client = Client;
+                if (!_fetched.TryGetValue(client.Connection, out var sessions))
+                {
+                    // One get_kasms per connection for the whole pipeline: piping a thousand users costs one call.
+                    sessions = client.GetSessions(Cancellation).ToList();
+                    _fetched[client.Connection] = sessions;
+                }
+                var wanted = KasmId == null ? null : new HashSet<Guid>(KasmId);
+                foreach (var s in sessions)
+                {
+                    if (UserId.HasValue && s.UserId != UserId) continue;
+                    if (wanted != null && !wanted.Remove(s.KasmId)) continue;
+                    WriteObject(s);
+                }
+                foreach (var missing in wanted ?? Enumerable.Empty<Guid>())
+                    WriteError(new KasmApiException(KasmErrorId.ItemNotFound, $"No live session has the id {missing}.").ToErrorRecord(missing));
+            });
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Management.Automation;
+using Kasm.Client;
+using Kasm.Models;
+
+namespace Kasm.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Gets storage providers (get_storage_providers).</para>
+    /// <para type="description">Lists the storage providers, or those whose name matches -Name (wildcards allowed). Secrets come back masked by the server. Needs the Storage Providers View permission.</para>
+    /// <example><code>Get-KasmStorageProvider</code><para>Lists all storage providers.</para></example>
+    /// <example><code>Get-KasmStorageProvider -Name *S3* | Format-List *</code><para>Shows the S3 providers in full.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "KasmStorageProvider")]
+    [OutputType(typeof(KasmStorageProvider))]
+    public sealed class GetKasmStorageProviderCommand : KasmApiCmdlet
+    {
+        /// <summary>Names to match; wildcards allowed.</summary>
+        [Parameter(Position = 0)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Name { get; set; }
+
+        /// <summary>Writes the matching providers.</summary>
+        protected override void ProcessRecord()
+        {
+            var filter = new NameFilter(Name);
+            bool listed = Try(Name, () =>
+            {
+                foreach (var p in Client.GetStorageProviders(Cancellation))
+                    if (filter.Matches(p.Name)) WriteObject(p);
+            });
+            if (!listed) return;
+            foreach (var missing in filter.UnmatchedLiterals)
+                WriteError(new KasmApiException(KasmErrorId.ItemNotFound, $"No storage provider has the name '{missing}'.").ToErrorRecord(missing));
+        }
+    }
+}

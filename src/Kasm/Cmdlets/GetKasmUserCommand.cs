@@ -1,0 +1,51 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using Kasm.Client;
+using Kasm.Models;
+
+namespace Kasm.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Gets Kasm users (get_users, or get_user for one id).</para>
+    /// <para type="description">Lists every user, or those whose user name matches -UserName (wildcards allowed; a name without wildcards that matches nothing is an error), or the users with the given -UserId. Pipe the result to Set-KasmUser, Get-KasmSession or New-KasmSession.</para>
+    /// <example><code>Get-KasmUser</code><para>Lists all users.</para></example>
+    /// <example><code>Get-KasmUser alice@example.com | Set-KasmUser -Organization Ops</code><para>Moves a user to another organization.</para></example>
+    /// <example><code>Get-KasmUser *@contoso.com | Where-Object Locked</code><para>Lists the locked users of one domain.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "KasmUser", DefaultParameterSetName = "Name")]
+    [OutputType(typeof(KasmUser))]
+    public sealed class GetKasmUserCommand : KasmApiCmdlet
+    {
+        /// <summary>User names to match; wildcards allowed.</summary>
+        [Parameter(Position = 0, ParameterSetName = "Name")]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? UserName { get; set; }
+
+        /// <summary>User ids, dashed or 32-hex; binds from piped objects that have a UserId.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Id", ValueFromPipelineByPropertyName = true)]
+        [Alias("user_id")]
+        public Guid[]? UserId { get; set; }
+
+        /// <summary>Writes the matching users.</summary>
+        protected override void ProcessRecord()
+        {
+            if (UserId != null)
+            {
+                foreach (var id in UserId)
+                    Try(id, () => WriteObject(Client.GetUser(id, Cancellation)));
+                return;
+            }
+            var filter = new NameFilter(UserName);
+            bool listed = Try(UserName, () =>
+            {
+                foreach (var user in Client.GetUsers(Cancellation))
+                    if (filter.Matches(user.UserName)) WriteObject(user);
+            });
+            if (!listed) return;
+            foreach (var missing in filter.UnmatchedLiterals)
+                WriteError(new KasmApiException(KasmErrorId.ItemNotFound, $"No user has the name '{missing}'.").ToErrorRecord(missing));
+        }
+    }
+}

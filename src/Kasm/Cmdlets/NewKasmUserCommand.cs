@@ -1,0 +1,67 @@
+using System.Management.Automation;
+using System.Security;
+using Kasm.Models;
+
+namespace Kasm.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Creates a Kasm user (create_user).</para>
+    /// <para type="description">Binds by property name, so Import-Csv with columns UserName, FirstName, LastName, Organization, Phone and Notes creates one user per row; a failing row (a duplicate name, say) is an error for that row and the rest go on. Kasm lowercases and trims the user name and adds the user to All Users. Without -Password the server sets a random one. The password is a SecureString and never shown.</para>
+    /// <example><code>Import-Csv users.csv | New-KasmUser</code><para>Creates one user per CSV row.</para></example>
+    /// <example><code>New-KasmUser -UserName bob@example.com -FirstName Bob -Password (Read-Host -AsSecureString)</code><para>Creates a user with a password typed at the prompt.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "KasmUser", SupportsShouldProcess = true)]
+    [OutputType(typeof(KasmUser))]
+    public sealed class NewKasmUserCommand : KasmApiCmdlet
+    {
+        /// <summary>The login name (Kasm lowercases it).</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [Alias("Name")]
+        public string? UserName { get; set; }
+
+        /// <summary>The password; without it the server sets a random one.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public SecureString? Password { get; set; }
+
+        /// <summary>First name.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("first_name")]
+        public string? FirstName { get; set; }
+
+        /// <summary>Last name.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("last_name")]
+        public string? LastName { get; set; }
+
+        /// <summary>Organization.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Organization { get; set; }
+
+        /// <summary>Phone number.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Phone { get; set; }
+
+        /// <summary>Notes.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Notes { get; set; }
+
+        /// <summary>Creates the user locked out.</summary>
+        [Parameter]
+        public SwitchParameter Locked { get; set; }
+
+        /// <summary>Creates the user disabled.</summary>
+        [Parameter]
+        public SwitchParameter Disabled { get; set; }
+
+        /// <summary>Creates one user.</summary>
+        protected override void ProcessRecord()
+        {
+            var fields = BoundFields((nameof(UserName), "username"), (nameof(Password), "password"), (nameof(FirstName), "first_name"),
+                (nameof(LastName), "last_name"), (nameof(Organization), "organization"), (nameof(Phone), "phone"), (nameof(Notes), "notes"),
+                (nameof(Locked), "locked"), (nameof(Disabled), "disabled"));
+            if (!ShouldProcess(UserName, "Create Kasm user")) return;
+            Try(UserName, () => WriteObject(Client.CreateUser(fields, Cancellation)));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using Kasm.Models;
+
+namespace Kasm.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Changes a workspace's settings (update_image).</para>
+    /// <para type="description">Sends only the parameters you give, so everything else stays as it is. Memory is in bytes (2GB works). A key holding only Images Modify Resources may change only resources (cores, memory, GPUs, registry settings). Supports -WhatIf and -Confirm; -PassThru returns the updated workspace.</para>
+    /// <example><code>Get-KasmImage -Name Chrome | Set-KasmImage -Cores 2 -Memory 4GB -PassThru</code><para>Gives Chrome sessions two cores and 4 GB of memory.</para></example>
+    /// <example><code>Get-KasmImage | Set-KasmImage -Cores 2 -WhatIf</code><para>Shows what would change, sending nothing.</para></example>
+    /// <example><code>Set-KasmImage -ImageId $id -Enabled:$false</code><para>Disables a workspace.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "KasmImage", SupportsShouldProcess = true)]
+    [OutputType(typeof(KasmImage))]
+    public sealed class SetKasmImageCommand : KasmApiCmdlet
+    {
+        /// <summary>The workspace to change; binds from a piped workspace.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("image_id")]
+        public Guid ImageId { get; set; }
+
+        /// <summary>The name users see.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? FriendlyName { get; set; }
+
+        /// <summary>The description shown in the launcher.</summary>
+        [Parameter]
+        public string? Description { get; set; }
+
+        /// <summary>The Docker image reference, such as kasmweb/chrome:1.15.0.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? DockerImage { get; set; }
+
+        /// <summary>CPU cores per session (fractions allowed).</summary>
+        [Parameter]
+        [ValidateRange(0.1, 1024.0)]
+        public double Cores { get; set; }
+
+        /// <summary>Memory per session in bytes (for example 2GB).</summary>
+        [Parameter]
+        [ValidateRange(1_000_000L, long.MaxValue)]
+        public long Memory { get; set; }
+
+        /// <summary>GPUs per session.</summary>
+        [Parameter]
+        [ValidateRange(0, 64)]
+        public int GpuCount { get; set; }
+
+        /// <summary>Whether users may launch it (-Enabled:$false disables).</summary>
+        [Parameter]
+        public SwitchParameter Enabled { get; set; }
+
+        /// <summary>Hides it from the launcher (-Hidden:$false shows it).</summary>
+        [Parameter]
+        public SwitchParameter Hidden { get; set; }
+
+        /// <summary>Where persistent profiles live; must contain {username} or {user_id}.</summary>
+        [Parameter]
+        public string? PersistentProfilePath { get; set; }
+
+        /// <summary>Session time limit in seconds.</summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int SessionTimeLimit { get; set; }
+
+        /// <summary>Returns the updated workspace.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Updates one workspace.</summary>
+        protected override void ProcessRecord()
+        {
+            var changes = BoundFields(
+                (nameof(FriendlyName), "friendly_name"), (nameof(Description), "description"), (nameof(DockerImage), "name"),
+                (nameof(Cores), "cores"), (nameof(Memory), "memory"), (nameof(GpuCount), "gpu_count"), (nameof(Enabled), "enabled"),
+                (nameof(Hidden), "hidden"), (nameof(PersistentProfilePath), "persistent_profile_path"), (nameof(SessionTimeLimit), "session_time_limit"));
+            if (changes.Count == 0)
+            {
+                WriteError(InvalidArgument("Nothing to change: give at least one setting, such as -Cores or -FriendlyName.", ImageId));
+                return;
+            }
+            string what = string.Join(", ", changes.Select(c => $"{c.Key}={c.Value}"));
+            if (!ShouldProcess($"workspace {ImageId}", $"Set {what}")) return;
+            Try(ImageId, () =>
+            {
+                var image = Client.UpdateImage(ImageId, changes, Cancellation);
+                if (PassThru) WriteObject(image);
+            });
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using System.Security;
+using Kasm.Models;
+
+namespace Kasm.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Changes a Kasm user (update_user).</para>
+    /// <para type="description">Sends only the parameters you give. The API also needs the user name; a piped user brings it, and otherwise it is looked up (after confirmation, so -WhatIf sends nothing). Setting a password also unlocks the user and logs them out everywhere. -Locked:$false unlocks, -Disabled:$false enables.</para>
+    /// <example><code>Get-KasmUser alice@example.com | Set-KasmUser -Organization Ops</code><para>Changes one field of a user.</para></example>
+    /// <example><code>Set-KasmUser -UserId $id -Locked:$false -PassThru</code><para>Unlocks a user and shows the result.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "KasmUser", SupportsShouldProcess = true)]
+    [OutputType(typeof(KasmUser))]
+    public sealed class SetKasmUserCommand : KasmApiCmdlet
+    {
+        /// <summary>The user to change; binds from a piped user.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("user_id")]
+        public Guid UserId { get; set; }
+
+        /// <summary>The user's login name. Binds from a piped user; give a different one to rename.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string? UserName { get; set; }
+
+        /// <summary>A new password.</summary>
+        [Parameter]
+        public SecureString? Password { get; set; }
+
+        /// <summary>First name.</summary>
+        [Parameter]
+        public string? FirstName { get; set; }
+
+        /// <summary>Last name.</summary>
+        [Parameter]
+        public string? LastName { get; set; }
+
+        /// <summary>Organization.</summary>
+        [Parameter]
+        public string? Organization { get; set; }
+
+        /// <summary>Phone number.</summary>
+        [Parameter]
+        public string? Phone { get; set; }
+
+        /// <summary>Notes.</summary>
+        [Parameter]
+        public string? Notes { get; set; }
+
+        /// <summary>Locks the user out (-Locked:$false unlocks).</summary>
+        [Parameter]
+        public SwitchParameter Locked { get; set; }
+
+        /// <summary>Disables the user (-Disabled:$false enables).</summary>
+        [Parameter]
+        public SwitchParameter Disabled { get; set; }
+
+        /// <summary>Returns the updated user.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>Updates one user.</summary>
+        protected override void ProcessRecord()
+        {
+            var changes = BoundFields((nameof(Password), "password"), (nameof(FirstName), "first_name"), (nameof(LastName), "last_name"),
+                (nameof(Organization), "organization"), (nameof(Phone), "phone"), (nameof(Notes), "notes"),
+                (nameof(Locked), "locked"), (nameof(Disabled), "disabled"));
+            if (changes.Count == 0)
+            {
+                WriteError(InvalidArgument("Nothing to change: give at least one setting, such as -Organization or -Locked.", UserId));
+                return;
+            }
+            string what = string.Join(", ", changes.Select(c => c.Key == "password" ? "password=***" : $"{c.Key}={c.Value}"));
+            if (!ShouldProcess(UserName ?? $"user {UserId}", $"Set {what}")) return;
+            Try(UserName ?? (object)UserId, () =>
+            {
+                var user = Client.UpdateUser(UserId, UserName, changes, Cancellation);
+                if (PassThru) WriteObject(user);
+            });
+        }
+    }
+}
