@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Kasm.Emulator.Api;
 
 /// <summary>What kind of failure a handler reports; <see cref="ErrorMapper"/> turns it into a status per profile and mount.</summary>
@@ -13,17 +11,14 @@ public enum ErrorKind
     Unauthorized,
     /// <summary>A business-level refusal (not owner, not allowed to change a field): 200 in kasm, 403 in the seed.</summary>
     Denied,
-    /// <summary>Licence exhaustion answered with 403 (create_user on /api/public, §4.5).</summary>
-    LicenseForbidden,
     /// <summary>A crash on a real server: 500 HTML in the kasm profiles, 500 JSON in the seed.</summary>
     ServerCrash,
 }
 
 /// <summary>Thrown by handlers for every error response.</summary>
-public sealed class ApiError(ErrorKind kind, string message, JsonObject? extra = null) : Exception(message)
+public sealed class ApiError(ErrorKind kind, string message) : Exception(message)
 {
     public ErrorKind Kind { get; } = kind;
-    public JsonObject? Extra { get; } = extra;
 
     public static ApiError Invalid(string message) => new(ErrorKind.Invalid, message);
     public static ApiError NotFound(string message) => new(ErrorKind.NotFound, message);

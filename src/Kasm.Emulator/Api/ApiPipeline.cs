@@ -34,7 +34,17 @@ internal sealed class ApiPipeline(EmulatorCore core)
         var fault = route is { } r ? core.Faults.Take(r.Name) : null;
         if (fault is not null)
         {
-            if (fault.LatencyMs > 0) await Task.Delay(fault.LatencyMs, http.RequestAborted);
+            if (fault.LatencyMs > 0)
+            {
+                try
+                {
+                    await Task.Delay(fault.LatencyMs, http.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    return; // the client gave up while we were being slow on purpose
+                }
+            }
             if (fault.Drop)
             {
                 core.Log.Add(core.State.Now(), http.Request.Method, path, route?.Mount.WireName(), route?.Name, null, 0);

@@ -6,11 +6,9 @@ namespace Kasm.Emulator.Api;
 internal sealed class ErrorMapper(Profile profile)
 {
     /// <summary>A JSON error body: <c>{"error_message"}</c>, plus <c>"status": "error"</c> in the seed profile only.</summary>
-    public ApiResponse JsonError(int status, string message, JsonObject? extra = null)
+    public ApiResponse JsonError(int status, string message)
     {
         var body = new JsonObject { ["error_message"] = message };
-        if (extra is not null)
-            foreach (var (k, v) in extra) body[k] = v?.DeepClone();
         if (profile.IsSeed) body["status"] = "error";
         return ApiResponse.Json(status, body);
     }
@@ -31,18 +29,17 @@ internal sealed class ErrorMapper(Profile profile)
             ? error.Kind switch
             {
                 ErrorKind.NotFound => 404,
-                ErrorKind.Unauthorized or ErrorKind.LicenseForbidden or ErrorKind.Denied => 403,
+                ErrorKind.Unauthorized or ErrorKind.Denied => 403,
                 _ => 400,
             }
             : error.Kind switch
             {
                 ErrorKind.Unauthorized => profile.PermissionFailureStatus,
-                ErrorKind.LicenseForbidden when mount == Mount.Public => 403,
                 // §2.1/§2.4: /api/public variants of some handlers set HTTP 400 on validation errors; the rest answer 200.
                 _ when mount == Mount.Public && method.PublicErrorsAre400 => 400,
                 _ => 200,
             };
-        return JsonError(status, error.Message, error.Extra);
+        return JsonError(status, error.Message);
     }
 
     /// <summary>An auth-wrapper failure (§2.2's steps; seed codes from the seed document).</summary>

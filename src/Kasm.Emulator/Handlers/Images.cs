@@ -67,7 +67,7 @@ internal static class Images
             case ImageFieldKind.StringList:
                 return StringList(value, name);
             case ImageFieldKind.Float:
-                return Number(value, name);
+                return PyJson.Float(Number(value, name));
             case ImageFieldKind.Int:
                 return (long)Number(value, name);
             case ImageFieldKind.Bool:

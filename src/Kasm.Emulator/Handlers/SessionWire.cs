@@ -32,7 +32,7 @@ internal static class SessionWire
             ["hostname"] = ctx.RequestHost,
             ["host"] = placed ? SeedData.AgentIp : null,
             ["port"] = ProxyPort,
-            ["cores"] = s.Cores,
+            ["cores"] = PyJson.Float(s.Cores),
             ["memory"] = s.Memory,
             ["gpus"] = s.Gpus,
             ["start_date"] = Timestamps.Format(s.Created),

@@ -92,7 +92,7 @@ public static class ImageFields
         ["enabled"] = true,
         ["available"] = false,
         ["hidden"] = false,
-        ["cores"] = 1.0,
+        ["cores"] = PyJson.Float(1),
         ["memory"] = 768000000L,
         ["gpu_count"] = 0,
         ["require_gpu"] = false,

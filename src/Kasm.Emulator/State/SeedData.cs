@@ -97,7 +97,7 @@ public static class SeedData
         fields["image_src"] = icon;
         fields["enabled"] = enabled;
         fields["available"] = available;
-        fields["cores"] = cores;
+        fields["cores"] = PyJson.Float(cores);
         fields["memory"] = memory;
         fields["uncompressed_size_mb"] = size;
         fields["hash"] = available ? "sha256:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(id.ToByteArray())) : null;
