@@ -114,7 +114,8 @@ function Invoke-Demo {
 }
 
 function Invoke-Emulator {
-    Invoke-Native dotnet build (Join-Path $root 'src/Kasm.Emulator/Kasm.Emulator.csproj') -c $Configuration --nologo -v quiet
+    # Builds out/Kasm too, so the README's tour can import the module while the emulator runs.
+    Invoke-Build
     & dotnet (Get-EmulatorDll) --port $Port --profile $EmulatorProfile
 }
 
