@@ -27,10 +27,10 @@ internal sealed class ApiPipeline(EmulatorCore core)
             return;
         }
 
-        byte[] body = await ReadBodyAsync(http.Request);
+        var parsed = ParseBody(await ReadBodyAsync(http.Request));
         var route = Route(path);
-        string? apiKey = null;
-        ApiResponse response;
+        // The key id (never the secret) for the log, whatever happens to the request afterwards.
+        string? apiKey = Credentials.From(http.Request, parsed, core.Profile).ApiKey;
         var fault = route is { } r ? core.Faults.Take(r.Name) : null;
         if (fault is not null)
         {
@@ -47,56 +47,40 @@ internal sealed class ApiPipeline(EmulatorCore core)
             }
             if (fault.Drop)
             {
-                core.Log.Add(core.State.Now(), http.Request.Method, path, route?.Mount.WireName(), route?.Name, null, 0);
+                core.Log.Add(core.State.Now(), http.Request.Method, path, route?.Mount.WireName(), route?.Name, apiKey, 0);
                 http.Abort();
                 return;
             }
         }
 
-        if (path == "/api/__healthcheck")
-        {
-            // §2.1/§4.16: no auth, no body.
-            response = ApiResponse.Json(200, new JsonObject { ["ok"] = true });
-        }
-        else if (route is null)
-        {
-            response = _errors.Framework(404, "Not Found", $"Not found: {path}");
-        }
-        else if (fault is not null && FaultResponder.ChangesResponse(fault) && fault.Body != "truncated")
-        {
+        ApiResponse response;
+        if (fault is not null && FaultResponder.ChangesResponse(fault) && fault.Body != "truncated")
             response = FaultResponder.Replacement(fault, _errors);
-        }
+        else if (path == "/api/__healthcheck")
+            response = ApiResponse.Json(200, new JsonObject { ["ok"] = true }); // §2.1/§4.16: no auth, no body
+        else if (route is null)
+            response = _errors.Framework(404, "Not Found", $"Not found: {path}");
         else
-        {
-            (response, apiKey) = Process(http, route.Value.Mount, route.Value.Name, body);
-            if (fault?.Body == "truncated") response = FaultResponder.Truncate(fault, response);
-        }
+            response = Process(http, route.Value.Mount, route.Value.Name, parsed);
+        if (fault?.Body == "truncated") response = FaultResponder.Truncate(fault, response);
 
         core.Log.Add(core.State.Now(), http.Request.Method, path, route?.Mount.WireName(), route?.Name, apiKey, response.Status);
         await WriteAsync(http.Response, response);
     }
 
-    private (ApiResponse, string?) Process(HttpContext http, Mount mount, string name, byte[] raw)
+    /// <param name="body">The request body as a JSON object, or null when it is empty, malformed or not an object.</param>
+    private ApiResponse Process(HttpContext http, Mount mount, string name, JsonObject? body)
     {
         var method = MethodTable.Find(name, mount);
-        if (method is null) return (_errors.Framework(404, "Not Found", $"Unknown API method ({name})"), null);
+        if (method is null) return _errors.Framework(404, "Not Found", $"Unknown API method ({name})");
 
         // GET: CherryPy's json_in tool never runs and the auth wrapper crashes on request.json (§2.1).
-        if (!HttpMethods.IsPost(http.Request.Method)) return (_errors.Crash($"{http.Request.Method} is not supported; use POST"), null);
+        if (!HttpMethods.IsPost(http.Request.Method)) return _errors.Crash($"{http.Request.Method} is not supported; use POST");
 
         if (!IsJson(http.Request.ContentType))
-            return (_errors.Framework(415, "Unsupported Media Type", "Content-Type must be application/json"), null);
+            return _errors.Framework(415, "Unsupported Media Type", "Content-Type must be application/json");
 
-        JsonObject? body;
-        try
-        {
-            body = JsonNode.Parse(raw) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            body = null;
-        }
-        if (body is null) return (_errors.Framework(400, "Bad Request", "Invalid JSON document in request body"), null);
+        if (body is null) return _errors.Framework(400, "Bad Request", "Invalid JSON document in request body");
 
         var credentials = Credentials.From(http.Request, body, core.Profile);
         lock (core.State.Gate)
@@ -104,7 +88,7 @@ internal sealed class ApiPipeline(EmulatorCore core)
             var now = core.State.Now();
             core.State.Purge(now);
             var outcome = _auth.Authenticate(credentials, body, method, mount, core.State, core.Profile, now);
-            if (outcome.Failure is not null) return (outcome.Failure, credentials.ApiKey);
+            if (outcome.Failure is not null) return outcome.Failure;
 
             var ctx = new HandlerContext
             {
@@ -122,17 +106,29 @@ internal sealed class ApiPipeline(EmulatorCore core)
                 if (method.InternalOnAdminMounts is { } inner && mount != Mount.Public && !core.Profile.IsSeed
                     && !Permissions.SatisfiesAny(outcome.Key!.Granted, inner))
                     throw ApiError.Unauthorized();
-                return (ApiResponse.Json(200, method.Handler(ctx)), credentials.ApiKey);
+                return ApiResponse.Json(200, method.Handler(ctx));
             }
             catch (ApiError error)
             {
-                return (_errors.Handler(error, method, mount), credentials.ApiKey);
+                return _errors.Handler(error, method, mount);
             }
             catch (Exception ex)
             {
                 // Anything else is a bug in a handler; answer like a real server's unhandled exception.
-                return (_errors.Crash($"Unhandled error: {ex.Message}"), credentials.ApiKey);
+                return _errors.Crash($"Unhandled error: {ex.Message}");
             }
+        }
+    }
+
+    private static JsonObject? ParseBody(byte[] raw)
+    {
+        try
+        {
+            return JsonNode.Parse(raw) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

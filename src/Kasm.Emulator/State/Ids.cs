@@ -17,7 +17,7 @@ public static class Ids
         return Guid.TryParseExact(text.Trim(), "N", out id) || Guid.TryParseExact(text.Trim(), "D", out id);
     }
 
-    /// <summary>Random lowercase letters and digits (API keys, anonymous user names, share ids use this alphabet).</summary>
+    /// <summary>Random letters and digits (the alphabet of API keys and anonymous user names); lower case only on request.</summary>
     public static string RandomAlphaNumeric(int length, bool lowerOnly = false)
     {
         const string all = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";

@@ -52,7 +52,7 @@ public class FaultTests
         await using var emu = await TestEmulator.StartAsync();
         emu.Emulator.AddFault(new FaultSpec { Method = "get_images", Drop = true, Count = 1 });
         await Assert.ThrowsAsync<HttpRequestException>(() => emu.CallAsync("api/public/get_images"));
-        Assert.Equal(0, emu.Emulator.RequestLog[^1].Status);
+        Assert.Equal((0, "DemoKey00001"), (emu.Emulator.RequestLog[^1].Status, emu.Emulator.RequestLog[^1].ApiKey));
         Assert.Equal(200, (await emu.CallAsync("api/public/get_images")).Status);
     }
 
@@ -105,6 +105,15 @@ public class FaultTests
         Assert.Equal(400, bad.Status);
         Assert.Equal(200, (await emu.SendAsync(HttpMethod.Delete, "__emulator/faults", null, null)).Status);
         Assert.Equal(200, (await emu.CallAsync("api/admin/system_info")).Status);
+    }
+
+    [Fact]
+    public async Task Healthcheck_can_be_faulted_too()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        emu.Emulator.AddFault(new FaultSpec { Method = "__healthcheck", Status = 503, Body = "empty", Count = 1 });
+        Assert.Equal(503, (await emu.SendAsync(HttpMethod.Get, "api/__healthcheck", null, null)).Status);
+        Assert.Equal(200, (await emu.SendAsync(HttpMethod.Get, "api/__healthcheck", null, null)).Status);
     }
 
     [Fact]
