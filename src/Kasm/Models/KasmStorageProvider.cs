@@ -35,6 +35,8 @@ namespace Kasm.Models
         public Hashtable? VolumeConfig { get; set; }
         /// <summary>Mount options.</summary>
         public Hashtable? MountConfig { get; set; }
+        /// <summary>Extra query options for the OAuth authorisation URL.</summary>
+        public Hashtable? AuthUrlOptions { get; set; }
 
         /// <summary>The name.</summary>
         public override string ToString() => Name ?? StorageProviderId.ToString();
