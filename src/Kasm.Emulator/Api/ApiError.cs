@@ -1,7 +1,7 @@
 namespace Kasm.Emulator.Api;
 
 /// <summary>What kind of failure a handler reports; <see cref="ErrorMapper"/> turns it into a status per profile and mount.</summary>
-public enum ErrorKind
+internal enum ErrorKind
 {
     /// <summary>Validation or business rule (duplicate user, limits, bad field).</summary>
     Invalid,
@@ -16,7 +16,7 @@ public enum ErrorKind
 }
 
 /// <summary>Thrown by handlers for every error response.</summary>
-public sealed class ApiError(ErrorKind kind, string message) : Exception(message)
+internal sealed class ApiError(ErrorKind kind, string message) : Exception(message)
 {
     public ErrorKind Kind { get; } = kind;
 

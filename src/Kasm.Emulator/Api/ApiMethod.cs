@@ -14,7 +14,7 @@ namespace Kasm.Emulator.Api;
 /// On /api/admin and /api the method resolves to the ClientApi variant whose decorator asks only for User and
 /// which then checks these internally (§2.1, §4.5 get_user/update_user).
 /// </param>
-public sealed record ApiMethod(
+internal sealed record ApiMethod(
     string Name,
     Func<HandlerContext, JsonObject> Handler,
     Permission[] AnyOf,

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Kasm.Emulator.Api;
 
 /// <summary>A finished response: status, content type and body bytes.</summary>
-public sealed record ApiResponse(int Status, string? ContentType, byte[] Body)
+internal sealed record ApiResponse(int Status, string? ContentType, byte[] Body)
 {
     private const string HtmlType = "text/html;charset=utf-8";
     private const string JsonType = "application/json";

@@ -63,7 +63,7 @@ internal sealed class ErrorMapper(Profile profile)
 }
 
 /// <summary>The auth wrapper's failure steps (§2.2; the licence step is not modelled).</summary>
-public enum AuthFailure
+internal enum AuthFailure
 {
     BadKey,
     Expired,

@@ -5,7 +5,7 @@ using Kasm.Emulator.State;
 namespace Kasm.Emulator.Api;
 
 /// <summary>What a handler gets: the parsed body, the caller's key, the state (lock held) and the profile.</summary>
-public sealed class HandlerContext
+internal sealed class HandlerContext
 {
     public required EmulatorState State { get; init; }
     public required Profile Profile { get; init; }
@@ -30,7 +30,7 @@ public sealed class HandlerContext
 }
 
 /// <summary>Lenient readers for request JSON, the way Python's <c>dict.get</c> behaves.</summary>
-public static class JsonRead
+internal static class JsonRead
 {
     public static bool Has(this JsonObject o, string name) => o.TryGetPropertyValue(name, out var v) && v is not null;
 

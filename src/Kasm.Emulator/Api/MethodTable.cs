@@ -8,7 +8,7 @@ namespace Kasm.Emulator.Api;
 /// The one dispatch table: method name → handler, decorator permissions, read-only flag, mounts, and whether the
 /// /api/public variant answers errors with 400. Permissions and flags follow the kasm-api.md §4 headings.
 /// </summary>
-public static class MethodTable
+internal static class MethodTable
 {
     public static IReadOnlyDictionary<string, ApiMethod> Methods { get; } = new ApiMethod[]
     {

@@ -2,7 +2,7 @@ namespace Kasm.Emulator.Api;
 
 /// <summary>The three CherryPy mounts a method can be reached under (kasm-api.md §2.1).</summary>
 [Flags]
-public enum Mount
+internal enum Mount
 {
     None = 0,
     /// <summary><c>/api/public/</c></summary>

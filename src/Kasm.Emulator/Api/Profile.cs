@@ -4,7 +4,7 @@ namespace Kasm.Emulator.Api;
 /// Every behaviour that differs between the emulated server flavours, in one place. <c>seed</c> follows the seed
 /// document; <c>kasm-1.15</c> and <c>kasm-1.19</c> follow kasm-api.md (§2.2, §2.4, §3).
 /// </summary>
-public sealed class Profile
+internal sealed class Profile
 {
     public const string Seed = "seed";
     public const string Kasm115 = "kasm-1.15";

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 namespace Kasm.Emulator.Auth;
 
 /// <summary>The key and secret a request presented, wherever they came from.</summary>
-public sealed record Credentials(string? ApiKey, string? ApiKeySecret)
+internal sealed record Credentials(string? ApiKey, string? ApiKeySecret)
 {
     public bool Complete => !string.IsNullOrEmpty(ApiKey) && !string.IsNullOrEmpty(ApiKeySecret);
 

@@ -116,7 +116,7 @@ public sealed class EmulatorState
 }
 
 /// <summary>What a state file holds.</summary>
-public sealed class StateSnapshot
+internal sealed class StateSnapshot
 {
     public List<UserRecord> Users { get; set; } = [];
     public List<ImageRecord> Images { get; set; } = [];

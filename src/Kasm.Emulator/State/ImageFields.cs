@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Kasm.Emulator.State;
 
 /// <summary>How each image field is read from a <c>target_image</c> and written back (kasm-api.md §4.7).</summary>
-public enum ImageFieldKind
+internal enum ImageFieldKind
 {
     String,
     Bool,
@@ -21,7 +21,7 @@ public enum ImageFieldKind
 }
 
 /// <summary>The image schema: every field of §4.7's table with its kind and default.</summary>
-public static class ImageFields
+internal static class ImageFields
 {
     public static readonly IReadOnlyDictionary<string, ImageFieldKind> Kinds = new Dictionary<string, ImageFieldKind>
     {
