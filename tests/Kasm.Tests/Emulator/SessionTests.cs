@@ -46,7 +46,7 @@ public class SessionTests
     [Fact]
     public async Task Session_moves_through_states_to_running()
     {
-        await using var emu = await TestEmulator.StartAsync(configure: o => o.SessionStartDelayMs = 600);
+        await using var emu = await TestEmulator.StartAsync(configure: o => o.SessionStartDelayMs = 1500);
         var o = (await emu.CallAsync("api/public/request_kasm", Request())).Json;
         string kasmId = o["kasm_id"]!.GetValue<string>();
         var early = await emu.CallAsync("api/public/get_kasm_status", new JsonObject { ["kasm_id"] = kasmId, ["user_id"] = Seeded.PlainUserId });
@@ -152,7 +152,7 @@ public class SessionTests
     [InlineData("seed", 404)]
     public async Task Destroy_then_the_kasm_id_is_gone(string profile, int goneStatus)
     {
-        await using var emu = await TestEmulator.StartAsync(profile, o => o.DestroyDelayMs = 300);
+        await using var emu = await TestEmulator.StartAsync(profile, o => o.DestroyDelayMs = 700);
         string kasmId = (await emu.CallAsync("api/public/request_kasm", Request())).Json["kasm_id"]!.GetValue<string>();
         var destroy = await emu.CallAsync("api/public/destroy_kasm", new JsonObject { ["kasm_id"] = kasmId, ["user_id"] = Seeded.PlainUserId });
         Assert.Equal(200, destroy.Status);
@@ -161,7 +161,7 @@ public class SessionTests
         var kasms = (await emu.CallAsync("api/public/get_kasms")).Json["kasms"]!.AsArray();
         Assert.Equal("deleting", kasms.Single()!["operational_status"]!.GetValue<string>());
 
-        await Task.Delay(450);
+        await Task.Delay(900);
         var after = await emu.CallAsync("api/public/destroy_kasm", new JsonObject { ["kasm_id"] = kasmId, ["user_id"] = Seeded.PlainUserId });
         Assert.Equal(goneStatus, after.Status);
         Assert.Equal($"Invalid kasm_id ({kasmId})", after.ErrorMessage);
