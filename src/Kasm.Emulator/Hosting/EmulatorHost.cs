@@ -27,7 +27,7 @@ public static class EmulatorHost
             MaxKasmsPerUser = options.MaxKasmsPerUser,
             LicenseLimit = options.LicenseLimit,
         };
-        var core = new EmulatorCore(profile, settings, EmulatorKeys.Defaults, TimeProvider.System);
+        var core = new EmulatorCore(profile, settings, [.. EmulatorKeys.Defaults, .. options.AdditionalKeys], TimeProvider.System);
         StateFile.LoadIfPresent(core.State, options.StateFile);
         var certificate = options.Http ? null : CertificateFactory.Get();
 
