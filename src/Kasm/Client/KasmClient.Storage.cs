@@ -28,11 +28,15 @@ namespace Kasm.Client
         /// <summary>The API's name for each type.</summary>
         internal static string ApiName(KasmStorageProviderType type) => type == KasmStorageProviderType.GoogleDrive ? "Google Drive" : type.ToString();
 
-        /// <summary>The fields each type needs before Kasm accepts it (kasm-api.md §4.11): checked before sending.</summary>
+        /// <summary>
+        /// The fields each type needs before Kasm accepts it (kasm-api.md §4.11), checked before sending. kasm-api.md names
+        /// the OAuth and Nextcloud rules; for S3 and Custom the module asks for the rclone volume settings (and S3 a mount
+        /// target), as the emulator does: a provider without them mounts nothing.
+        /// </summary>
         internal static readonly IReadOnlyDictionary<KasmStorageProviderType, string[]> RequiredFields = new Dictionary<KasmStorageProviderType, string[]>
         {
             [KasmStorageProviderType.Nextcloud] = new[] { "webdav_url" },
-            [KasmStorageProviderType.S3] = Array.Empty<string>(),
+            [KasmStorageProviderType.S3] = new[] { "volume_config", "default_target" },
             [KasmStorageProviderType.GoogleDrive] = new[] { "client_id", "client_secret", "auth_url", "token_url", "redirect_url" },
             [KasmStorageProviderType.OneDrive] = new[] { "client_id", "client_secret", "auth_url", "token_url", "redirect_url" },
             [KasmStorageProviderType.Dropbox] = new[] { "client_id", "client_secret", "auth_url", "token_url", "redirect_url" },

@@ -8,9 +8,9 @@ namespace Kasm.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Creates a storage provider (create_storage_provider).</para>
-    /// <para type="description">Each type needs its own settings, checked before anything is sent: Nextcloud needs -WebdavUrl; Google Drive, OneDrive and Dropbox need -ClientId, -ClientSecret, -AuthUrl, -TokenUrl and -RedirectUrl; Custom needs -VolumeConfig; S3 needs nothing more (buckets and keys belong to each storage mapping). -ClientSecret is a SecureString.</para>
+    /// <para type="description">Each type needs its own settings, checked before anything is sent: Nextcloud needs -WebdavUrl; Google Drive, OneDrive and Dropbox need -ClientId, -ClientSecret, -AuthUrl, -TokenUrl and -RedirectUrl; S3 needs -VolumeConfig and -DefaultTarget (buckets and keys belong to each storage mapping); Custom needs -VolumeConfig. -ClientSecret is a SecureString.</para>
     /// <example><code>New-KasmStorageProvider -Name Nextcloud -Type Nextcloud -WebdavUrl https://cloud.example.com/remote.php/dav/files/</code><para>Adds a Nextcloud provider.</para></example>
-    /// <example><code>New-KasmStorageProvider -Name 'S3 home' -Type S3 -DefaultTarget /home/kasm-user/Desktop/S3</code><para>Adds an S3 provider that mounts on the desktop.</para></example>
+    /// <example><code>New-KasmStorageProvider -Name 'S3 home' -Type S3 -DefaultTarget /home/kasm-user/Desktop/S3 -VolumeConfig @{ driver = 'rclone'; driver_opts = @{ type = 's3'; provider = 'AWS' } }</code><para>Adds an S3 provider that mounts on the desktop.</para></example>
     /// </summary>
     [Cmdlet(VerbsCommon.New, "KasmStorageProvider", SupportsShouldProcess = true)]
     [OutputType(typeof(KasmStorageProvider))]
