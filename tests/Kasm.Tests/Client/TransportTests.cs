@@ -125,6 +125,17 @@ public class TransportTests : IClassFixture<Kasm115Fixture>
     }
 
     [Fact]
+    public void Refused_connection_is_retried_even_for_a_creating_method()
+    {
+        // A refusal proves the request never reached a server, so resending request_kasm is safe.
+        int port = Secrets.ClosedPort();
+        using var c = _f.Connect(configure: s => { s.Server = $"https://127.0.0.1:{port}"; s.MaximumRetryCount = 1; });
+        var ex = Fails(() => new KasmClient(c, _log).Invoke(KasmEndpoints.RequestKasm, new JsonObject(), true, CancellationToken.None).Dispose());
+        Assert.Equal(KasmErrorId.ConnectionFailed, ex.ErrorId);
+        Assert.Equal(2, _log.VerboseLines.Count(l => l.Contains("request_kasm -> refused")));
+    }
+
+    [Fact]
     public void Unresolvable_name_is_KasmConnectionFailed()
     {
         using var c = _f.Connect(configure: s => s.Server = "https://no-such-host.invalid");
