@@ -72,7 +72,7 @@ namespace Kasm.Client
             {
                 var normal = KasmConnection.NormalizeThumbprint(t);
                 if (normal.Length != 40 && normal.Length != 64)
-                    throw new ArgumentException($"'{t}' is not a certificate thumbprint: give the 40 hex digits of the SHA-1 thumbprint.");
+                    throw new ArgumentException($"'{t}' is not a certificate thumbprint: give the 40 hex digits of the SHA-1 thumbprint (or the 64 of its SHA-256).");
             }
             if (TimeoutSec < 1) throw new ArgumentException("-TimeoutSec must be at least 1.");
             return new KasmConnection(server, ApiKey!.Trim(), ApiKeySecret, Authentication, SkipCertificateCheck, thumbprints,

@@ -68,7 +68,7 @@ namespace Kasm.Client
 
         /// <summary>
         /// Polls until the session runs or <paramref name="timeout"/> passes (then KasmTimeout). Progress is reported on
-        /// the calling thread after each poll. The running session keeps the login token and URL request_kasm gave.
+        /// the calling thread after each poll. The running session carries the newest login link and its token.
         /// </summary>
         public KasmSession WaitForSession(KasmSession requested, TimeSpan timeout, TimeSpan interval, Action<SessionProgress>? onProgress, CancellationToken cancel)
         {
@@ -81,10 +81,19 @@ namespace Kasm.Client
                 onProgress?.Invoke(progress);
                 if (session != null && string.Equals(session.Status, RunningStatus, StringComparison.OrdinalIgnoreCase))
                 {
-                    session.SessionToken ??= requested.SessionToken;
+                    // Every get_kasm_status mints a fresh login link that supersedes the one request_kasm gave
+                    // (kasm-api.md §2.6), so the running session carries the newest link and the token inside it.
+                    if (session.KasmUrl == null)
+                    {
+                        session.KasmUrl = requested.KasmUrl;
+                        session.SessionToken = requested.SessionToken;
+                    }
+                    else
+                    {
+                        session.SessionToken = TokenOf(session.KasmUrl) ?? requested.SessionToken;
+                    }
                     session.UserName ??= requested.UserName;
                     session.ShareId ??= requested.ShareId;
-                    session.KasmUrl ??= requested.KasmUrl;
                     return session;
                 }
                 if (watch.Elapsed >= timeout)
@@ -94,6 +103,13 @@ namespace Kasm.Client
                 var wait = interval < timeout - watch.Elapsed ? interval : timeout - watch.Elapsed;
                 if (wait > TimeSpan.Zero && cancel.WaitHandle.WaitOne(wait)) cancel.ThrowIfCancellationRequested();
             }
+        }
+
+        /// <summary>The login token at the end of a kasm_url (/#/connect/kasm/&lt;kasm&gt;/&lt;user&gt;/&lt;token&gt;).</summary>
+        internal static string? TokenOf(Uri kasmUrl)
+        {
+            var parts = kasmUrl.Fragment.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+            return parts.Length >= 5 && parts[1] == "connect" ? parts[parts.Length - 1] : null;
         }
 
         public IEnumerable<KasmSession> GetSessions(CancellationToken cancel) =>

@@ -106,6 +106,12 @@ namespace Kasm.Client
             Interlocked.Exchange(ref _http, null)?.Dispose();
         }
 
+        private static string Sha256Thumbprint(X509Certificate2 certificate)
+        {
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            return BitConverter.ToString(sha.ComputeHash(certificate.RawData)).Replace("-", string.Empty);
+        }
+
         internal static string NormalizeThumbprint(string thumbprint) =>
             new string((thumbprint ?? string.Empty).Where(Uri.IsHexDigit).ToArray()).ToUpperInvariant();
 
@@ -134,6 +140,8 @@ namespace Kasm.Client
             if (errors == SslPolicyErrors.None || SkipCertificateCheck) return true;
             string thumbprint = certificate?.Thumbprint?.ToUpperInvariant() ?? string.Empty;
             if (thumbprint.Length > 0 && Array.IndexOf(_thumbprints, thumbprint) >= 0) return true;
+            // A pin may also be the SHA-256 of the certificate (what browsers and openssl show first).
+            if (certificate != null && _thumbprints.Any(t => t.Length == 64) && Array.IndexOf(_thumbprints, Sha256Thumbprint(certificate)) >= 0) return true;
             Volatile.Write(ref _lastRejectedThumbprint, thumbprint);
             return false;
         }

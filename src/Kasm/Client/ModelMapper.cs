@@ -44,6 +44,8 @@ namespace Kasm.Client
                     if (!TryGetPath(element, path, out var value)) continue;
                     if (path.Length == 1) consumed.Add(path[0]);
                     if (value.ValueKind == JsonValueKind.Null) break;
+                    // "None" is Kasm's null for non-text fields (get_users' last_session): nothing to keep.
+                    if (value.ValueKind == JsonValueKind.String && field.Property.PropertyType != typeof(string) && KasmValue.IsNone(value.GetString())) break;
                     if (TryConvert(value, field.Property.PropertyType, connection, out var converted))
                     {
                         field.Property.SetValue(result, converted);

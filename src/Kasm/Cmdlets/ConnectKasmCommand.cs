@@ -50,7 +50,7 @@ namespace Kasm.Cmdlets
         [Parameter]
         public SwitchParameter SkipCertificateCheck { get; set; }
 
-        /// <summary>Trusts exactly the certificates with these SHA-1 thumbprints (pinning), besides those the system trusts.</summary>
+        /// <summary>Trusts exactly the certificates with these thumbprints (SHA-1, or SHA-256), besides those the system trusts: pinning, safer than -SkipCertificateCheck.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? CertificateThumbprint { get; set; }
