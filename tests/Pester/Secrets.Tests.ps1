@@ -41,6 +41,8 @@ BeforeAll {
     $Error.Clear()
     try {
         $all = & {
+            # The runner may set Stop; here the failing calls must stay non-terminating so the sweep goes on.
+            $ErrorActionPreference = 'Continue'
             $conn = Connect-TestKasm -Emulator $emu -Verbose -Debug
             Get-KasmImage -Verbose -Debug
             Get-KasmImage -Name 'NoSuchWorkspace' -Verbose -Debug
