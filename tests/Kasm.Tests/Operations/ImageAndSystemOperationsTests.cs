@@ -1,0 +1,160 @@
+#nullable enable
+using Xunit;
+using Kasm.Client;
+using Kasm.Emulator.State;
+
+namespace Kasm.Tests.Operations;
+
+/// <summary>update_image, system_info and the connect probe through KasmClient, in every profile.</summary>
+public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFixture> where TFixture : OpsEmulator
+{
+    private static readonly Guid Chrome = SeedData.ChromeImageId;
+
+    protected ImageAndSystemOperationsTests(TFixture fixture) : base(fixture) { }
+
+    private static Dictionary<string, object?> Changes(params (string Key, object? Value)[] pairs) =>
+        pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+
+    private string ExpectedVersion => F.Is119 ? "1.19.0" : "1.15.0";
+
+    // ---- update_image ----
+
+    [Fact]
+    public void UpdateImage_SendsOnlyTheChangesAndReturnsTheImage()
+    {
+        var client = Client();
+
+        var image = client.UpdateImage(Chrome, Changes(("cores", 3.5), ("friendly_name", "Chrome Beta")), CancellationToken.None);
+
+        var target = Log.Single("update_image")["target_image"]!.AsObject();
+        Assert.Equal(Sorted("cores", "friendly_name", "image_id"), Keys(target));
+        Assert.Equal(Hex(Chrome), (string?)target["image_id"]);
+        Assert.Equal(3.5, (double)target["cores"]!);
+        Assert.Equal(Chrome, image.ImageId);
+        Assert.Equal("Chrome Beta", image.FriendlyName);
+        Assert.Equal(3.5, image.Cores);
+        Assert.Equal(2768000000L, image.Memory);          // unchanged
+        Assert.Equal(2394L * 1_000_000L, image.UncompressedSize);
+        Assert.False(image.AdditionalProperties.ContainsKey("uncompressed_size_mb"));
+        Assert.Equal("kasmweb/chrome:" + ExpectedVersion, image.Name);
+        Assert.Same(client.Connection, image.Connection);
+        var record = F.Emulator.State.Images.Single(i => i.ImageId == Chrome);
+        Assert.Equal("Chrome Beta", record.FriendlyName);
+        Assert.Equal(3.5, record.Cores);
+        Assert.Equal("Chrome Beta", client.GetImages(CancellationToken.None).Single(i => i.ImageId == Chrome).FriendlyName);
+    }
+
+    [Fact]
+    public void UpdateImage_MemoryAndFlags()
+    {
+        var client = Client();
+
+        var image = client.UpdateImage(Chrome, Changes(("memory", 4_000_000_000L), ("hidden", true)), CancellationToken.None);
+
+        Assert.Equal(4_000_000_000L, image.Memory);
+        Assert.True(image.Hidden);
+        Assert.Equal("Chrome", image.FriendlyName);
+        var target = Log.Single("update_image")["target_image"]!.AsObject();
+        Assert.Equal(Sorted("hidden", "image_id", "memory"), Keys(target));
+    }
+
+    [Fact]
+    public void UpdateImage_UnknownId_Fails()
+    {
+        var client = Client();
+
+        var ex = Assert.Throws<KasmApiException>(() => client.UpdateImage(Guid.NewGuid(), Changes(("cores", 1.0)), CancellationToken.None));
+
+        Assert.Equal(F.IsSeed ? KasmErrorId.NotFound : KasmErrorId.ApiError, ex.ErrorId);
+        Assert.Equal("update_image", ex.Method);
+        Assert.Contains("does not exist", ex.ServerMessage!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UpdateImage_ReadOnlyKey_IsUnauthorized()
+    {
+        var client = Client("readonly");
+
+        var ex = Assert.Throws<KasmApiException>(() => client.UpdateImage(Chrome, Changes(("cores", 1.0)), CancellationToken.None));
+
+        Assert.Equal(KasmErrorId.Unauthorized, ex.ErrorId);
+        Assert.Equal(401, ex.StatusCode);
+        Assert.Contains("read-only", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(2.0, F.Emulator.State.Images.Single(i => i.ImageId == Chrome).Cores);
+    }
+
+    [Fact]
+    public void UpdateImage_KeyWithoutModifyPermission_IsRefusedPerProfile()
+    {
+        var client = Client("imagesonly");
+
+        var ex = Assert.Throws<KasmApiException>(() => client.UpdateImage(Chrome, Changes(("cores", 1.0)), CancellationToken.None));
+
+        // Missing permission: 401 in 1.15, 403 in 1.19 and the seed.
+        Assert.Equal(F.Is115 ? KasmErrorId.Unauthorized : KasmErrorId.Forbidden, ex.ErrorId);
+        Assert.Contains("Images Modify", ex.Message, StringComparison.Ordinal);
+    }
+
+    // ---- system_info ----
+
+    [Fact]
+    public void GetSystemInfo_ParsesTheVersion()
+    {
+        var info = Client().GetSystemInfo(CancellationToken.None);
+
+        Assert.Equal(ExpectedVersion + ".a7b3c9e", info.BuildId);
+        Assert.Equal(Version.Parse(ExpectedVersion), info.Version);
+        Assert.Equal("kasm-api-host", info.ServerHostname);
+        Assert.Equal(Guid.ParseExact("c0ffee00b4d54e1a9f3e2d1c0b9a8f7e", "N"), info.InstallationId); // dashed on the wire
+        Assert.Equal("Per Concurrent Kasm", info.LicenseType);
+        Assert.Equal(OpsEmulator.LicenseLimit, info.LicenseLimit);
+        Assert.Equal(OpsEmulator.LicenseLimit, info.LicenseRemaining);
+        Assert.Equal(false, info.Licensed);
+        Assert.Contains("developer_api", info.Features!);
+        Assert.Equal(!F.Is119, info.UpdateAvailable);
+        Assert.Equal(F.Is119 ? "1.19.0" : "1.16.0", info.LatestVersion);
+    }
+
+    [Fact]
+    public void GetSystemInfo_LicenceRemainingFollowsSessions()
+    {
+        var client = Client();
+        client.RequestSession(Chrome, SeedData.PlainUserId, false, null, null, CancellationToken.None);
+
+        var info = client.GetSystemInfo(CancellationToken.None);
+
+        Assert.Equal(OpsEmulator.LicenseLimit - 1, info.LicenseRemaining);
+    }
+
+    [Fact]
+    public void Probe_SetsTheConnectionsVersion()
+    {
+        var client = Client();
+        Assert.Null(client.Connection.ServerVersion);
+        Assert.Null(client.Connection.BuildId);
+
+        var probe = client.Probe(CancellationToken.None);
+
+        Assert.Null(probe.Warning);
+        Assert.Equal(Version.Parse(ExpectedVersion), client.Connection.ServerVersion);
+        Assert.Equal(ExpectedVersion + ".a7b3c9e", client.Connection.BuildId);
+        Assert.Equal(new[] { "system_info" }, F.Methods());
+    }
+
+    [Fact]
+    public void Probe_KeyWithoutSystemView_WarnsAndLeavesTheVersionUnknown()
+    {
+        var client = Client("imagesonly");
+
+        var probe = client.Probe(CancellationToken.None);
+
+        Assert.NotNull(probe.Warning);
+        Assert.Contains("System View", probe.Warning!, StringComparison.Ordinal);
+        Assert.Null(client.Connection.ServerVersion);
+        Assert.Equal(new[] { "system_info", "get_kasm_status" }, F.Methods());
+    }
+}
+
+public sealed class ImageAndSystemOperations115Tests : ImageAndSystemOperationsTests<Ops115> { public ImageAndSystemOperations115Tests(Ops115 f) : base(f) { } }
+public sealed class ImageAndSystemOperations119Tests : ImageAndSystemOperationsTests<Ops119> { public ImageAndSystemOperations119Tests(Ops119 f) : base(f) { } }
+public sealed class ImageAndSystemOperationsSeedTests : ImageAndSystemOperationsTests<OpsSeed> { public ImageAndSystemOperationsSeedTests(OpsSeed f) : base(f) { } }
