@@ -117,6 +117,20 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
         Assert.Empty(F.Emulator.State.Sessions);
     }
 
+    [Theory]
+    [InlineData("06fbb6e7a8c94304b5d05b6c7d8e9fa0", "Image Not Authorized")]   // disabled
+    [InlineData("070cc7f8b9da4415c6e16c7d8e9fa0b1", "No resources are available")] // not pulled on any agent
+    public void RequestSession_UnusableImage_Fails(string imageId, string text)
+    {
+        var client = Client();
+
+        var ex = Assert.Throws<KasmApiException>(() => Request(client, Guid.ParseExact(imageId, "N"), PlainUser));
+
+        Assert.Equal(BusinessErrorId, ex.ErrorId);
+        Assert.Contains(text, ex.ServerMessage!, StringComparison.Ordinal);
+        Assert.Empty(F.Emulator.State.Sessions);
+    }
+
     [Fact]
     public void RequestSession_PerUserLimit_FailsAndIsNotResent()
     {
@@ -210,6 +224,20 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
             Assert.NotNull(progress.Percent);
             Assert.InRange(progress.Percent!.Value, 0, 99);
         }
+    }
+
+    [Fact]
+    public void GetSessionStatus_WithoutUser_Fails()
+    {
+        var client = Client();
+        var requested = Request(client, Chrome, PlainUser);
+
+        var ex = Assert.Throws<KasmApiException>(() => client.GetSessionStatus(requested.KasmId, null, CancellationToken.None));
+
+        // A real 1.15 server crashes without user_id (500 HTML); the seed calls it a bad request.
+        Assert.Equal(F.IsSeed ? KasmErrorId.InvalidRequest : KasmErrorId.ServerError, ex.ErrorId);
+        Assert.Equal(F.IsSeed ? 400 : 500, ex.StatusCode);
+        Assert.False(Log.Single("get_kasm_status").ContainsKey("user_id"));
     }
 
     [Fact]
