@@ -153,12 +153,7 @@ Describe 'Connect-Kasm against the <EmulatorProfile> emulator' -ForEach @(
                 Should -Throw -ErrorId 'KasmConnectionFailed,*'
         }
 
-        # BUG: ConnectionSettings.CreateConnection (src/Kasm/Client/ConnectionSettings.cs) accepts a 64-hex (SHA-256)
-        # thumbprint as valid, but KasmConnection.ValidateCertificate compares pins with X509Certificate2.Thumbprint,
-        # which is always SHA-1, so a correct SHA-256 pin can never match and the connect fails as "untrusted".
-        # Fix: either reject 64-hex input (the parameter help and the error both say SHA-1), or also compare
-        # certificate.GetCertHashString(HashAlgorithmName.SHA256) for 64-hex pins.
-        It 'a SHA-256 thumbprint is either rejected up front or trusted' -Skip {
+        It 'a SHA-256 thumbprint is either rejected up front or trusted' {
             $tcp = [System.Net.Sockets.TcpClient]::new('127.0.0.1', ([uri] $emu.Url).Port)
             try {
                 $ssl = [System.Net.Security.SslStream]::new($tcp.GetStream(), $false, { $true })

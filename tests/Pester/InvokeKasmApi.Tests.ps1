@@ -92,13 +92,7 @@ Describe 'Invoke-KasmApi' {
             Join-Path $TestDrive 'relative.json' | Should -Exist
         }
 
-        # BUG: InvokeKasmApiCommand.ProcessRecord (src/Kasm/Cmdlets/InvokeKasmApiCommand.cs) calls File.WriteAllBytes
-        # inside Try(), which only catches KasmApiException and ArgumentException, so a DirectoryNotFoundException /
-        # UnauthorizedAccessException escapes ProcessRecord as a raw terminating error: -ErrorAction SilentlyContinue
-        # cannot contain it, it has no Kasm ErrorId, and the rest of a pipeline stops. Fix: resolve the path and check
-        # its folder before sending (WriteError KasmInvalidArgument, nothing sent), and catch IOException and
-        # UnauthorizedAccessException around the write into a non-terminating ErrorRecord (ErrorCategory.WriteError).
-        It 'an -OutFile that cannot be written is a non-terminating error with a Kasm ErrorId' -Skip {
+        It 'an -OutFile that cannot be written is a non-terminating error with a Kasm ErrorId' {
             $path = Join-Path $TestDrive 'no-such-folder/answer.json'
             $continued = $false
             Invoke-KasmApi get_kasms -OutFile $path -ErrorAction SilentlyContinue -ErrorVariable ev

@@ -71,7 +71,8 @@ namespace Kasm.Client
             foreach (var t in thumbprints)
             {
                 var normal = KasmConnection.NormalizeThumbprint(t);
-                if (normal.Length != 40 && normal.Length != 64)
+                bool onlyHexAndSeparators = (t ?? string.Empty).All(c => Uri.IsHexDigit(c) || c == ':' || c == '-' || c == ' ');
+                if (!onlyHexAndSeparators || (normal.Length != 40 && normal.Length != 64))
                     throw new ArgumentException($"'{t}' is not a certificate thumbprint: give the 40 hex digits of the SHA-1 thumbprint (or the 64 of its SHA-256).");
             }
             if (TimeoutSec < 1) throw new ArgumentException("-TimeoutSec must be at least 1.");

@@ -53,6 +53,18 @@ namespace Kasm.Cmdlets
                 return;
             }
 
+            string? outPath = null;
+            if (OutFile != null)
+            {
+                outPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile);
+                string? folder = Path.GetDirectoryName(outPath);
+                if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+                {
+                    WriteError(InvalidArgument($"The folder of -OutFile '{OutFile}' does not exist; nothing was sent.", OutFile));
+                    return;
+                }
+            }
+
             bool isRead = endpoint.ReadOnly || endpoint.Name.StartsWith("get_", System.StringComparison.Ordinal);
             if (!isRead && !ShouldProcess($"/{endpoint.RelativePath}", "Invoke Kasm API method")) return;
 
@@ -60,11 +72,17 @@ namespace Kasm.Cmdlets
             {
                 var payload = JsonPayload.FromDictionary(Body);
                 using var response = Client.Invoke(endpoint, payload, expectJson: !Raw && OutFile == null, Cancellation);
-                if (OutFile != null)
+                if (outPath != null)
                 {
-                    string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile);
-                    File.WriteAllBytes(path, response.Body);
-                    WriteVerbose($"Wrote {response.Body.Length} bytes to {path}.");
+                    try
+                    {
+                        File.WriteAllBytes(outPath, response.Body);
+                        WriteVerbose($"Wrote {response.Body.Length} bytes to {outPath}.");
+                    }
+                    catch (System.Exception ex) when (ex is IOException || ex is System.UnauthorizedAccessException)
+                    {
+                        WriteError(new ErrorRecord(ex, "KasmOutFileFailed", ErrorCategory.WriteError, OutFile));
+                    }
                 }
                 else if (Raw)
                     WriteObject(Encoding.UTF8.GetString(response.Body));

@@ -16,8 +16,17 @@ namespace Kasm.Cmdlets
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
         protected CancellationToken Cancellation => _stopping.Token;
 
+        private System.Collections.Generic.HashSet<string>? _boundOnCommandLine;
+
         /// <summary>Cancels the request in flight.</summary>
         protected override void StopProcessing() => _stopping.Cancel();
+
+        /// <summary>Notes which parameters the command line bound (pipeline binding comes later, per record).
+        /// A cmdlet that overrides this must call it.</summary>
+        protected override void BeginProcessing()
+        {
+            _boundOnCommandLine = new System.Collections.Generic.HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+        }
 
         /// <summary>Releases the cancellation source (EndProcessing does not run after a stop).</summary>
         public void Dispose()
@@ -26,7 +35,14 @@ namespace Kasm.Cmdlets
             GC.SuppressFinalize(this);
         }
 
-        void IKasmLog.Verbose(string message) => WriteVerbose(message);
+        // -Debug without -Verbose makes PowerShell ask before every verbose line (an old rule of the engine),
+        // which breaks non-interactive runs; then the request lines go to the debug stream instead.
+        void IKasmLog.Verbose(string message)
+        {
+            var bound = MyInvocation.BoundParameters;
+            if (bound.ContainsKey("Debug") && !bound.ContainsKey("Verbose")) WriteDebug(message);
+            else WriteVerbose(message);
+        }
         void IKasmLog.Debug(string message) => WriteDebug(message);
         bool IKasmLog.IsDebugEnabled =>
             MyInvocation.BoundParameters.ContainsKey("Debug")
@@ -74,6 +90,13 @@ namespace Kasm.Cmdlets
             foreach (var (parameter, field) in map)
             {
                 if (!MyInvocation.BoundParameters.TryGetValue(parameter, out var value)) continue;
+                if (_boundOnCommandLine == null || !_boundOnCommandLine.Contains(parameter))
+                {
+                    // Bound from the pipeline: BoundParameters still holds an earlier record's value when this record
+                    // lacks the property, but PowerShell resets the parameter itself, so read that.
+                    value = GetType().GetProperty(parameter)?.GetValue(this);
+                    if (value == null) continue;
+                }
                 if (value is PSObject pso) value = pso.BaseObject;
                 fields[field] = value is SwitchParameter sw ? sw.IsPresent
                     : value is System.Security.SecureString secure ? new System.Net.NetworkCredential(string.Empty, secure).Password
