@@ -59,7 +59,13 @@ namespace Kasm.Client
             }
             if (root.ValueKind != JsonValueKind.Object)
                 throw ResponseClassifier.Unreadable(response.Endpoint, response.StatusCode, response.ContentType, response.Body, null);
-            string status = root.TryGetProperty("operational_status", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString()! : "starting";
+            bool hasStatus = root.TryGetProperty("operational_status", out var s) && s.ValueKind == JsonValueKind.String;
+            // 1.16+ sends operational_status with every "not running yet" answer, so an error_message without it is a
+            // real refusal (not the owner, scheduled for deletion, ...). 1.15 sends none, so there it stays "starting".
+            if (!hasStatus && Connection.ServerVersion != null && Connection.ServerVersion >= new Version(1, 16))
+                throw ResponseClassifier.Classify(response.Endpoint, response.StatusCode, response.ContentType, response.Body, null)
+                      ?? ResponseClassifier.Unreadable(response.Endpoint, response.StatusCode, response.ContentType, response.Body, null);
+            string status = hasStatus ? s.GetString()! : "starting";
             string? message = root.TryGetProperty("operational_message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()
                 : root.TryGetProperty("error_message", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
             int? percent = root.TryGetProperty("operational_progress", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : (int?)null;

@@ -46,7 +46,8 @@ namespace Kasm.Client
         /// <summary>Names the parameters a type still lacks, or null when it has what it needs.</summary>
         internal static string? MissingForType(KasmStorageProviderType type, IDictionary<string, object?> fields)
         {
-            var missing = RequiredFields[type].Where(f => !fields.TryGetValue(f, out var v) || v == null || (v is string s && s.Trim().Length == 0)).ToArray();
+            var missing = RequiredFields[type].Where(f => !fields.TryGetValue(f, out var v) || v == null
+                || (v is string s && s.Trim().Length == 0) || (v is System.Collections.ICollection c && c.Count == 0)).ToArray();
             if (missing.Length == 0) return null;
             string Param(string field) => "-" + string.Concat(field.Split('_').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p.Substring(1)));
             return $"A {ApiName(type)} storage provider needs {string.Join(", ", missing.Select(Param))}.";

@@ -48,8 +48,9 @@ namespace Kasm.Client
         public static readonly KasmEndpoint GetKasms = Add("get_kasms", "public", true, "Sessions View", true);
         public static readonly KasmEndpoint GetKasm = Add("get_kasm", "public", true, "Sessions View", true);
         public static readonly KasmEndpoint GetUserKasms = Add("get_user_kasms", "public", true, "User + Users Auth Session", true);
-        // destroy_kasm is idempotent in effect (a second call finds the session gone), so a resend is harmless.
-        public static readonly KasmEndpoint DestroyKasm = Add("destroy_kasm", "public", true, "User + Users Auth Session (or Sessions Delete)", false);
+        // Not resent: a second destroy_kasm of a session already being deleted is refused, so a retry after a lost
+        // answer would report a failure for a destroy that worked.
+        public static readonly KasmEndpoint DestroyKasm = Add("destroy_kasm", "public", false, "User + Users Auth Session (or Sessions Delete)", false);
 
         // Images
         public static readonly KasmEndpoint GetImages = Add("get_images", "public", true, "Images View", true);

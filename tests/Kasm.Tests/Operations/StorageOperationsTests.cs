@@ -189,16 +189,16 @@ public abstract class StorageOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void CreateStorageProvider_EmptyVolumeConfig_PassesTheClientAndTheServerDecides()
+    public void CreateStorageProvider_EmptyVolumeConfig_IsRejectedBeforeSending()
     {
-        // An empty hashtable is "given" for the client check; the server wants a non-empty object.
+        // An empty hashtable mounts nothing: the client treats it as missing and sends nothing.
         var client = Client();
 
-        var ex = Assert.Throws<KasmApiException>(() => client.CreateStorageProvider(KasmStorageProviderType.Custom,
+        var ex = Assert.Throws<ArgumentException>(() => client.CreateStorageProvider(KasmStorageProviderType.Custom,
             new Dictionary<string, object?> { ["name"] = "bare", ["volume_config"] = new Hashtable() }, CancellationToken.None));
 
-        Assert.Equal(F.IsSeed ? KasmErrorId.InvalidRequest : KasmErrorId.ApiError, ex.ErrorId);
-        Assert.Equal(1, F.Count("create_storage_provider"));
+        Assert.Contains("-VolumeConfig", ex.Message);
+        Assert.Equal(0, F.Count("create_storage_provider"));
         Assert.Single(F.Emulator.State.StorageProviders);
     }
 
