@@ -133,13 +133,9 @@ Describe 'Storage providers against the <EmulatorProfile> emulator' -ForEach @(
             $p.VolumeConfig['driver_opts'].type | Should -BeExactly 's3'
         }
 
-        # BUG: src/Kasm/Client/KasmClient.Storage.cs RequiredFields says S3 needs nothing, and the cmdlet's own help
-        # example is `New-KasmStorageProvider -Name 'S3 home' -Type S3 -DefaultTarget ...`; the emulator
-        # (src/Kasm.Emulator/Handlers/StorageProviders.cs Required["S3"]) refuses an S3 provider without volume_config
-        # and default_target. So the request is sent and refused by the server instead of being checked before sending.
-        # Fix: make the two agree (either add "volume_config", "default_target" to the module's S3 RequiredFields and
-        # fix the help example, or drop the emulator's extra S3 rule).
-        It 'an S3 provider as the help example writes it is either created or rejected before any request' -Skip {
+        # Regression (found by this file, fixed in c4131df): the module said S3 needs nothing while the emulator requires
+        # volume_config and default_target, so the help example's S3 provider was sent and refused by the server.
+        It 'an S3 provider as the help example writes it is either created or rejected before any request' {
             $r = @(New-KasmStorageProvider -Name 'S3 home' -Type S3 -DefaultTarget '/home/kasm-user/Desktop/S3' -ErrorVariable ev -ErrorAction SilentlyContinue)
             $sent = @(Get-EmulatorRequestLog $emu)
             if ($sent.Count -gt 0) {
@@ -157,6 +153,8 @@ Describe 'Storage providers against the <EmulatorProfile> emulator' -ForEach @(
             @{ Type = 'OneDrive'; Params = @{ ClientId = 'x' }; Missing = '-AuthUrl' }
             @{ Type = 'Dropbox'; Params = @{}; Missing = '-ClientId' }
             @{ Type = 'Custom'; Params = @{ DefaultTarget = '/mnt' }; Missing = '-VolumeConfig' }
+            @{ Type = 'S3'; Params = @{ DefaultTarget = '/mnt' }; Missing = '-VolumeConfig' }
+            @{ Type = 'S3'; Params = @{ VolumeConfig = @{ driver = 'rclone' } }; Missing = '-DefaultTarget' }
         ) {
             $r = @(New-KasmStorageProvider -Name "Bad $Type" -Type $Type @Params -ErrorVariable ev -ErrorAction SilentlyContinue)
             $r | Should -HaveCount 0
@@ -168,14 +166,9 @@ Describe 'Storage providers against the <EmulatorProfile> emulator' -ForEach @(
             @(Get-EmulatorRequestLog $emu) | Should -HaveCount 0
         }
 
-        # BUG: a pipeline-bound parameter keeps the previous record's value. The cmdlets build the request from
-        # MyInvocation.BoundParameters (KasmCmdlet.BoundFields in src/Kasm/Cmdlets/KasmCmdlet.cs), which still holds
-        # WebdavUrl from row 'NC 1' when row 'NC bad' has no such property: 'NC bad' is created with NC 1's URL instead
-        # of failing. Same for New-KasmUser (see Users.Tests.ps1) and Set-KasmUser's UserName. Fix: in BoundFields,
-        # take only parameters bound on the command line (snapshot BoundParameters keys in BeginProcessing) plus
-        # pipeline-bound parameters whose current property value is non-null, or clear the pipeline-bound keys from
-        # BoundParameters at the end of each ProcessRecord.
-        It 'piped rows: a row missing its settings fails alone, the others are created' -Skip {
+        # Regression (fixed in b951cc6): a pipeline-bound parameter used to keep the previous record's value
+        # (KasmCmdlet.BoundFields read MyInvocation.BoundParameters), so 'NC bad' was created with NC 1's URL.
+        It 'piped rows: a row missing its settings fails alone, the others are created' {
             $rows = @(
                 [pscustomobject]@{ Name = 'NC 1'; Type = 'Nextcloud'; WebdavUrl = 'https://one.example.com/dav/' }
                 [pscustomobject]@{ Name = 'NC bad'; Type = 'Nextcloud' }

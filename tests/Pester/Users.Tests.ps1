@@ -7,8 +7,7 @@ BeforeAll {
     function Get-LogMethod($Emulator) { @(Get-EmulatorRequestLog $Emulator | ForEach-Object { $_.method }) }
 
     # Runs a script block with $DebugPreference = 'Continue' (the module then writes every request body, secrets as
-    # ***, to the debug stream) and returns the output and the debug messages apart. (-Debug itself would also turn
-    # verbose messages into prompts in this non-interactive host.)
+    # ***, to the debug stream) and returns the output and the debug messages apart.
     function Invoke-Debugged([scriptblock] $Script) {
         $DebugPreference = 'Continue'
         $all = @(& $Script 5>&1)
@@ -80,11 +79,9 @@ Describe 'Users against the <EmulatorProfile> emulator' -ForEach @(
             @(Get-KasmUser '*@example.com' -ErrorAction Stop) | Should -HaveCount 3
         }
 
-        # BUG: a pipeline-bound parameter keeps the previous record's value: KasmCmdlet.BoundFields
-        # (src/Kasm/Cmdlets/KasmCmdlet.cs) reads MyInvocation.BoundParameters, which still holds Phone from row u1 when
-        # row u2 has no Phone property, so u2 is created with u1's phone. Fix: build the fields from parameters bound
-        # on the command line (snapshot in BeginProcessing) plus the pipeline-bound ones of the current record only.
-        It 'rows with different columns: a row without Phone gets no phone' -Skip {
+        # Regression (found by these tests, fixed in b951cc6): a row without Phone used to get the previous row's phone,
+        # because KasmCmdlet.BoundFields read the stale MyInvocation.BoundParameters.
+        It 'rows with different columns: a row without Phone gets no phone' {
             $rows = @([pscustomobject]@{ UserName = 'u1@example.com'; Phone = '111' }, [pscustomobject]@{ UserName = 'u2@example.com' })
             $r = @($rows | New-KasmUser -ErrorAction Stop)
             $r[0].Phone | Should -BeExactly '111'
