@@ -292,6 +292,33 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
+    public void GetSessionStatus_OfSomeoneElsesSession_FailsAtOnceWhereTheServerVersionTellsItApart()
+    {
+        var client = Client();
+        client.Probe(CancellationToken.None); // learns the server version from system_info
+        var requested = Request(client, Chrome, PlainUser);
+
+        // Asking with the wrong owner: the server refuses. 1.16+ always sends operational_status while a session
+        // starts, so an answer without it is a refusal; 1.15 sends none, so there it cannot be told from "starting".
+        if (F.Is119)
+        {
+            var ex = Assert.Throws<KasmApiException>(() => client.GetSessionStatus(requested.KasmId, Admin, CancellationToken.None));
+            Assert.Equal(KasmErrorId.ApiError, ex.ErrorId);
+            Assert.False(string.IsNullOrEmpty(ex.ServerMessage));
+        }
+        else if (F.Is115)
+        {
+            var (session, progress) = client.GetSessionStatus(requested.KasmId, Admin, CancellationToken.None);
+            Assert.Null(session);
+            Assert.Equal("starting", progress.Status);
+        }
+        else
+        {
+            Assert.Throws<KasmApiException>(() => client.GetSessionStatus(requested.KasmId, Admin, CancellationToken.None));
+        }
+    }
+
+    [Fact]
     public void GetSessionStatus_AfterDestroy_FailsOnceGone()
     {
         var client = Client();
