@@ -30,14 +30,17 @@ BeforeAll {
 }
 
 Describe 'Storage providers against the <EmulatorProfile> emulator' -ForEach @(
-    # A provider the server refuses: seed 400 JSON; the kasm profiles answer the admin handler's errors with 200.
-    @{ EmulatorProfile = 'seed'; ServerRejectId = 'KasmInvalidRequest' }
-    @{ EmulatorProfile = 'kasm-1.15'; ServerRejectId = 'KasmApiError' }
-    @{ EmulatorProfile = 'kasm-1.19'; ServerRejectId = 'KasmApiError' }
+    # A key without Storage Providers Create: seed 403, 1.15 401, 1.19 403 (src/Kasm.Emulator/Api/ErrorMapper.cs).
+    @{ EmulatorProfile = 'seed'; NoPermissionId = 'KasmForbidden'; NoPermissionStatus = 403 }
+    @{ EmulatorProfile = 'kasm-1.15'; NoPermissionId = 'KasmUnauthorized'; NoPermissionStatus = 401 }
+    @{ EmulatorProfile = 'kasm-1.19'; NoPermissionId = 'KasmForbidden'; NoPermissionStatus = 403 }
 ) {
     BeforeAll {
         $emu = Start-TestEmulator -EmulatorProfile $EmulatorProfile
-        try { $conn = Connect-TestKasm -Emulator $emu }
+        try {
+            $limited = Connect-TestKasm -Emulator $emu -KeyName imagesonly -ExtraArgs @{ WarningAction = 'SilentlyContinue' }
+            $conn = Connect-TestKasm -Emulator $emu
+        }
         catch {
             Stop-TestEmulator $emu
             throw
@@ -182,12 +185,31 @@ Describe 'Storage providers against the <EmulatorProfile> emulator' -ForEach @(
             @(Get-EmulatorRequestLog $emu).method | Should -Be @('create_storage_provider', 'create_storage_provider')
         }
 
-        It 'a provider the server refuses is <ServerRejectId> for that item' {
-            # A Custom provider whose volume_config is empty passes the module's check (it is given) but not the server's.
+        It 'a provider the server refuses (key without permission) is <NoPermissionId> for each item, with its name as target' {
+            $rows = @(
+                [pscustomobject]@{ Name = 'Refused 1'; Type = 'Nextcloud'; WebdavUrl = 'https://one.example.com/dav/' }
+                [pscustomobject]@{ Name = 'Refused 2'; Type = 'Nextcloud'; WebdavUrl = 'https://two.example.com/dav/' }
+            )
+            $r = @($rows | New-KasmStorageProvider -Connection $limited -ErrorVariable ev -ErrorAction SilentlyContinue)
+            $r | Should -HaveCount 0
+            $ev | Should -HaveCount 2
+            foreach ($e in $ev) {
+                $e.FullyQualifiedErrorId | Should -BeLike "$NoPermissionId,*"
+                $e.Exception.StatusCode | Should -Be $NoPermissionStatus
+            }
+            $ev.TargetObject | Should -Be @('Refused 1', 'Refused 2')
+            $log = @(Get-EmulatorRequestLog $emu)
+            $log.method | Should -Be @('create_storage_provider', 'create_storage_provider')
+            $log.status | Should -Be @($NoPermissionStatus, $NoPermissionStatus)
+            @(Get-KasmStorageProvider -ErrorAction Stop) | Should -HaveCount 1
+        }
+
+        It 'an empty -VolumeConfig counts as missing (KasmInvalidArgument before any request)' {
             New-KasmStorageProvider -Name 'Empty custom' -Type Custom -VolumeConfig @{} -ErrorVariable ev -ErrorAction SilentlyContinue
             $ev | Should -HaveCount 1
-            $ev[0].FullyQualifiedErrorId | Should -BeLike "$ServerRejectId,*"
+            $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidArgument,*'
             $ev[0].TargetObject | Should -BeExactly 'Empty custom'
+            @(Get-EmulatorRequestLog $emu) | Should -HaveCount 0
         }
 
         It '-WhatIf sends no request' {
