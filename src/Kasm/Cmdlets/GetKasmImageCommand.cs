@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using Kasm.Client;
 using Kasm.Models;
 
 namespace Kasm.Cmdlets
@@ -32,24 +30,20 @@ namespace Kasm.Cmdlets
         /// <summary>Writes the matching workspaces.</summary>
         protected override void ProcessRecord()
         {
-            var filter = new NameFilter(Name);
-            var ids = ImageId == null ? null : new HashSet<Guid>(ImageId);
-            bool listed = Try(ids != null ? (object)ImageId! : Name, () =>
+            if (ImageId == null)
+            {
+                WriteMatching(c => c.GetImages(Cancellation), Name, i => new[] { i.FriendlyName, i.Name }, "workspace");
+                return;
+            }
+            var wanted = new HashSet<Guid>(ImageId);
+            bool listed = Try(ImageId, () =>
             {
                 foreach (var image in Client.GetImages(Cancellation))
-                {
-                    if (ids != null ? ids.Remove(image.ImageId) : filter.Matches(image.FriendlyName, image.Name))
-                        WriteObject(image);
-                }
+                    if (wanted.Remove(image.ImageId)) WriteObject(image);
             });
             if (!listed) return;
-            foreach (var missing in filter.UnmatchedLiterals)
-                WriteError(NotFound($"No workspace has the name '{missing}'.", missing));
-            foreach (var missing in ids ?? Enumerable.Empty<Guid>())
-                WriteError(NotFound($"No workspace has the id {missing}.", missing));
+            foreach (var missing in wanted)
+                WriteError(ItemNotFound($"No workspace has the id {missing}.", missing));
         }
-
-        private static ErrorRecord NotFound(string message, object target) =>
-            new KasmApiException(KasmErrorId.ItemNotFound, message).ToErrorRecord(target);
     }
 }

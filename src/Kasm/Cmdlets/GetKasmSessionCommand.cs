@@ -51,7 +51,7 @@ namespace Kasm.Cmdlets
                     WriteObject(s);
                 }
                 foreach (var missing in wanted ?? Enumerable.Empty<Guid>())
-                    WriteError(new KasmApiException(KasmErrorId.ItemNotFound, $"No live session has the id {missing}.").ToErrorRecord(missing));
+                    WriteError(ItemNotFound($"No live session has the id {missing}.", missing));
             });
         }
     }

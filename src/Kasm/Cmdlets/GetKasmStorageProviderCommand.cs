@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using Kasm.Client;
 using Kasm.Models;
 
 namespace Kasm.Cmdlets
@@ -21,17 +20,7 @@ namespace Kasm.Cmdlets
         public string[]? Name { get; set; }
 
         /// <summary>Writes the matching providers.</summary>
-        protected override void ProcessRecord()
-        {
-            var filter = new NameFilter(Name);
-            bool listed = Try(Name, () =>
-            {
-                foreach (var p in Client.GetStorageProviders(Cancellation))
-                    if (filter.Matches(p.Name)) WriteObject(p);
-            });
-            if (!listed) return;
-            foreach (var missing in filter.UnmatchedLiterals)
-                WriteError(new KasmApiException(KasmErrorId.ItemNotFound, $"No storage provider has the name '{missing}'.").ToErrorRecord(missing));
-        }
+        protected override void ProcessRecord() =>
+            WriteMatching(c => c.GetStorageProviders(Cancellation), Name, p => new[] { p.Name }, "storage provider");
     }
 }

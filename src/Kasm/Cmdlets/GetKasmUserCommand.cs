@@ -1,7 +1,5 @@
 using System;
-using System.Linq;
 using System.Management.Automation;
-using Kasm.Client;
 using Kasm.Models;
 
 namespace Kasm.Cmdlets
@@ -37,15 +35,7 @@ namespace Kasm.Cmdlets
                     Try(id, () => WriteObject(Client.GetUser(id, Cancellation)));
                 return;
             }
-            var filter = new NameFilter(UserName);
-            bool listed = Try(UserName, () =>
-            {
-                foreach (var user in Client.GetUsers(Cancellation))
-                    if (filter.Matches(user.UserName)) WriteObject(user);
-            });
-            if (!listed) return;
-            foreach (var missing in filter.UnmatchedLiterals)
-                WriteError(new KasmApiException(KasmErrorId.ItemNotFound, $"No user has the name '{missing}'.").ToErrorRecord(missing));
+            WriteMatching(c => c.GetUsers(Cancellation), UserName, u => new[] { u.UserName }, "user");
         }
     }
 }

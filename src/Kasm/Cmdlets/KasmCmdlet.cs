@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
 using Kasm.Client;
@@ -108,6 +109,10 @@ namespace Kasm.Cmdlets
         /// <summary>An error for input rejected before anything is sent.</summary>
         internal static ErrorRecord InvalidArgument(string message, object? target, Exception? inner = null) =>
             new KasmApiException(KasmErrorId.InvalidArgument, message, inner: inner).ToErrorRecord(target);
+
+        /// <summary>An error for a name or id the user asked for that matched nothing.</summary>
+        internal static ErrorRecord ItemNotFound(string message, object target) =>
+            new KasmApiException(KasmErrorId.ItemNotFound, message).ToErrorRecord(target);
     }
 
     /// <summary>A cmdlet that talks to a Kasm server: it takes -Connection, or the piped object's connection, or the default.</summary>
@@ -122,6 +127,23 @@ namespace Kasm.Cmdlets
 
         /// <summary>The client for this item's connection.</summary>
         internal KasmClient Client => new KasmClient(ResolveConnection(), this);
+
+        /// <summary>
+        /// Writes the listed items whose name matches -Name's patterns (all without patterns), as they are read; then
+        /// a KasmItemNotFound error for each name without wildcards that matched nothing (PowerShell's -Name rule).
+        /// </summary>
+        internal void WriteMatching<T>(Func<KasmClient, IEnumerable<T>> list, string[]? names, Func<T, string?[]> namesOf, string noun)
+        {
+            var filter = new NameFilter(names);
+            bool listed = Try(names, () =>
+            {
+                foreach (var item in list(Client))
+                    if (filter.Matches(namesOf(item))) WriteObject(item);
+            });
+            if (!listed) return;
+            foreach (var missing in filter.UnmatchedLiterals)
+                WriteError(ItemNotFound($"No {noun} has the name '{missing}'.", missing));
+        }
 
         private KasmConnection ResolveConnection() =>
             Connection ?? ConnectionStore.Default ?? throw new KasmApiException(KasmErrorId.NotConnected,
