@@ -4,7 +4,7 @@
     GUID                   = '13aba33f-721a-4bc9-ac4a-63a872460ace'
     Author                 = 'The Kasm PowerShell module team'
     CompanyName            = 'Community'
-    Copyright              = '(c) The Kasm PowerShell module team. MIT licence.'
+    Copyright              = '(c) The Kasm PowerShell module team.'
     Description            = 'Automates Kasm Workspaces through its Developer API: sessions, workspaces, users, storage providers and system info, with pipeline-friendly cmdlets for Windows PowerShell 5.1 and PowerShell 7.'
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
@@ -34,7 +34,6 @@
     PrivateData            = @{
         PSData = @{
             Tags       = @('Kasm', 'KasmWorkspaces', 'VDI', 'API', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ProjectUri = 'https://github.com/kasm-powershell/Kasm'
         }
     }
 }

@@ -16,6 +16,13 @@ Import-Module (Join-Path $ModulePath 'Kasm.psd1') -Force
 $members = @{}
 foreach ($m in $doc.doc.members.member) { $members[$m.name] = $m }
 
+function Get-TypeName([type] $Type, [switch] $Full) {
+    # Nullable<Guid> reads as Guid, as PowerShell's own help shows it.
+    $inner = [Nullable]::GetUnderlyingType($Type)
+    if ($inner) { $Type = $inner }
+    if ($Full) { $Type.FullName } else { $Type.Name }
+}
+
 function Get-Text($node) {
     # The XML adapter gives a plain string for an element that holds only text.
     $text = if ($null -eq $node) { '' } elseif ($node -is [string]) { $node } else { $node.InnerText }
@@ -78,7 +85,7 @@ foreach ($cmd in Get-Command -Module Kasm -CommandType Cmdlet | Sort-Object Name
             $w.WriteElementString('maml', 'name', $maml, $p.Name)
             $w.WriteStartElement('command', 'parameterValue', $command)
             $w.WriteAttributeString('required', ($p.ParameterType -ne [System.Management.Automation.SwitchParameter]).ToString().ToLowerInvariant())
-            $w.WriteString($p.ParameterType.Name)
+            $w.WriteString((Get-TypeName $p.ParameterType))
             $w.WriteEndElement()
             $w.WriteEndElement()
         }
@@ -98,8 +105,20 @@ foreach ($cmd in Get-Command -Module Kasm -CommandType Cmdlet | Sort-Object Name
         $w.WriteAttributeString('globbing', ([bool]($p.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })).ToString().ToLowerInvariant())
         $w.WriteElementString('maml', 'name', $maml, $p.Name)
         $w.WriteStartElement('maml', 'description', $maml); $w.WriteElementString('maml', 'para', $maml, $paramDoc[$p.Name]); $w.WriteEndElement()
-        $w.WriteStartElement('dev', 'type', $dev); $w.WriteElementString('maml', 'name', $maml, $p.ParameterType.FullName); $w.WriteEndElement()
+        $w.WriteStartElement('dev', 'type', $dev); $w.WriteElementString('maml', 'name', $maml, (Get-TypeName $p.ParameterType -Full)); $w.WriteEndElement()
         if ($p.Aliases.Count) { $w.WriteElementString('dev', 'aliases', $dev, ($p.Aliases -join ', ')) }
+        $w.WriteEndElement()
+    }
+    $w.WriteEndElement()
+
+    # Inputs: the types of the parameters that bind from the pipeline (by value, or by property name from any object).
+    $w.WriteStartElement('command', 'inputTypes', $command)
+    $pipelineParams = @($cmd.Parameters.Values | Where-Object { $_.Name -notin $common } | Where-Object {
+        $_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and ($_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName) } })
+    foreach ($p in $pipelineParams | Sort-Object Name) {
+        $w.WriteStartElement('command', 'inputType', $command)
+        $w.WriteStartElement('dev', 'type', $dev); $w.WriteElementString('maml', 'name', $maml, (Get-TypeName $p.ParameterType -Full)); $w.WriteEndElement()
+        $w.WriteStartElement('maml', 'description', $maml); $w.WriteElementString('maml', 'para', $maml, "-$($p.Name), from the pipeline"); $w.WriteEndElement()
         $w.WriteEndElement()
     }
     $w.WriteEndElement()

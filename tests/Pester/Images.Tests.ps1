@@ -195,11 +195,11 @@ Describe 'Get-KasmImage against the <EmulatorProfile> emulator' -ForEach @(
     }
 
     Context 'the default view' {
-        It 'renders a table with the FriendlyName values and the memory in GB' {
+        It 'renders a table with the FriendlyName values and the memory in decimal MB, as Kasm shows it' {
             $text = $images | Format-Table | Out-String -Width 200
             foreach ($n in $images.FriendlyName) { $text | Should -Match ([regex]::Escape($n)) }
-            $text | Should -Match 'Memory\(GB\)'
-            $text | Should -Match ([regex]::Escape(('{0:N2}' -f ($chrome.Memory / 1GB))))
+            $text | Should -Match 'Memory\(MB\)'
+            $text | Should -Match ([regex]::Escape(('{0:N0}' -f ($chrome.Memory / 1000000))))
             $text | Should -Not -Match 'AdditionalProperties'
         }
 

@@ -138,16 +138,22 @@ Describe 'Storage providers against the <EmulatorProfile> emulator' -ForEach @(
 
         # Regression (found by this file, fixed in c4131df): the module said S3 needs nothing while the emulator requires
         # volume_config and default_target, so the help example's S3 provider was sent and refused by the server.
-        It 'an S3 provider as the help example writes it is either created or rejected before any request' {
-            $r = @(New-KasmStorageProvider -Name 'S3 home' -Type S3 -DefaultTarget '/home/kasm-user/Desktop/S3' -ErrorVariable ev -ErrorAction SilentlyContinue)
-            $sent = @(Get-EmulatorRequestLog $emu)
-            if ($sent.Count -gt 0) {
-                $ev | Should -HaveCount 0 -Because 'once sent, the server should accept what the module considers complete'
-                $r | Should -HaveCount 1
-            }
-            else {
-                $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidArgument,*'
-            }
+        It 'the S3 provider of the help example is created as written' {
+            $example = (Get-Help New-KasmStorageProvider -Examples).examples.example | Where-Object { $_.code -match '-Type S3' } | Select-Object -First 1
+            $example | Should -Not -BeNullOrEmpty
+            $r = @(Invoke-Expression $example.code)
+            $r | Should -HaveCount 1
+            $r[0].Type | Should -BeExactly 'S3'
+            $r[0].DefaultTarget | Should -BeExactly '/home/kasm-user/Desktop/S3'
+            @(Get-EmulatorRequestLog $emu).method | Should -Be @('create_storage_provider')
+        }
+
+        It 'an S3 provider without -VolumeConfig is KasmInvalidArgument before any request' {
+            New-KasmStorageProvider -Name 'S3 home' -Type S3 -DefaultTarget '/home/kasm-user/Desktop/S3' -ErrorVariable ev -ErrorAction SilentlyContinue
+            $ev | Should -HaveCount 1
+            $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidArgument,*'
+            $ev[0].Exception.Message | Should -Match '-VolumeConfig'
+            @(Get-EmulatorRequestLog $emu) | Should -HaveCount 0
         }
 
         It 'a <Type> provider without <Missing> is KasmInvalidArgument before any request' -ForEach @(

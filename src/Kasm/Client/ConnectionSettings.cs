@@ -76,7 +76,7 @@ namespace Kasm.Client
                     throw new ArgumentException($"'{t}' is not a certificate thumbprint: give the 40 hex digits of the SHA-1 thumbprint (or the 64 of its SHA-256).");
             }
             if (TimeoutSec < 1) throw new ArgumentException("-TimeoutSec must be at least 1.");
-            return new KasmConnection(server, ApiKey!.Trim(), ApiKeySecret, Authentication, SkipCertificateCheck, thumbprints,
+            return new KasmConnection(server, ApiKey!, ApiKeySecret, Authentication, SkipCertificateCheck, thumbprints,
                 TimeoutSec, Math.Max(0, MaximumRetryCount), Math.Max(0, RetryIntervalSec));
         }
     }

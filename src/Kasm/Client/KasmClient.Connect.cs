@@ -4,15 +4,6 @@ using System.Text.Json.Nodes;
 
 namespace Kasm.Client
 {
-    /// <summary>What Connect-Kasm learnt from its probe.</summary>
-    internal sealed class ConnectProbe
-    {
-        public ConnectProbe(string? warning) { Warning = warning; }
-
-        /// <summary>Set when the key works but may not read system_info (so the server version is unknown).</summary>
-        public string? Warning { get; }
-    }
-
     internal sealed partial class KasmClient
     {
         /// <summary>
@@ -21,15 +12,16 @@ namespace Kasm.Client
         /// get_kasm_status for a session id that cannot exist. Kasm checks the key, its expiry and the existence of a
         /// top-level kasm_id before it checks permissions (kasm-api.md §2.2 steps 2, 3, 7, 8), so a 401/403 there means
         /// the key or secret is wrong or expired, and anything else means the key is good but lacks System View.
+        /// Returns a warning for the caller to show when the key works but cannot read the server version, else null.
         /// </summary>
-        public ConnectProbe Probe(CancellationToken cancel)
+        public string? Probe(CancellationToken cancel)
         {
             try
             {
                 var info = GetSystemInfo(cancel);
                 Connection.BuildId = info.BuildId;
                 Connection.ServerVersion = info.Version;
-                return new ConnectProbe(null);
+                return null;
             }
             catch (KasmApiException ex) when (ex.ErrorId == KasmErrorId.Unauthorized || ex.ErrorId == KasmErrorId.Forbidden)
             {
@@ -42,7 +34,7 @@ namespace Kasm.Client
                         "check the key and secret, and that the key is enabled and has not expired.",
                         ex.Method, response.StatusCode, ex.ServerMessage, ex.RequiredPermission, ex);
                 }
-                return new ConnectProbe(
+                return (
                     $"Connected, but the API key '{Connection.ApiKey}' lacks the '{KasmEndpoints.SystemInfo.Permission}' permission, so the server version is unknown. " +
                     "Cmdlets that need other permissions work as far as the key allows.");
             }

@@ -46,9 +46,7 @@ namespace Kasm.Client
             var body = new JsonObject { ["kasm_id"] = kasmId.ToString("N") };
             if (userId.HasValue) body["user_id"] = userId.Value.ToString("N");
             using var response = _transport.SendRaw(KasmEndpoints.GetKasmStatus, body, cancel);
-            if (response.StatusCode != 200)
-                throw ResponseClassifier.Classify(response.Endpoint, response.StatusCode, response.ContentType, response.Body, null)
-                      ?? ResponseClassifier.Unreadable(response.Endpoint, response.StatusCode, response.ContentType, response.Body, null);
+            if (response.StatusCode != 200) throw Refusal(response);
             var root = response.Json;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("kasm", out var kasm) && kasm.ValueKind == JsonValueKind.Object)
             {
@@ -62,15 +60,18 @@ namespace Kasm.Client
             bool hasStatus = root.TryGetProperty("operational_status", out var s) && s.ValueKind == JsonValueKind.String;
             // 1.16+ sends operational_status with every "not running yet" answer, so an error_message without it is a
             // real refusal (not the owner, scheduled for deletion, ...). 1.15 sends none, so there it stays "starting".
-            if (!hasStatus && Connection.ServerVersion != null && Connection.ServerVersion >= new Version(1, 16))
-                throw ResponseClassifier.Classify(response.Endpoint, response.StatusCode, response.ContentType, response.Body, null)
-                      ?? ResponseClassifier.Unreadable(response.Endpoint, response.StatusCode, response.ContentType, response.Body, null);
+            if (!hasStatus && Connection.ServerVersion != null && Connection.ServerVersion >= new Version(1, 16)) throw Refusal(response);
             string status = hasStatus ? s.GetString()! : "starting";
             string? message = root.TryGetProperty("operational_message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()
                 : root.TryGetProperty("error_message", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
-            int? percent = root.TryGetProperty("operational_progress", out var p) && p.ValueKind == JsonValueKind.Number ? p.GetInt32() : (int?)null;
+            int? percent = root.TryGetProperty("operational_progress", out var p) && p.ValueKind == JsonValueKind.Number
+                ? (int)Math.Round(p.GetDouble()) : (int?)null;
             return (null, new SessionProgress(status, message, percent));
         }
+
+        private static KasmApiException Refusal(KasmResponse response) =>
+            ResponseClassifier.Classify(response.Endpoint, response.StatusCode, response.ContentType, response.Body, null)
+            ?? ResponseClassifier.Unreadable(response.Endpoint, response.StatusCode, response.ContentType, response.Body, null);
 
         /// <summary>
         /// Polls until the session runs or <paramref name="timeout"/> passes (then KasmTimeout). Progress is reported on

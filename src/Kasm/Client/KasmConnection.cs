@@ -3,6 +3,8 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Security;
+using System.Runtime.InteropServices;
+using System.Security.Authentication;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Threading;
@@ -63,7 +65,7 @@ namespace Kasm.Client
         /// <summary>True when any server certificate is accepted.</summary>
         public bool SkipCertificateCheck { get; }
 
-        /// <summary>The certificate thumbprints trusted in addition to normal validation (pinning).</summary>
+        /// <summary>When set, the only certificates trusted (pinning), by SHA-1 or SHA-256 thumbprint.</summary>
         public string[] CertificateThumbprint => (string[])_thumbprints.Clone();
 
         /// <summary>Seconds each request may take before it fails with KasmTimeout.</summary>
@@ -124,6 +126,15 @@ namespace Kasm.Client
                 AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
                 ServerCertificateCustomValidationCallback = ValidateCertificate,
             };
+            if (RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal))
+            {
+                // Windows PowerShell offers TLS 1.0 unless the machine says otherwise; Kasm serves TLS 1.2+. Scoped to
+                // this handler, not process-wide. TLS 1.3 (12288) is asked for only where the framework knows it.
+                try { handler.SslProtocols = SslProtocols.Tls12 | (SslProtocols)12288; }
+                catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException) { handler.SslProtocols = SslProtocols.Tls12; }
+                // .NET Framework allows 2 connections per server by default; a connection shared by runspaces needs more.
+                try { handler.MaxConnectionsPerServer = 16; } catch (PlatformNotSupportedException) { }
+            }
             var http = new HttpClient(handler, disposeHandler: true)
             {
                 BaseAddress = Server,
@@ -132,12 +143,19 @@ namespace Kasm.Client
             };
             http.DefaultRequestHeaders.UserAgent.ParseAdd($"Kasm-PowerShell/{typeof(KasmConnection).Assembly.GetName().Version}");
             http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
+            // No "Expect: 100-continue" round trip before each POST (.NET Framework sends it by default).
+            http.DefaultRequestHeaders.ExpectContinue = false;
             return http;
         }
 
+        /// <summary>
+        /// -SkipCertificateCheck accepts anything. With -CertificateThumbprint only the pinned certificates are accepted,
+        /// whatever the system would trust (that is what pinning means). Otherwise normal validation decides.
+        /// </summary>
         private bool ValidateCertificate(HttpRequestMessage request, X509Certificate2? certificate, X509Chain? chain, SslPolicyErrors errors)
         {
-            if (errors == SslPolicyErrors.None || SkipCertificateCheck) return true;
+            if (SkipCertificateCheck) return true;
+            if (_thumbprints.Length == 0 && errors == SslPolicyErrors.None) return true;
             string thumbprint = certificate?.Thumbprint?.ToUpperInvariant() ?? string.Empty;
             if (thumbprint.Length > 0 && Array.IndexOf(_thumbprints, thumbprint) >= 0) return true;
             // A pin may also be the SHA-256 of the certificate (what browsers and openssl show first).

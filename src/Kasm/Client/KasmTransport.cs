@@ -84,6 +84,18 @@ namespace Kasm.Client
                             endpoint.Name, 0, null, endpoint.Permission, ex);
                     }
                 }
+                catch (Exception ex) when (cancel.IsCancellationRequested && !(ex is OperationCanceledException))
+                {
+                    // Ctrl+C while the body was read: disposing the response surfaces as an I/O error. It is a stop.
+                    throw new OperationCanceledException("The request was cancelled.", ex, cancel);
+                }
+                catch (Exception ex) when (!_connection.IsConnected && !(ex is KasmApiException))
+                {
+                    // Disconnect-Kasm (in another runspace) closed the client under this request.
+                    throw new KasmApiException(KasmErrorId.NotConnected,
+                        $"The connection to {_connection.Server.GetLeftPart(UriPartial.Authority)} was closed with Disconnect-Kasm while {endpoint.Name} was in flight.",
+                        endpoint.Name, 0, null, endpoint.Permission, ex);
+                }
                 catch (Exception ex) when (!cancel.IsCancellationRequested && (ex is HttpRequestException || ex is IOException || ex is ObjectDisposedException && message != null))
                 {
                     var failure = ConnectionFailure(endpoint, ex);
@@ -176,6 +188,10 @@ namespace Kasm.Client
             bool tls = chain.Any(e => e is AuthenticationException)
                 || web?.Status == WebExceptionStatus.TrustFailure || web?.Status == WebExceptionStatus.SecureChannelFailure;
 
+            if (tls && _connection.LastRejectedThumbprint == null)
+                return new Failure("TLS failure", false, new KasmApiException(KasmErrorId.ConnectionFailed,
+                    $"The TLS handshake with {host} failed: {Innermost(ex).Message} The server and this machine share no TLS version or cipher " +
+                    "(Kasm needs TLS 1.2 or later), or something between them broke the handshake.", endpoint.Name, 0, null, endpoint.Permission, ex));
             if (tls)
             {
                 string? thumb = _connection.LastRejectedThumbprint;

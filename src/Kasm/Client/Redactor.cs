@@ -25,7 +25,8 @@ namespace Kasm.Client
 
         public static bool IsSecretKey(string key) =>
             SecretKeys.Contains(key) || key.IndexOf("secret", StringComparison.OrdinalIgnoreCase) >= 0
-            || key.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0;
+            || key.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0
+            || (key.IndexOf("token", StringComparison.OrdinalIgnoreCase) >= 0 && !key.EndsWith("_date", StringComparison.OrdinalIgnoreCase));
 
         /// <summary>Redacts a JSON document; text that is not JSON only loses <paramref name="secret"/>.</summary>
         public static string Redact(byte[] body, int maxChars, string? secret)

@@ -7,7 +7,7 @@ namespace Kasm.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Connects to a Kasm Workspaces server with an API key and makes it the default for this session.</para>
-    /// <para type="description">Connect-Kasm checks, with one cheap call, that the server is reachable, that its TLS certificate is trusted and that the API key and secret work, and says which one failed. The connection becomes the default for the current PowerShell session; every other cmdlet also takes -Connection, so several servers can be driven at once. With no credential parameters it reads KASM_SERVER, KASM_API_KEY and KASM_API_KEY_SECRET, for runbooks. The secret is kept as a SecureString and never shown.</para>
+    /// <para type="description">Connect-Kasm checks, with one cheap call, that the server is reachable, that its TLS certificate is trusted and that the API key and secret work, and says which one failed; a failure stops the script, and the earlier default connection stays as it was. The connection becomes the default for the current PowerShell session; every other cmdlet also takes -Connection, so several servers can be driven at once. With no credential parameters it reads KASM_SERVER, KASM_API_KEY and KASM_API_KEY_SECRET, for runbooks. The secret is kept as a SecureString and never shown.</para>
     /// <example><code>Connect-Kasm -Server kasm.example.com -Credential (Get-Credential -UserName $apiKey)</code><para>Prompts for the API secret and connects over HTTPS.</para></example>
     /// <example><code>Connect-Kasm -Server https://127.0.0.1:8443 -ApiKey DemoKey00001 -ApiKeySecret $secret -SkipCertificateCheck</code><para>Connects to the emulator, whose certificate is self-signed.</para></example>
     /// <example><code>$env:KASM_SERVER = 'kasm.example.com'; Connect-Kasm</code><para>Takes the server, key and secret from KASM_SERVER, KASM_API_KEY and KASM_API_KEY_SECRET.</para></example>
@@ -50,7 +50,7 @@ namespace Kasm.Cmdlets
         [Parameter]
         public SwitchParameter SkipCertificateCheck { get; set; }
 
-        /// <summary>Trusts exactly the certificates with these thumbprints (SHA-1, or SHA-256), besides those the system trusts: pinning, safer than -SkipCertificateCheck.</summary>
+        /// <summary>Trusts exactly the certificates with these thumbprints (SHA-1 or SHA-256) and no other: pinning, safer than -SkipCertificateCheck.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[]? CertificateThumbprint { get; set; }
@@ -97,15 +97,22 @@ namespace Kasm.Cmdlets
             if (connection.Server.Scheme == "http")
                 WriteWarning($"{connection.Server} uses plain HTTP: the API secret crosses the network unencrypted. Use https:// unless this is a test server on this machine.");
 
-            bool ok = Try(connection.Server, () =>
+            // A failed connect stops the script (like Connect-AzAccount): carrying on would run the next commands
+            // against an older default connection, possibly another server.
+            try
             {
-                var probe = new KasmClient(connection, this).Probe(Cancellation);
-                if (probe.Warning != null) WriteWarning(probe.Warning);
-            });
-            if (!ok)
+                string? warning = new KasmClient(connection, this).Probe(Cancellation);
+                if (warning != null) WriteWarning(warning);
+            }
+            catch (KasmApiException ex)
             {
                 connection.Dispose();
-                return;
+                ThrowTerminatingError(ex.ToErrorRecord(connection.Server));
+            }
+            catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+            {
+                connection.Dispose();
+                throw new PipelineStoppedException();
             }
             ConnectionStore.Add(connection);
             WriteObject(connection);

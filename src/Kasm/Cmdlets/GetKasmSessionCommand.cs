@@ -18,8 +18,6 @@ namespace Kasm.Cmdlets
     [OutputType(typeof(KasmSession))]
     public sealed class GetKasmSessionCommand : KasmApiCmdlet
     {
-        private readonly Dictionary<KasmConnection, List<KasmSession>> _fetched = new Dictionary<KasmConnection, List<KasmSession>>();
-
         /// <summary>Session ids, dashed or 32-hex.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("SessionId", "kasm_id")]
@@ -37,12 +35,10 @@ namespace Kasm.Cmdlets
             Try(target, () =>
             {
                 var client = Client;
-                if (!_fetched.TryGetValue(client.Connection, out var sessions))
-                {
-                    // One get_kasms per connection for the whole pipeline: piping a thousand users costs one call.
-                    sessions = client.GetSessions(Cancellation).ToList();
-                    _fetched[client.Connection] = sessions;
-                }
+                // A record without ids (any module object binds -Connection) lists all sessions, once per connection.
+                if (KasmId == null && UserId == null && !FirstListing(client)) return;
+                // One get_kasms per connection for the whole pipeline: piping a thousand users costs one call.
+                var sessions = ListOnce(client, c => c.GetSessions(Cancellation));
                 var wanted = KasmId == null ? null : new HashSet<Guid>(KasmId);
                 foreach (var s in sessions)
                 {

@@ -15,6 +15,10 @@ namespace Kasm.Cmdlets
     {
         /// <summary>Writes the system info.</summary>
         protected override void ProcessRecord() =>
-            Try(Connection, () => WriteObject(Client.GetSystemInfo(Cancellation)));
+            Try(Connection, () =>
+            {
+                var client = Client;
+                if (FirstListing(client)) WriteObject(client.GetSystemInfo(Cancellation));
+            });
     }
 }

@@ -56,7 +56,18 @@ namespace Kasm.Cmdlets
             string? outPath = null;
             if (OutFile != null)
             {
-                outPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile);
+                try
+                {
+                    outPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(OutFile, out var provider, out _);
+                    if (provider.ImplementingType != typeof(Microsoft.PowerShell.Commands.FileSystemProvider))
+                        throw new System.ArgumentException($"-OutFile '{OutFile}' is not a file system path; nothing was sent.");
+                }
+                catch (System.Exception ex) when (ex is System.ArgumentException || ex is ItemNotFoundException || ex is ProviderNotFoundException
+                                                   || ex is System.Management.Automation.DriveNotFoundException || ex is System.NotSupportedException)
+                {
+                    WriteError(InvalidArgument(ex.Message, OutFile, ex));
+                    return;
+                }
                 string? folder = Path.GetDirectoryName(outPath);
                 if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
                 {
@@ -68,7 +79,8 @@ namespace Kasm.Cmdlets
             bool isRead = endpoint.ReadOnly || endpoint.Name.StartsWith("get_", System.StringComparison.Ordinal);
             if (!isRead && !ShouldProcess($"/{endpoint.RelativePath}", "Invoke Kasm API method")) return;
 
-            Try(Body ?? (object)Method!, () =>
+            // The target is the method, never the body: a body may hold a password, and error records end up in $Error.
+            Try(Method, () =>
             {
                 var payload = JsonPayload.FromDictionary(Body);
                 using var response = Client.Invoke(endpoint, payload, expectJson: !Raw && OutFile == null, Cancellation);

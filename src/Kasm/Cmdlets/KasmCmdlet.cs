@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using Kasm.Client;
@@ -20,7 +21,11 @@ namespace Kasm.Cmdlets
         private System.Collections.Generic.HashSet<string>? _boundOnCommandLine;
 
         /// <summary>Cancels the request in flight.</summary>
-        protected override void StopProcessing() => _stopping.Cancel();
+        protected override void StopProcessing()
+        {
+            // Runs on another thread and may race Dispose.
+            try { _stopping.Cancel(); } catch (ObjectDisposedException) { }
+        }
 
         /// <summary>Notes which parameters the command line bound (pipeline binding comes later, per record).
         /// A cmdlet that overrides this must call it.</summary>
@@ -125,8 +130,29 @@ namespace Kasm.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public KasmConnection? Connection { get; set; }
 
+        private readonly HashSet<KasmConnection> _listed = new HashSet<KasmConnection>();
+        private readonly Dictionary<KasmConnection, System.Collections.IList> _lists = new Dictionary<KasmConnection, System.Collections.IList>();
+
         /// <summary>The client for this item's connection.</summary>
         internal KasmClient Client => new KasmClient(ResolveConnection(), this);
+
+        /// <summary>
+        /// True the first time this invocation lists from the client's connection. Every object of the module binds
+        /// -Connection from the pipeline, so `Get-KasmUser | Get-KasmImage` brings many records that ask for the same
+        /// list: it is written once per connection.
+        /// </summary>
+        internal bool FirstListing(KasmClient client) => _listed.Add(client.Connection);
+
+        /// <summary>A list read once per connection for the whole invocation, for cmdlets that look piped ids up in it.</summary>
+        internal List<T> ListOnce<T>(KasmClient client, Func<KasmClient, IEnumerable<T>> list)
+        {
+            if (!_lists.TryGetValue(client.Connection, out var cached))
+            {
+                cached = list(client).ToList();
+                _lists[client.Connection] = cached;
+            }
+            return (List<T>)cached;
+        }
 
         /// <summary>
         /// Writes the listed items whose name matches -Name's patterns (all without patterns), as they are read; then
@@ -135,12 +161,15 @@ namespace Kasm.Cmdlets
         internal void WriteMatching<T>(Func<KasmClient, IEnumerable<T>> list, string[]? names, Func<T, string?[]> namesOf, string noun)
         {
             var filter = new NameFilter(names);
+            bool first = false;
             bool listed = Try(names, () =>
             {
-                foreach (var item in list(Client))
+                var client = Client;
+                if (!(first = FirstListing(client))) return;
+                foreach (var item in list(client))
                     if (filter.Matches(namesOf(item))) WriteObject(item);
             });
-            if (!listed) return;
+            if (!listed || !first) return;
             foreach (var missing in filter.UnmatchedLiterals)
                 WriteError(ItemNotFound($"No {noun} has the name '{missing}'.", missing));
         }

@@ -78,9 +78,9 @@ namespace Kasm.Cmdlets
                     }, Cancellation);
                     WriteObject(session);
                 }
-                catch (KasmApiException ex) when (ex.ErrorId == KasmErrorId.Timeout)
+                catch (KasmApiException ex)
                 {
-                    // The session exists and may still start: hand it over as the error's target.
+                    // The session exists (and may still start, or need removing): hand it over as the error's target.
                     WriteError(ex.ToErrorRecord(session));
                 }
                 finally

@@ -17,7 +17,6 @@ namespace Kasm.Cmdlets
         /// <summary>The login name (Kasm lowercases it).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        [Alias("Name")]
         public string? UserName { get; set; }
 
         /// <summary>The password; without it the server sets a random one.</summary>

@@ -7,7 +7,7 @@ namespace Kasm.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Changes a workspace's settings (update_image).</para>
-    /// <para type="description">Sends only the parameters you give, so everything else stays as it is. Memory is in bytes (2GB works). A key holding only Images Modify Resources may change only resources (cores, memory, GPUs, registry settings). Supports -WhatIf and -Confirm; -PassThru returns the updated workspace.</para>
+    /// <para type="description">Sends only the parameters you give, so everything else stays as it is. Memory is in bytes: 2768000000 is what Kasm's UI calls 2768 MB, and PowerShell's 4GB means 4294967296 bytes. A key holding only Images Modify Resources may change only resources (cores, memory, GPUs, registry settings). Supports -WhatIf and -Confirm; -PassThru returns the updated workspace.</para>
     /// <example><code>Get-KasmImage -Name Chrome | Set-KasmImage -Cores 2 -Memory 4GB -PassThru</code><para>Gives Chrome sessions two cores and 4 GB of memory.</para></example>
     /// <example><code>Get-KasmImage | Set-KasmImage -Cores 2 -WhatIf</code><para>Shows what would change, sending nothing.</para></example>
     /// <example><code>Set-KasmImage -ImageId $id -Enabled:$false</code><para>Disables a workspace.</para></example>

@@ -116,8 +116,8 @@ public abstract class AuthenticationTests<TFixture> where TFixture : EmulatorFix
     public void Probe_with_a_good_key_reads_the_version()
     {
         using var c = _f.Connect();
-        var probe = Client(c).Probe(CancellationToken.None);
-        Assert.Null(probe.Warning);
+        var warning = Client(c).Probe(CancellationToken.None);
+        Assert.Null(warning);
         Assert.NotNull(c.BuildId);
         Assert.Equal(KasmValue.ParseBuildVersion(c.BuildId), c.ServerVersion);
         Assert.Equal(_f.Emulator.Profile == "kasm-1.19" ? new Version(1, 19, 0) : new Version(1, 15, 0), c.ServerVersion);
@@ -127,13 +127,13 @@ public abstract class AuthenticationTests<TFixture> where TFixture : EmulatorFix
     public void Probe_warns_for_a_key_without_System_View()
     {
         using var c = _f.Connect("imagesonly");
-        var probe = Client(c).Probe(CancellationToken.None);
-        Assert.NotNull(probe.Warning);
-        Assert.Contains("System View", probe.Warning);
-        Assert.Contains(_f.Key("imagesonly").ApiKey, probe.Warning);
+        var warning = Client(c).Probe(CancellationToken.None);
+        Assert.NotNull(warning);
+        Assert.Contains("System View", warning);
+        Assert.Contains(_f.Key("imagesonly").ApiKey, warning);
         Assert.Null(c.ServerVersion);
         NoSecretAnywhere();
-        Assert.DoesNotContain(_f.Key("imagesonly").ApiKeySecret, probe.Warning);
+        Assert.DoesNotContain(_f.Key("imagesonly").ApiKeySecret, warning);
     }
 
     [Fact]

@@ -154,17 +154,20 @@ public class CmdletHostingTests : IClassFixture<Kasm115Fixture>
     }
 
     [Fact]
-    public void Connect_with_a_wrong_secret_fails_and_stores_nothing()
+    public void Connect_with_a_wrong_secret_stops_the_script_and_keeps_the_earlier_default()
     {
         using var rs = Open();
         using var ps = Shell(rs);
-        var result = Connect(ps, secret: "WrongSecret000000000000000000099");
-        Assert.Empty(result);
-        var error = Assert.Single(ps.Streams.Error);
-        Assert.Equal("KasmForbidden,Kasm.Cmdlets.ConnectKasmCommand", error.FullyQualifiedErrorId);
-        Assert.DoesNotContain("WrongSecret000000000000000000099", error.ToString());
-        Run(ps, "Get-KasmConnection");
-        Assert.Equal("KasmNotConnected,Kasm.Cmdlets.GetKasmConnectionCommand", Assert.Single(ps.Streams.Error).FullyQualifiedErrorId);
+        var first = Assert.Single(Connect(ps));
+
+        // A failed connect is terminating, so a runbook cannot carry on against the earlier connection by accident.
+        var thrown = Assert.ThrowsAny<RuntimeException>(() => Connect(ps, secret: "WrongSecret000000000000000000099"));
+        Assert.Equal("KasmForbidden,Kasm.Cmdlets.ConnectKasmCommand", thrown.ErrorRecord.FullyQualifiedErrorId);
+        Assert.DoesNotContain("WrongSecret000000000000000000099", thrown.ErrorRecord.ToString());
+
+        var now = Assert.Single(Run(ps, "Get-KasmConnection"));
+        Assert.Same(first.BaseObject, now.BaseObject);
+        Assert.Single(Run(ps, "Get-KasmConnection", new Dictionary<string, object> { ["All"] = true }));
     }
 
     [Fact]

@@ -35,6 +35,21 @@ public class TransportTests : IClassFixture<Kasm115Fixture>
 
     private int[] Statuses(string method) => _f.Calls(method).Select(e => e.Status).ToArray();
 
+    [Fact]
+    public async Task Disconnect_while_a_request_is_in_flight_is_KasmNotConnected()
+    {
+        // Another runspace may Disconnect-Kasm a shared connection: the request in flight must end with a Kasm error,
+        // not a raw TaskCanceledException escaping the cmdlet.
+        _f.Emulator.AddFault(new FaultSpec { Method = "get_images", LatencyMs = 3000, Count = 1 });
+        var c = _f.Connect();
+        var closer = Task.Run(async () => { await Task.Delay(300); c.Dispose(); });
+        var watch = Stopwatch.StartNew();
+        var ex = Fails(() => Images(c));
+        await closer;
+        Assert.Equal(KasmErrorId.NotConnected, ex.ErrorId);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2.5), $"took {watch.Elapsed}");
+    }
+
     // ---- TLS ----
 
     [Fact]

@@ -133,9 +133,9 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
         Assert.Null(client.Connection.ServerVersion);
         Assert.Null(client.Connection.BuildId);
 
-        var probe = client.Probe(CancellationToken.None);
+        var warning = client.Probe(CancellationToken.None);
 
-        Assert.Null(probe.Warning);
+        Assert.Null(warning);
         Assert.Equal(Version.Parse(ExpectedVersion), client.Connection.ServerVersion);
         Assert.Equal(ExpectedVersion + ".a7b3c9e", client.Connection.BuildId);
         Assert.Equal(new[] { "system_info" }, F.Methods());
@@ -146,10 +146,10 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
     {
         var client = Client("imagesonly");
 
-        var probe = client.Probe(CancellationToken.None);
+        var warning = client.Probe(CancellationToken.None);
 
-        Assert.NotNull(probe.Warning);
-        Assert.Contains("System View", probe.Warning!, StringComparison.Ordinal);
+        Assert.NotNull(warning);
+        Assert.Contains("System View", warning!, StringComparison.Ordinal);
         Assert.Null(client.Connection.ServerVersion);
         Assert.Equal(new[] { "system_info", "get_kasm_status" }, F.Methods());
     }
