@@ -1,0 +1,62 @@
+#Requires -Version 5.1
+# The README's tour, run as a new user would: every ```powershell block of README.md in order, against the emulator,
+# in one scope. The only changes are the emulator's URL (the tour says https://127.0.0.1:8443) and a users.csv made
+# for the bulk step. If the README changes, this runs the new text.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'Kasm.TestHelpers.psm1') -Force
+    $repo = Resolve-Path (Join-Path $PSScriptRoot '../..')
+    $readme = Get-Content (Join-Path $repo 'README.md') -Raw
+    # Fenced blocks marked powershell; the Windows PowerShell install block copies into a profile folder: not here.
+    $script:blocks = @([regex]::Matches($readme, '(?ms)^[ ]*```powershell\r?\n(.*?)^[ ]*```') | ForEach-Object { $_.Groups[1].Value } |
+        Where-Object { $_ -notmatch 'WindowsPowerShell' })
+    $emu = Start-TestEmulator -EmulatorProfile 'kasm-1.15' -SessionDelayMs 500
+}
+
+AfterAll {
+    Disconnect-AllKasm
+    Stop-TestEmulator $emu
+}
+
+Describe 'The README tour' {
+    It 'has the blocks a new user follows' {
+        $blocks.Count | Should -BeGreaterOrEqual 5
+        ($blocks -join "`n") | Should -Match 'Connect-Kasm -Server https://127.0.0.1:8443'
+    }
+
+    It 'runs block by block, with only the errors the README announces' {
+        Set-Content (Join-Path $TestDrive 'users.csv') -Value @(
+            'UserName,FirstName,LastName,Organization'
+            'bob@example.com,Bob,Builder,Ops'
+            'alice@example.com,Alice,Again,Ops'      # created earlier in the tour: the duplicate row
+            'carol@example.com,Carol,Singer,Ops'
+        )
+        $url = $emu.Url.TrimEnd('/')
+        $outputs = [System.Collections.Generic.List[object]]::new()
+        Push-Location $repo
+        try {
+            $Error.Clear()
+            foreach ($block in $blocks) {
+                $code = $block.Replace('https://127.0.0.1:8443', $url).Replace('Import-Csv users.csv', "Import-Csv '$(Join-Path $TestDrive 'users.csv')'")
+                $ErrorActionPreference = 'Continue'
+                # Dot-sourced so $secret, $alice, $session and $problem carry from one block to the next, as at a prompt.
+                . ([scriptblock]::Create($code)) *>&1 | ForEach-Object { $outputs.Add($_) }
+            }
+        }
+        finally {
+            Pop-Location
+            $ErrorActionPreference = 'Stop'
+        }
+        $errors = @($outputs | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        # The duplicate CSV row is the only error written; the NoSuchWorkspace one goes to -ErrorVariable problem.
+        @($errors | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] }) | Should -Be @('KasmInvalidRequest')
+        $errors[0].TargetObject | Should -BeExactly 'alice@example.com'
+        $problem.FullyQualifiedErrorId | Should -BeExactly 'KasmItemNotFound,Kasm.Cmdlets.GetKasmImageCommand'
+        $alice.Organization | Should -BeExactly 'Sales'
+        $session.Status | Should -BeExactly 'running'
+        $session.KasmUrl.AbsoluteUri | Should -BeLike "$url/#/connect/kasm/*"
+        @($outputs | Where-Object { $_ -is [Kasm.Models.KasmUser] }).UserName | Should -Contain 'carol@example.com'
+        @($outputs | Where-Object { $_ -is [Kasm.Models.KasmStorageProvider] }).Name | Should -Contain 'Nextcloud'
+        Get-KasmConnection -ErrorAction SilentlyContinue | Should -BeNullOrEmpty   # the tour ends with Disconnect-Kasm
+    }
+}
