@@ -161,7 +161,22 @@ function Disconnect-AllKasm {
     Get-KasmConnection -All | ForEach-Object { Disconnect-Kasm -Connection $_ }
 }
 
-Export-ModuleMember -Function Get-KasmModuleManifestPath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorKey,
+function Get-EmulatorRequestMethod {
+    # The API method names of the emulator's request log, in order.
+    param([Parameter(Mandatory)] $Emulator)
+    @(Get-EmulatorRequestLog $Emulator | ForEach-Object { $_.method })
+}
+
+function Get-SentBody {
+    # The JSON bodies the module sent for one API method, read from its -Debug messages ("Request to <method> (...): {...}",
+    # secrets already ***): the emulator's log records no bodies.
+    param([string[]] $DebugMessages, [Parameter(Mandatory)] [string] $Method)
+    foreach ($m in $DebugMessages) {
+        if ($m -match "^Request to $Method \([^)]*\): (\{.*\})$") { $Matches[1] | ConvertFrom-Json }
+    }
+}
+
+Export-ModuleMember -Function Get-EmulatorRequestMethod, Get-SentBody, Get-KasmModuleManifestPath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorKey,
     ConvertTo-TestSecureString, Connect-TestKasm, Invoke-EmulatorControl, Get-EmulatorRequestLog, Clear-EmulatorRequestLog,
     Set-EmulatorFault, Set-EmulatorSetting, Reset-Emulator, Get-FreeClosedPort, Disconnect-AllKasm,
     Start-KasmEmulator, Stop-KasmEmulator

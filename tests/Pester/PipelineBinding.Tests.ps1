@@ -4,7 +4,6 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Kasm.TestHelpers.psm1') -Force
-    function Get-LogMethod($Emulator) { @(Get-EmulatorRequestLog $Emulator | ForEach-Object { $_.method }) }
 }
 
 Describe 'Piping module objects against the <EmulatorProfile> emulator' -ForEach @(
@@ -33,7 +32,7 @@ Describe 'Piping module objects against the <EmulatorProfile> emulator' -ForEach
         Clear-EmulatorRequestLog $emu
         $sessions = @($images | Get-KasmSession -ErrorAction Stop)
         $sessions | Should -HaveCount 1
-        Get-LogMethod $emu | Should -Be @('get_kasms')
+        Get-EmulatorRequestMethod $emu | Should -Be @('get_kasms')
     }
 
     It 'Get-KasmUser | Get-KasmImage lists the workspaces once' {
@@ -42,7 +41,7 @@ Describe 'Piping module objects against the <EmulatorProfile> emulator' -ForEach
         Clear-EmulatorRequestLog $emu
         $listed = @($users | Get-KasmImage -ErrorAction Stop)
         $listed | Should -HaveCount $images.Count
-        Get-LogMethod $emu | Should -Be @('get_images')
+        Get-EmulatorRequestMethod $emu | Should -Be @('get_images')
     }
 
     It 'Get-KasmSession | Get-KasmImage looks every piped workspace id up in one get_images' {
@@ -50,14 +49,14 @@ Describe 'Piping module objects against the <EmulatorProfile> emulator' -ForEach
         Clear-EmulatorRequestLog $emu
         $found = @(Get-KasmSession -ErrorAction Stop | Get-KasmImage -ErrorAction Stop)
         $found | Should -HaveCount 2
-        Get-LogMethod $emu | Should -Be @('get_kasms', 'get_images')
+        Get-EmulatorRequestMethod $emu | Should -Be @('get_kasms', 'get_images')
     }
 
     It 'a workspace piped to New-KasmUser does not become a user (its Name is no user name)' {
         $ev = @(try { Get-KasmImage -Name Chrome | New-KasmUser -WhatIf -ErrorAction Stop } catch { $_ })
         $ev | Should -HaveCount 1
         $ev[0].FullyQualifiedErrorId | Should -BeLike 'InputObjectMissingMandatory,*'
-        Get-LogMethod $emu | Should -Be @('get_images')   # only the listing: no create_user
+        Get-EmulatorRequestMethod $emu | Should -Be @('get_images')   # only the listing: no create_user
     }
 
     It 'New-KasmSession -Wait that fails after the session was created hands over the session as the target' {

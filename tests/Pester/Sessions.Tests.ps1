@@ -7,8 +7,6 @@ BeforeAll {
     # The settings every test starts from (Reset-Emulator keeps settings, so each test sets what it needs).
     $script:BaseSettings = @{ sessionStartDelayMs = 1500; destroyDelayMs = 300; maxKasmsPerUser = 5; licenseLimit = 20 }
 
-    function Get-LogMethod($Emulator) { @(Get-EmulatorRequestLog $Emulator | ForEach-Object { $_.method }) }
-
     # Starts a session without waiting; fails the test if it cannot.
     function New-TestSession($Image, [guid] $UserId) { $Image | New-KasmSession -UserId $UserId -ErrorAction Stop }
 }
@@ -131,7 +129,7 @@ Describe 'Sessions against the <EmulatorProfile> emulator' -ForEach @(
             $r | Should -HaveCount 2
             $r.KasmId | Sort-Object | Should -Be (@($a1.KasmId, $a2.KasmId) | Sort-Object)
             foreach ($s in $r) { $s.UserId | Should -Be $alice.UserId }
-            (Get-LogMethod $emu) | Should -Be @('get_users', 'get_kasms')
+            (Get-EmulatorRequestMethod $emu) | Should -Be @('get_users', 'get_kasms')
         }
 
         It 'an unknown -KasmId is KasmItemNotFound with the id as target; the known ones are still returned' {

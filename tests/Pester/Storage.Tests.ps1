@@ -15,12 +15,6 @@ BeforeAll {
         }
     }
 
-    function Get-SentBody([string[]] $DebugMessages, [string] $Method) {
-        foreach ($m in $DebugMessages) {
-            if ($m -match "^Request to $Method \([^)]*\): (\{.*\})$") { $Matches[1] | ConvertFrom-Json }
-        }
-    }
-
     $script:OAuth = @{
         ClientId     = 'client-123'
         AuthUrl      = 'https://accounts.example.com/o/oauth2/auth'

@@ -4,8 +4,6 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Kasm.TestHelpers.psm1') -Force
 
-    function Get-LogMethod($Emulator) { @(Get-EmulatorRequestLog $Emulator | ForEach-Object { $_.method }) }
-
     # Runs a script block with $DebugPreference = 'Continue' (the module then writes every request body, secrets as
     # ***, to the debug stream) and returns the output and the debug messages apart.
     function Invoke-Debugged([scriptblock] $Script) {
@@ -17,12 +15,6 @@ BeforeAll {
         }
     }
 
-    # The JSON bodies the module sent for one API method, from its debug messages.
-    function Get-SentBody([string[]] $DebugMessages, [string] $Method) {
-        foreach ($m in $DebugMessages) {
-            if ($m -match "^Request to $Method \([^)]*\): (\{.*\})$") { $Matches[1] | ConvertFrom-Json }
-        }
-    }
 }
 
 Describe 'Users against the <EmulatorProfile> emulator' -ForEach @(
@@ -191,7 +183,7 @@ Describe 'Users against the <EmulatorProfile> emulator' -ForEach @(
         It '-Organization Ops changes only the organization (request body and server state)' {
             $res = Invoke-Debugged { Get-KasmUser alice | Set-KasmUser -Organization Ops -ErrorAction Stop }
             $res.Output | Should -HaveCount 0 -Because 'without -PassThru nothing is returned'
-            (Get-LogMethod $emu) | Should -Be @('get_users', 'update_user') -Because 'the piped user brings its name: no get_user lookup'
+            (Get-EmulatorRequestMethod $emu) | Should -Be @('get_users', 'update_user') -Because 'the piped user brings its name: no get_user lookup'
             @(Get-EmulatorRequestLog $emu)[1].status | Should -Be 200
 
             $body = @(Get-SentBody $res.Debug 'update_user')
@@ -219,7 +211,7 @@ Describe 'Users against the <EmulatorProfile> emulator' -ForEach @(
 
         It 'Set-KasmUser -UserId alone looks the user name up with get_user first' {
             Set-KasmUser -UserId $alice.UserId -Phone 555-0199 -ErrorAction Stop
-            (Get-LogMethod $emu) | Should -Be @('get_user', 'update_user')
+            (Get-EmulatorRequestMethod $emu) | Should -Be @('get_user', 'update_user')
             (Get-KasmUser alice -ErrorAction Stop).Phone | Should -BeExactly '555-0199'
         }
 
@@ -240,7 +232,7 @@ Describe 'Users against the <EmulatorProfile> emulator' -ForEach @(
             $r | Should -HaveCount 1
             $r[0].UserId | Should -Be $alice.UserId
             $r[0].Organization | Should -BeExactly 'Ops'
-            (Get-LogMethod $emu) | Should -Be @('get_user', 'update_user')
+            (Get-EmulatorRequestMethod $emu) | Should -Be @('get_user', 'update_user')
         }
 
         It 'a piped user followed by an object with only a UserId does not reuse the first user''s name' {

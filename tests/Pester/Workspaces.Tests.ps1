@@ -4,8 +4,6 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Kasm.TestHelpers.psm1') -Force
 
-    function Get-LogMethod($Emulator) { @(Get-EmulatorRequestLog $Emulator | ForEach-Object { $_.method }) }
-
     # Runs a script block with $DebugPreference = 'Continue' (the module writes each request body, secrets as ***, to
     # the debug stream); returns the output and the debug messages apart.
     function Invoke-Debugged([scriptblock] $Script) {
@@ -14,12 +12,6 @@ BeforeAll {
         [pscustomobject]@{
             Output = @($all | Where-Object { $_ -isnot [System.Management.Automation.DebugRecord] })
             Debug  = @($all | Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message)
-        }
-    }
-
-    function Get-SentBody([string[]] $DebugMessages, [string] $Method) {
-        foreach ($m in $DebugMessages) {
-            if ($m -match "^Request to $Method \([^)]*\): (\{.*\})$") { $Matches[1] | ConvertFrom-Json }
         }
     }
 
@@ -60,7 +52,7 @@ Describe 'Set-KasmImage against the <EmulatorProfile> emulator' -ForEach @(
     It 'Get-KasmImage | Set-KasmImage -Cores 2 -WhatIf sends only get_images, no update_image' {
         $out = @(Get-KasmImage | Set-KasmImage -Cores 2 -WhatIf)
         $out | Should -HaveCount 0
-        (Get-LogMethod $emu) | Should -Be @('get_images')
+        (Get-EmulatorRequestMethod $emu) | Should -Be @('get_images')
         @(Get-KasmImage -ErrorAction Stop | Where-Object Cores -EQ 2).Count | Should -Be @($images | Where-Object Cores -EQ 2).Count
     }
 
@@ -108,7 +100,7 @@ Describe 'Set-KasmImage against the <EmulatorProfile> emulator' -ForEach @(
         $r = @(Get-KasmImage -Name Chrome, Firefox, Terminal | Set-KasmImage -Cores 1.5 -Confirm:$false -PassThru -ErrorAction Stop)
         $r | Should -HaveCount 3
         foreach ($i in $r) { $i.Cores | Should -Be 1.5 }
-        (Get-LogMethod $emu) | Should -Be @('get_images', 'update_image', 'update_image', 'update_image')
+        (Get-EmulatorRequestMethod $emu) | Should -Be @('get_images', 'update_image', 'update_image', 'update_image')
     }
 
     It 'nothing to change is KasmInvalidArgument before any request' {
