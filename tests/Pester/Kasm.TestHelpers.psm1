@@ -167,6 +167,19 @@ function Get-EmulatorRequestMethod {
     @(Get-EmulatorRequestLog $Emulator | ForEach-Object { $_.method })
 }
 
+function Invoke-Debugged {
+    # Runs a script block with $DebugPreference = 'Continue' in its own scope (the module then writes every request
+    # body, secrets as ***, to the debug stream) and returns the output and the debug messages apart. The block keeps
+    # the caller's variables: InvokeWithContext runs it where it was written, with only the preference added.
+    param([Parameter(Mandatory)] [scriptblock] $Script)
+    $preference = [psvariable]::new('DebugPreference', 'Continue')
+    $all = @(& { $Script.InvokeWithContext($null, [psvariable[]]@($preference)) } 5>&1)
+    [pscustomobject]@{
+        Output = @($all | Where-Object { $_ -isnot [System.Management.Automation.DebugRecord] })
+        Debug  = @($all | Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message)
+    }
+}
+
 function Get-SentBody {
     # The JSON bodies the module sent for one API method, read from its -Debug messages ("Request to <method> (...): {...}",
     # secrets already ***): the emulator's log records no bodies.
@@ -176,7 +189,7 @@ function Get-SentBody {
     }
 }
 
-Export-ModuleMember -Function Get-EmulatorRequestMethod, Get-SentBody, Get-KasmModuleManifestPath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorKey,
+Export-ModuleMember -Function Get-EmulatorRequestMethod, Get-SentBody, Invoke-Debugged, Get-KasmModuleManifestPath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorKey,
     ConvertTo-TestSecureString, Connect-TestKasm, Invoke-EmulatorControl, Get-EmulatorRequestLog, Clear-EmulatorRequestLog,
     Set-EmulatorFault, Set-EmulatorSetting, Reset-Emulator, Get-FreeClosedPort, Disconnect-AllKasm,
     Start-KasmEmulator, Stop-KasmEmulator

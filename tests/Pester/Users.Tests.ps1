@@ -3,18 +3,6 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Kasm.TestHelpers.psm1') -Force
-
-    # Runs a script block with $DebugPreference = 'Continue' (the module then writes every request body, secrets as
-    # ***, to the debug stream) and returns the output and the debug messages apart.
-    function Invoke-Debugged([scriptblock] $Script) {
-        $DebugPreference = 'Continue'
-        $all = @(& $Script 5>&1)
-        [pscustomobject]@{
-            Output = @($all | Where-Object { $_ -isnot [System.Management.Automation.DebugRecord] })
-            Debug  = @($all | Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message)
-        }
-    }
-
 }
 
 Describe 'Users against the <EmulatorProfile> emulator' -ForEach @(

@@ -4,17 +4,6 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Kasm.TestHelpers.psm1') -Force
 
-    # Runs a script block with $DebugPreference = 'Continue' (the module writes each request body, secrets as ***, to
-    # the debug stream); returns the output and the debug messages apart.
-    function Invoke-Debugged([scriptblock] $Script) {
-        $DebugPreference = 'Continue'
-        $all = @(& $Script 5>&1)
-        [pscustomobject]@{
-            Output = @($all | Where-Object { $_ -isnot [System.Management.Automation.DebugRecord] })
-            Debug  = @($all | Where-Object { $_ -is [System.Management.Automation.DebugRecord] } | ForEach-Object Message)
-        }
-    }
-
     # The fields of a workspace that Set-KasmImage -Cores must leave alone.
     $script:Unchanged = 'FriendlyName', 'Name', 'Description', 'Enabled', 'Available', 'Hidden', 'Memory', 'GpuCount',
         'ImageType', 'ImageSource', 'DockerRegistry', 'PersistentProfilePath', 'SessionTimeLimit', 'ZoneId', 'ServerId'
