@@ -33,6 +33,7 @@ internal sealed class ControlEndpoints(EmulatorCore core)
             ("/__emulator/settings", "GET") => SendRaw(http, 200, JsonSerializer.Serialize(core.State.Settings, Json)),
             ("/__emulator/settings", "POST") => UpdateSettingsAsync(http),
             ("/__emulator/reset", "POST") => Done(http, core.Reset),
+            (_, "POST") when path.StartsWith("/__emulator/sessions/", StringComparison.Ordinal) => SetSessionStatusAsync(http, path["/__emulator/sessions/".Length..]),
             _ => Send(http, 404, new JsonObject { ["error"] = $"no control endpoint {verb} {path}" }),
         };
     }
@@ -52,17 +53,51 @@ internal sealed class ControlEndpoints(EmulatorCore core)
         }
     }
 
-    private async Task UpdateSettingsAsync(HttpContext http)
+    /// <summary><c>POST /__emulator/sessions/&lt;kasm_id&gt;</c> <c>{"status": "paused"}</c>: holds a session in a status.</summary>
+    private async Task SetSessionStatusAsync(HttpContext http, string rawId)
     {
-        JsonObject? body;
+        var body = await ReadObjectAsync(http);
+        string? status = body?.Str("status");
+        if (status is null)
+        {
+            await Send(http, 400, new JsonObject { ["error"] = "body must be {\"status\": \"<status>\"}" });
+            return;
+        }
+        if (!State.Ids.TryParse(rawId, out var kasmId))
+        {
+            await Send(http, 400, new JsonObject { ["error"] = $"'{rawId}' is not a session id" });
+            return;
+        }
         try
         {
-            body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject;
+            core.State.SetSessionStatus(kasmId, status);
+            await Send(http, 200, new JsonObject { ["kasm_id"] = State.Ids.Hex(kasmId), ["status"] = status });
+        }
+        catch (KeyNotFoundException ex)
+        {
+            await Send(http, 404, new JsonObject { ["error"] = ex.Message });
+        }
+        catch (ArgumentException ex)
+        {
+            await Send(http, 400, new JsonObject { ["error"] = ex.Message });
+        }
+    }
+
+    private static async Task<JsonObject?> ReadObjectAsync(HttpContext http)
+    {
+        try
+        {
+            return await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted) as JsonObject;
         }
         catch (JsonException)
         {
-            body = null;
+            return null;
         }
+    }
+
+    private async Task UpdateSettingsAsync(HttpContext http)
+    {
+        var body = await ReadObjectAsync(http);
         if (body is null)
         {
             await Send(http, 400, new JsonObject { ["error"] = "body must be a JSON object" });

@@ -73,6 +73,10 @@ internal static class Sessions
         if (session.UserId != user.UserId) throw ApiError.Denied("Access Denied");
 
         var phase = session.PhaseAt(ctx.Now);
+        // Paused and stopped sessions answer with their operational_status and no kasm key, on every version
+        // (docs/kasm-api.md, get_kasm_status).
+        if (phase is SessionPhase.Paused or SessionPhase.Stopped)
+            return new JsonObject { ["operational_status"] = phase.WireName() };
         if (phase != SessionPhase.Running)
         {
             // Not an error on the wire: HTTP 200 with error_message (and, after 1.15, operational_*), no kasm key.

@@ -54,6 +54,9 @@ public sealed class RunningEmulator : IAsyncDisposable
 
     public void ClearFaults() => _core.Faults.Clear();
 
+    /// <summary>Holds a session in a status (same as <c>POST /__emulator/sessions/&lt;kasm_id&gt;</c>); see <see cref="EmulatorState.SetSessionStatus"/>.</summary>
+    public void SetSessionStatus(Guid kasmId, string status) => _core.State.SetSessionStatus(kasmId, status);
+
     /// <summary>Back to the seeded state, request log cleared (same as <c>POST /__emulator/reset</c>).</summary>
     public void Reset() => _core.Reset();
 

@@ -67,6 +67,37 @@ public sealed class EmulatorState
             SessionsById.Remove(gone.KasmId);
     }
 
+    /// <summary>
+    /// Puts a session in a status and keeps it there: a wire name such as "provisioning", "running", "paused" or
+    /// "stopped"; "deleting" as if destroy_kasm had been called; "gone" removes it at once; "auto" lets the start delay
+    /// rule again. Throws <see cref="KeyNotFoundException"/> for an unknown session, <see cref="ArgumentException"/>
+    /// for an unknown status.
+    /// </summary>
+    public void SetSessionStatus(Guid kasmId, string status)
+    {
+        lock (Gate)
+        {
+            Purge(Now());
+            if (!SessionsById.TryGetValue(kasmId, out var session)) throw new KeyNotFoundException($"No session {kasmId:N}.");
+            switch (status)
+            {
+                case "gone":
+                    SessionsById.Remove(kasmId);
+                    return;
+                case "auto":
+                    session.HeldPhase = null;
+                    return;
+                case "deleting":
+                    session.DestroyRequested ??= Now();
+                    session.DestroyDelayMs = int.MaxValue;
+                    return;
+            }
+            if (!SessionPhases.TryParse(status, out var phase) || phase == SessionPhase.Deleting)
+                throw new ArgumentException($"Unknown session status '{status}' (expected requested, provisioning, assigned, starting, running, paused, stopped, deleting, gone or auto).");
+            session.HeldPhase = phase;
+        }
+    }
+
     internal UserRecord? FindUser(Guid id) => UsersById.GetValueOrDefault(id);
 
     internal UserRecord? FindUserByName(string username) =>

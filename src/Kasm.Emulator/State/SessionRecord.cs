@@ -1,6 +1,9 @@
 namespace Kasm.Emulator.State;
 
-/// <summary>A session ("kasm"). Its operational status is computed from elapsed time, so no timers run.</summary>
+/// <summary>
+/// A session ("kasm"). Its operational status is computed from elapsed time, so no timers run, unless a test holds it
+/// in one status (<see cref="HeldPhase"/>): tests drive a session through its states instead of racing a delay.
+/// </summary>
 public sealed class SessionRecord
 {
     public Guid KasmId { get; set; }
@@ -12,6 +15,8 @@ public sealed class SessionRecord
     public DateTime ExpirationDate { get; set; }
     /// <summary>Start delay captured at request time, so a later settings change does not move running sessions.</summary>
     public int StartDelayMs { get; set; }
+    /// <summary>A status the session stays in until changed (set through the control surface); null follows the delay.</summary>
+    public SessionPhase? HeldPhase { get; set; }
     public DateTime? DestroyRequested { get; set; }
     public int DestroyDelayMs { get; set; }
     public string? ShareId { get; set; }
@@ -22,10 +27,14 @@ public sealed class SessionRecord
     public int Gpus { get; set; }
     public Dictionary<string, string> Environment { get; set; } = [];
 
-    /// <summary>The state at <paramref name="now"/>: requested → provisioning → assigned → starting → running, or deleting.</summary>
+    /// <summary>
+    /// The state at <paramref name="now"/>: requested → provisioning → assigned → starting → running, or deleting; or the
+    /// held state (which may also be paused or stopped).
+    /// </summary>
     public SessionPhase PhaseAt(DateTime now)
     {
         if (DestroyRequested is not null) return SessionPhase.Deleting;
+        if (HeldPhase is { } held) return held;
         double elapsed = (now - Created).TotalMilliseconds;
         if (StartDelayMs <= 0 || elapsed >= StartDelayMs) return SessionPhase.Running;
         double share = elapsed / StartDelayMs;
@@ -42,7 +51,7 @@ public sealed class SessionRecord
     public DateTime? GoneAt => DestroyRequested?.AddMilliseconds(DestroyDelayMs);
 }
 
-/// <summary>Session states the emulator models (a subset of kasm-api.md §4.1's list).</summary>
+/// <summary>Session states the emulator models: a subset of the operational_status values Kasm documents (docs/kasm-api.md).</summary>
 public enum SessionPhase
 {
     Requested,
@@ -51,6 +60,10 @@ public enum SessionPhase
     Starting,
     Running,
     Deleting,
+    /// <summary>Reached only by holding a session there (pause_kasm is not emulated yet).</summary>
+    Paused,
+    /// <summary>Reached only by holding a session there (stop_kasm is not emulated yet).</summary>
+    Stopped,
 }
 
 /// <summary>Wire names and progress texts for <see cref="SessionPhase"/>.</summary>
@@ -65,9 +78,16 @@ public static class SessionPhases
         SessionPhase.Assigned => ("Session assigned to a server", 40),
         SessionPhase.Starting => ("Starting session container", 70),
         SessionPhase.Running => ("Session running", 100),
+        SessionPhase.Paused => ("Session paused", 100),
+        SessionPhase.Stopped => ("Session stopped", 100),
         _ => ("Session is being deleted", 100),
     };
 
     /// <summary>True once a server has been picked (server fields stay null before, §4.1).</summary>
-    public static bool IsPlaced(this SessionPhase phase) => phase is SessionPhase.Starting or SessionPhase.Running or SessionPhase.Deleting;
+    public static bool IsPlaced(this SessionPhase phase) =>
+        phase is SessionPhase.Starting or SessionPhase.Running or SessionPhase.Deleting or SessionPhase.Paused or SessionPhase.Stopped;
+
+    /// <summary>Parses a wire name ("provisioning"); false for anything else.</summary>
+    public static bool TryParse(string? name, out SessionPhase phase) =>
+        Enum.TryParse(name, ignoreCase: true, out phase) && Enum.IsDefined(phase) && !int.TryParse(name, out _);
 }

@@ -53,6 +53,34 @@ public class ControlTests
     }
 
     [Fact]
+    public async Task Sessions_endpoint_holds_a_session_in_a_status()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var request = new JsonObject { ["user_id"] = Seeded.PlainUserId, ["image_id"] = Seeded.ChromeImageId };
+        string kasmId = (await emu.CallAsync("api/public/request_kasm", request)).Json["kasm_id"]!.GetValue<string>();
+        async Task<string> Status() =>
+            (await emu.CallAsync("api/public/get_kasms")).Json["kasms"]!.AsArray().Single()!["operational_status"]!.GetValue<string>();
+
+        foreach (var status in new[] { "provisioning", "paused", "stopped", "running", "requested" })
+        {
+            var reply = await emu.SendAsync(HttpMethod.Post, $"__emulator/sessions/{kasmId}", $$"""{"status": "{{status}}"}""", "application/json");
+            Assert.Equal(200, reply.Status);
+            Assert.Equal(status, await Status());
+        }
+        // A paused session answers get_kasm_status with its status and no kasm key.
+        await emu.SendAsync(HttpMethod.Post, $"__emulator/sessions/{kasmId}", """{"status": "paused"}""", "application/json");
+        var paused = await emu.CallAsync("api/public/get_kasm_status", new JsonObject { ["kasm_id"] = kasmId, ["user_id"] = Seeded.PlainUserId });
+        Assert.Equal("paused", paused.Json["operational_status"]!.GetValue<string>());
+        Assert.False(paused.Json.ContainsKey("kasm"));
+
+        Assert.Equal(400, (await emu.SendAsync(HttpMethod.Post, $"__emulator/sessions/{kasmId}", """{"status": "flying"}""", "application/json")).Status);
+        Assert.Equal(404, (await emu.SendAsync(HttpMethod.Post, $"__emulator/sessions/{Guid.NewGuid():N}", """{"status": "running"}""", "application/json")).Status);
+        Assert.Equal(200, (await emu.SendAsync(HttpMethod.Post, $"__emulator/sessions/{kasmId}", """{"status": "gone"}""", "application/json")).Status);
+        Assert.Empty(emu.Emulator.State.Sessions);
+        Assert.DoesNotContain(emu.Emulator.RequestLog, e => e.Path.StartsWith("/__emulator", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Reset_restores_the_seed_and_clears_the_log()
     {
         await using var emu = await TestEmulator.StartAsync();
