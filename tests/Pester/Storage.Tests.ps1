@@ -119,34 +119,31 @@ Describe 'Storage providers against the <EmulatorProfile> emulator' -ForEach @(
             $p.VolumeConfig['driver_opts'].type | Should -BeExactly 's3'
         }
 
-        # Regression (found by this file, fixed in c4131df): the module said S3 needs nothing while the emulator requires
-        # volume_config and default_target, so the help example's S3 provider was sent and refused by the server.
         It 'the S3 provider of the help example is created as written' {
             $example = (Get-Help New-KasmStorageProvider -Examples).examples.example | Where-Object { $_.code -match '-Type S3' } | Select-Object -First 1
             $example | Should -Not -BeNullOrEmpty
             $r = @(Invoke-Expression $example.code)
             $r | Should -HaveCount 1
             $r[0].Type | Should -BeExactly 'S3'
-            $r[0].DefaultTarget | Should -BeExactly '/home/kasm-user/Desktop/S3'
+            $r[0].DefaultTarget | Should -BeExactly '/home/kasm-user/S3'
             @(Get-EmulatorRequestLog $emu).method | Should -Be @('create_storage_provider')
         }
 
-        It 'an S3 provider without -VolumeConfig is KasmInvalidArgument before any request' {
-            New-KasmStorageProvider -Name 'S3 home' -Type S3 -DefaultTarget '/home/kasm-user/Desktop/S3' -ErrorVariable ev -ErrorAction SilentlyContinue
-            $ev | Should -HaveCount 1
-            $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidArgument,*'
-            $ev[0].Exception.Message | Should -Match '-VolumeConfig'
-            @(Get-EmulatorRequestLog $emu) | Should -HaveCount 0
+        It 'an S3 provider with no settings gets the rclone S3 volume config and a desktop folder' {
+            $p = New-KasmStorageProvider -Name 'S3 default' -Type S3 -ErrorAction Stop
+            $p.DefaultTarget | Should -BeExactly '/home/kasm-user/Desktop/S3'
+            $p.VolumeConfig['driver'] | Should -BeExactly 'rclone'
+            $p.VolumeConfig['driver_opts'].type | Should -BeExactly 's3'
         }
 
         It 'a <Type> provider without <Missing> is KasmInvalidArgument before any request' -ForEach @(
             @{ Type = 'Nextcloud'; Params = @{}; Missing = '-WebdavUrl' }
             @{ Type = 'GoogleDrive'; Params = @{ ClientId = 'x'; AuthUrl = 'https://a'; TokenUrl = 'https://t'; RedirectUrl = 'https://r' }; Missing = '-ClientSecret' }
-            @{ Type = 'OneDrive'; Params = @{ ClientId = 'x' }; Missing = '-AuthUrl' }
+            @{ Type = 'OneDrive'; Params = @{ ClientId = 'x' }; Missing = '-ClientSecret' }
             @{ Type = 'Dropbox'; Params = @{}; Missing = '-ClientId' }
             @{ Type = 'Custom'; Params = @{ DefaultTarget = '/mnt' }; Missing = '-VolumeConfig' }
-            @{ Type = 'S3'; Params = @{ DefaultTarget = '/mnt' }; Missing = '-VolumeConfig' }
-            @{ Type = 'S3'; Params = @{ VolumeConfig = @{ driver = 'rclone' } }; Missing = '-DefaultTarget' }
+            @{ Type = 'S3'; Params = @{ DefaultTarget = 'mnt/s3' }; Missing = '-DefaultTarget' }
+            @{ Type = 'S3'; Params = @{ VolumeConfig = @{ driver = 'rclone' } }; Missing = '-VolumeConfig' }
         ) {
             $r = @(New-KasmStorageProvider -Name "Bad $Type" -Type $Type @Params -ErrorVariable ev -ErrorAction SilentlyContinue)
             $r | Should -HaveCount 0

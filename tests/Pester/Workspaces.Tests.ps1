@@ -10,7 +10,6 @@ BeforeAll {
 }
 
 Describe 'Set-KasmImage against the <EmulatorProfile> emulator' -ForEach @(
-    # update_image is an admin handler: seed 404 for an unknown image, the kasm profiles 200 + error_message.
     @{ EmulatorProfile = 'seed'; UnknownImageId = 'KasmNotFound'; UnknownImageStatus = 404; NoPermissionId = 'KasmForbidden'; NoPermissionStatus = 403 }
     @{ EmulatorProfile = 'kasm-1.15'; UnknownImageId = 'KasmApiError'; UnknownImageStatus = 200; NoPermissionId = 'KasmUnauthorized'; NoPermissionStatus = 401 }
     @{ EmulatorProfile = 'kasm-1.19'; UnknownImageId = 'KasmApiError'; UnknownImageStatus = 200; NoPermissionId = 'KasmForbidden'; NoPermissionStatus = 403 }
@@ -45,7 +44,9 @@ Describe 'Set-KasmImage against the <EmulatorProfile> emulator' -ForEach @(
         @(Get-KasmImage -ErrorAction Stop | Where-Object Cores -EQ 2).Count | Should -Be @($images | Where-Object Cores -EQ 2).Count
     }
 
-    It '-Cores 2 -PassThru sends only image_id and cores, and returns the updated KasmImage with every other field unchanged' {
+    It '-Cores 2 -PassThru sends the workspace back whole with only the cores changed, and returns the updated KasmImage' {
+        $wire = (Invoke-KasmApi get_images -Raw -ErrorAction Stop | ConvertFrom-Json).images | Where-Object friendly_name -EQ 'Chrome'
+        Clear-EmulatorRequestLog $emu
         $res = Invoke-Debugged { Get-KasmImage -Name Chrome | Set-KasmImage -Cores 2 -PassThru -ErrorAction Stop }
         $r = @($res.Output)
         $r | Should -HaveCount 1
@@ -56,16 +57,30 @@ Describe 'Set-KasmImage against the <EmulatorProfile> emulator' -ForEach @(
         foreach ($p in $Unchanged) { $r[0].$p | Should -Be $chrome.$p -Because "$p was not given" }
         $r[0].Categories | Should -Be $chrome.Categories
 
+        # update_image replaces the whole workspace, so all of it is sent: what was read, in the form update_image
+        # reads (JSON-text fields as text, categories one per line), nulls left out, and only the cores changed.
         $body = @(Get-SentBody $res.Debug 'update_image')
         $body | Should -HaveCount 1
-        @($body[0].target_image.PSObject.Properties.Name | Sort-Object) | Should -Be @('cores', 'image_id')
-        $body[0].target_image.cores | Should -Be 2
-        [guid] $body[0].target_image.image_id | Should -Be $chrome.ImageId
+        $target = $body[0].target_image
+        $target.cores | Should -Be 2
+        [guid] $target.image_id | Should -Be $chrome.ImageId
+        foreach ($p in $wire.PSObject.Properties | Where-Object { $_.Name -notin 'cores', 'image_id' }) {
+            if ($null -eq $p.Value) { $target.PSObject.Properties.Name | Should -Not -Contain $p.Name; continue }
+            $expected = if ($p.Name -in 'volume_mappings', 'run_config', 'exec_config', 'launch_config') { $p.Value | ConvertTo-Json -Compress -Depth 10 }
+                elseif ($p.Name -eq 'categories') { @($p.Value) -join "`n" } else { $p.Value }
+            if ($p.Name -in 'volume_mappings', 'run_config', 'exec_config', 'launch_config') {
+                $target.($p.Name) | Should -BeOfType ([string])
+                ($target.($p.Name) | ConvertFrom-Json | ConvertTo-Json -Compress -Depth 10) | Should -BeExactly $expected -Because "$($p.Name) goes back as the text of what was read"
+            }
+            else {
+                ($target.($p.Name) | ConvertTo-Json -Compress -Depth 10) | Should -BeExactly ($expected | ConvertTo-Json -Compress -Depth 10) -Because "$($p.Name) goes back as it was read"
+            }
+        }
 
         $log = @(Get-EmulatorRequestLog $emu)
-        $log.method | Should -Be @('get_images', 'update_image')
-        $log[1].path | Should -BeExactly '/api/admin/update_image'
-        $log[1].status | Should -Be 200
+        $log.method | Should -Be @('get_images', 'get_images', 'update_image')
+        $log[2].path | Should -BeExactly '/api/admin/update_image'
+        $log[2].status | Should -Be 200
         # The server really has it.
         (Get-KasmImage -ImageId $chrome.ImageId -ErrorAction Stop).Cores | Should -Be 2
     }
@@ -89,7 +104,8 @@ Describe 'Set-KasmImage against the <EmulatorProfile> emulator' -ForEach @(
         $r = @(Get-KasmImage -Name Chrome, Firefox, Terminal | Set-KasmImage -Cores 1.5 -Confirm:$false -PassThru -ErrorAction Stop)
         $r | Should -HaveCount 3
         foreach ($i in $r) { $i.Cores | Should -Be 1.5 }
-        (Get-EmulatorRequestMethod $emu) | Should -Be @('get_images', 'update_image', 'update_image', 'update_image')
+        # One listing, then for each workspace a read and the update (update_image needs the whole workspace).
+        (Get-EmulatorRequestMethod $emu) | Should -Be @('get_images', 'get_images', 'update_image', 'get_images', 'update_image', 'get_images', 'update_image')
     }
 
     It 'nothing to change is KasmInvalidArgument before any request' {
@@ -100,16 +116,15 @@ Describe 'Set-KasmImage against the <EmulatorProfile> emulator' -ForEach @(
         @(Get-EmulatorRequestLog $emu) | Should -HaveCount 0
     }
 
-    It 'an unknown workspace is <UnknownImageId> (HTTP <UnknownImageStatus>) with its id as target; the next one is still changed' {
+    It 'an unknown workspace is KasmItemNotFound with its id as target and no update_image; the next one is still changed' {
         $unknown = [guid]::NewGuid()
         $r = @([pscustomobject]@{ ImageId = $unknown }, $chrome | Set-KasmImage -Cores 3 -PassThru -ErrorVariable ev -ErrorAction SilentlyContinue)
         $ev | Should -HaveCount 1
-        $ev[0].FullyQualifiedErrorId | Should -BeLike "$UnknownImageId,*"
-        $ev[0].Exception.StatusCode | Should -Be $UnknownImageStatus
+        $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmItemNotFound,*'
         $ev[0].TargetObject | Should -Be $unknown
         $r | Should -HaveCount 1
         $r[0].Cores | Should -Be 3
-        (Get-EmulatorRequestLog $emu).status | Should -Be @($UnknownImageStatus, 200)
+        (Get-EmulatorRequestMethod $emu) | Should -Be @('get_images', 'get_images', 'update_image')
     }
 
     It 'Get-KasmImage -ImageId <random> is KasmItemNotFound with the id as target' {
@@ -135,8 +150,8 @@ Describe 'Set-KasmImage against the <EmulatorProfile> emulator' -ForEach @(
         $ev | Should -HaveCount 1
         $ev[0].FullyQualifiedErrorId | Should -BeLike "$NoPermissionId,*"
         $log = @(Get-EmulatorRequestLog $emu)
-        $log.method | Should -Be @('get_images', 'update_image')
-        $log[1].apiKey | Should -BeExactly $limited.ApiKey -Because 'a piped workspace goes back through the connection it came from'
-        $log[1].status | Should -Be $NoPermissionStatus
+        $log.method | Should -Be @('get_images', 'get_images', 'update_image')
+        $log[2].apiKey | Should -BeExactly $limited.ApiKey -Because 'a piped workspace goes back through the connection it came from'
+        $log[2].status | Should -Be $NoPermissionStatus
     }
 }

@@ -15,8 +15,17 @@ internal sealed class Profile
     /// <summary>Seed: JSON errors with <c>"status": "error"</c> and REST-like codes; no HTML anywhere.</summary>
     public bool IsSeed { get; init; }
 
-    /// <summary>1.15 never reads <c>Authorization</c> (§1, §2.2); the seed and 1.19 profiles accept Basic as well.</summary>
+    /// <summary>No released Kasm (1.15–1.19) reads <c>Authorization: Basic</c>; only the seed document accepts it.</summary>
     public bool AcceptsBasicAuth { get; init; }
+
+    /// <summary>
+    /// The behaviours of a real 1.15 server that the first notes got wrong (docs/kasm-api.md, "What real servers do"),
+    /// kept by kasm-1.19 where nothing newer is known: update_image resets unsent fields; request_kasm with
+    /// enable_sharing answers a partial success unless the group allows sharing; destroy_kasm without user_id is an
+    /// HTML 500 and a second destroy is re-run; storage providers are validated per type with scope as text;
+    /// update_user's status sets locked; a null user_id is a 400. The seed profile keeps the seed document's behaviour.
+    /// </summary>
+    public bool RealServerRules { get; init; }
 
     /// <summary>Missing permission: 401 in 1.15, 403 in 1.19 [live] (§2.2 notes), 403 in the seed.</summary>
     public int PermissionFailureStatus { get; init; }
@@ -44,11 +53,11 @@ internal sealed class Profile
         },
         Kasm115 => new Profile
         {
-            Name = Kasm115, PermissionFailureStatus = 401, Quirks115 = true, Version = "1.15.0",
+            Name = Kasm115, PermissionFailureStatus = 401, Quirks115 = true, RealServerRules = true, Version = "1.15.0",
         },
         Kasm119 => new Profile
         {
-            Name = Kasm119, AcceptsBasicAuth = true, PermissionFailureStatus = 403, ShareIdAlways = true,
+            Name = Kasm119, PermissionFailureStatus = 403, ShareIdAlways = true, RealServerRules = true,
             StatusShowsOperational = true, Version = "1.19.0",
         },
         _ => throw new ArgumentException($"Unknown profile '{name}' (expected {Seed}, {Kasm115} or {Kasm119}).", nameof(name)),

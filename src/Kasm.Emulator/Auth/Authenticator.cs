@@ -33,7 +33,10 @@ internal sealed class Authenticator(IReadOnlyList<EmulatorKey> keys, ErrorMapper
         if (key.ReadOnly && !method.ReadOnly)
             return Fail(AuthFailure.ReadOnly, "Unauthorized");
 
-        // Steps 5–7 run for every method, whether it uses the fields or not (§2.2 notes).
+        // Steps 5–7 run for every method, whether it uses the fields or not (§2.2 notes). A JSON null user_id is a
+        // value, not "absent": the lookup of None fails with 400 (docs/kasm-api.md, update_user).
+        if (profile.RealServerRules && body.ContainsKey("user_id") && body["user_id"] is null)
+            return Fail(AuthFailure.UnknownUser, "Invalid user_id (None)");
         if (body.Has("user_id"))
         {
             if (!Permissions.Satisfies(key.Granted, Permission.UsersAuthSession))

@@ -29,6 +29,13 @@ public static class EmulatorKeys
         new() { Name = "demo", ApiKey = "DemoKey00001", ApiKeySecret = "DemoSecret0000000000000000000001", Permissions = Everything },
         new() { Name = "readonly", ApiKey = "ReadOnlyKey1", ApiKeySecret = "ReadOnlySecret000000000000000001", ReadOnly = true, Permissions = Everything },
         new() { Name = "imagesonly", ApiKey = "ImagesOnly01", ApiKeySecret = "ImagesOnlySecret0000000000000001", Permissions = ["Images View"] },
+        // update_image's narrow permission: with it alone a key cannot read a workspace; with Images View it can.
+        new() { Name = "resources", ApiKey = "ResourceKey1", ApiKeySecret = "ResourceSecret000000000000000001", Permissions = ["Images Modify Resources"] },
+        new()
+        {
+            Name = "resourcesview", ApiKey = "ResViewKey01", ApiKeySecret = "ResViewSecret0000000000000000001",
+            Permissions = ["Images View", "Images Modify Resources"],
+        },
         new()
         {
             Name = "expired", ApiKey = "ExpiredKey01", ApiKeySecret = "ExpiredSecret0000000000000000001",

@@ -110,6 +110,8 @@ internal sealed class ControlEndpoints(EmulatorCore core)
             if (body.Number("destroyDelayMs") is { } destroy) settings.DestroyDelayMs = (int)destroy;
             if (body.Number("maxKasmsPerUser") is { } perUser) settings.MaxKasmsPerUser = (int)perUser;
             if (body.Number("licenseLimit") is { } licence) settings.LicenseLimit = (int)licence;
+            if (body.Bool("allowKasmSharing") is { } sharing) settings.AllowKasmSharing = sharing;
+            if (body.ContainsKey("newSessionStatus")) settings.NewSessionStatus = body.Str("newSessionStatus");
         }
         await SendRaw(http, 200, JsonSerializer.Serialize(settings, Json));
     }

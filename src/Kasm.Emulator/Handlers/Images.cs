@@ -25,7 +25,13 @@ internal static class Images
         return new JsonObject { ["images"] = list };
     }
 
-    /// <summary>Partial update of one image; fields outside the schema are ignored like a real server does.</summary>
+    /// <summary>
+    /// update_image. On real servers it replaces: every editable field not sent is reset (docs/kasm-api.md,
+    /// update_image: registry, user, token, hash, server and profile path to null, GPUs to 0, hidden to false; the
+    /// emulator resets every other editable field to its default too). The seed profile merges, as the seed document
+    /// implies. A docker_token sent back as the mask "**********" keeps the stored token, as it must for the admin UI,
+    /// which sends the image back as get_images showed it. Fields outside the schema are ignored.
+    /// </summary>
     public static JsonObject UpdateImage(HandlerContext ctx)
     {
         var target = ctx.Target("target_image", MissingParameters);
@@ -33,16 +39,26 @@ internal static class Images
         if (!Ids.TryParse(rawId, out var id) || !ctx.State.ImagesById.TryGetValue(id, out var image))
             throw ApiError.NotFound($"User ({ctx.Key.Name}) attempted to update an image ({rawId}) that does not exist.");
 
-        var changes = target.Where(p => p.Key != "image_id" && ImageFields.Kinds.TryGetValue(p.Key, out var k) && k != ImageFieldKind.ReadOnly)
+        var sent = target.Where(p => p.Key != "image_id" && ImageFields.Kinds.TryGetValue(p.Key, out var k) && k != ImageFieldKind.ReadOnly)
+            .Where(p => !(p.Key == "docker_token" && p.Value is JsonValue v && v.TryGetValue<string>(out var t) && t == ImageFields.Mask))
             .ToList();
-        // §4.7: a key holding only Images Modify Resources may touch the resource fields and nothing else.
-        if (!ctx.Holds(Permission.ImagesModify) && changes.Any(c => !ImageFields.ResourceFields.Contains(c.Key)))
-            throw ApiError.Denied($"User ({ctx.Key.Name}) is not authorized to make these changes to the image.");
 
         // Work on a copy so a validation failure leaves the image untouched.
-        var updated = (JsonObject)image.Fields.DeepClone();
-        foreach (var (name, value) in changes)
+        var updated = ctx.Profile.RealServerRules ? ImageFields.Reset(image.Fields) : (JsonObject)image.Fields.DeepClone();
+        foreach (var (name, value) in sent)
             updated[name] = Convert(ctx, name, ImageFields.Kinds[name], value);
+        if (target["docker_token"] is JsonValue mask && mask.TryGetValue<string>(out var m) && m == ImageFields.Mask)
+            updated["docker_token"] = image.Fields["docker_token"]?.DeepClone();
+
+        // A key holding only Images Modify Resources may change the resource fields and nothing else (§4.7). What
+        // counts is a change of value, so sending the whole image back unchanged is allowed (how the admin UI works).
+        if (!ctx.Holds(Permission.ImagesModify))
+        {
+            var changed = ImageFields.Kinds.Keys.Where(k => ImageFields.Kinds[k] != ImageFieldKind.ReadOnly && !ImageFields.ResourceFields.Contains(k)
+                && !JsonNode.DeepEquals(updated[k], image.Fields[k]));
+            if (changed.Any())
+                throw ApiError.Denied($"User ({ctx.Key.Name}) is not authorized to make these changes to the image.");
+        }
         Validate(updated);
         image.Fields = updated;
         return new JsonObject { ["image"] = ImageFields.ToWire(image) };

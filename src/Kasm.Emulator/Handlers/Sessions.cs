@@ -23,6 +23,10 @@ internal static class Sessions
             throw ApiError.Invalid("Per concurrent session license limit exceeded. Unable to create session");
         // No user_id: the server makes an anonymous user, member of All Users (§4.2).
         user ??= NewAnonymousUser(ctx);
+        // enable_sharing where the group does not allow sharing: the session is still made (docs/kasm-api.md,
+        // request_kasm) and the answer carries the success keys and error_message together.
+        bool askedSharing = ctx.Body.Bool("enable_sharing") == true;
+        bool sharing = askedSharing && (!ctx.Profile.RealServerRules || ctx.Settings.AllowKasmSharing);
 
         var session = new SessionRecord
         {
@@ -34,7 +38,7 @@ internal static class Sessions
             KeepaliveDate = ctx.Now,
             ExpirationDate = ctx.Now + SessionLifetime,
             StartDelayMs = ctx.Settings.SessionStartDelayMs,
-            ShareId = ctx.Body.Bool("enable_sharing") == true ? Ids.NewShareId() : null,
+            ShareId = sharing ? Ids.NewShareId() : null,
             ContainerId = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()) + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()),
             ContainerIp = $"172.18.0.{2 + ctx.State.SessionsById.Count % 250}",
             Cores = image.Cores,
@@ -60,6 +64,8 @@ internal static class Sessions
         };
         // share_id: 1.15 only when sharing was asked for; 1.19 always, null otherwise (§4.2).
         if (session.ShareId is not null || ctx.Profile.ShareIdAlways) response["share_id"] = session.ShareId;
+        if (askedSharing && !sharing) response["error_message"] = "Failed to create Share ID";
+        if (ctx.Settings.NewSessionStatus is { } held) ctx.State.SetSessionStatus(session.KasmId, held);
         return response;
     }
 
@@ -144,10 +150,14 @@ internal static class Sessions
     {
         var session = RequireSession(ctx, "Invalid Request");
         var user = ctx.TopLevelUser();
+        // Real servers need user_id (the owner) whatever the key holds: without it the handler fails with an HTML 500
+        // and destroys nothing (docs/kasm-api.md, destroy_kasm). The seed document sends kasm_id alone.
+        if (user is null && ctx.Profile.RealServerRules) throw ApiError.Crash("destroy_kasm without user_id");
         // Sessions Delete lets a key delete anyone's session; otherwise user_id must name the owner (§4.2).
         if (!ctx.Holds(Permission.SessionsDelete) && user?.UserId != session.UserId)
             throw ApiError.Denied("Unauthorized attempt to delete session");
-        if (session.DestroyRequested is not null)
+        // A second destroy of a session still being deleted is accepted and run again on real servers.
+        if (session.DestroyRequested is not null && !ctx.Profile.RealServerRules)
             throw ApiError.Invalid("Session is not in a valid state to be deleted");
         session.DestroyRequested = ctx.Now;
         session.DestroyDelayMs = ctx.Settings.DestroyDelayMs;

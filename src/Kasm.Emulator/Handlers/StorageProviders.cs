@@ -39,7 +39,8 @@ internal static class StorageProviders
         string rawType = target.Str("storage_provider_type") ?? throw ApiError.Invalid(MissingParameters);
         string type = CanonicalType(ctx, rawType, target);
         if (type == "Other") throw ApiError.Invalid($"No validation routine defined for storage_provider_type: {type}");
-        foreach (var field in Required[type])
+        if (ctx.Profile.RealServerRules) ValidateAsRealServers(type, target);
+        else foreach (var field in Required[type])
         {
             bool present = target[field] switch
             {
@@ -72,6 +73,42 @@ internal static class StorageProviders
         ctx.State.StorageProviderList.Add(provider);
         return new JsonObject { ["storage_provider"] = Wire(provider) };
     }
+
+    /// <summary>
+    /// What real servers ask of every new provider (docs/kasm-api.md, create_storage_provider): an absolute
+    /// default_target and a volume_config with driver and driver_opts for every type; webdav_url for Nextcloud; client
+    /// id and secret, auth and token URLs, scope and auth_url_options for the OAuth types; root_drive_url for OneDrive.
+    /// scope must be one string, one scope per line: a JSON list makes 1.15 fail with an HTML 500.
+    /// </summary>
+    private static void ValidateAsRealServers(string type, JsonObject target)
+    {
+        if (target["scope"] is JsonArray) throw ApiError.Crash("scope sent as a list");
+        string? defaultTarget = target.Str("default_target");
+        if (string.IsNullOrEmpty(defaultTarget) || !IsAbsolute(defaultTarget))
+            throw ApiError.Invalid("Invalid Request. default_target must be an absolute path");
+        if (target["volume_config"] is not { } volume || ObjectField(target, "volume_config") is not { } config
+            || !config.Has("driver") || !config.Has("driver_opts"))
+            throw ApiError.Invalid("Invalid Request. volume_config must define driver and driver_opts");
+        var required = new List<string>();
+        if (type == "Nextcloud") required.Add("webdav_url");
+        if (type is "Google Drive" or "OneDrive" or "Dropbox")
+            required.AddRange(["client_id", "client_secret", "auth_url", "token_url", "scope", "auth_url_options"]);
+        if (type == "OneDrive") required.Add("root_drive_url");
+        foreach (var field in required)
+        {
+            bool present = target[field] switch
+            {
+                null => false,
+                JsonObject => true,
+                var v => v.ToString().Trim().Length > 0,
+            };
+            if (!present) throw ApiError.Invalid($"Invalid Request. {field} is required for {type} storage providers");
+        }
+        if (target.Has("auth_url_options")) ObjectField(target, "auth_url_options");
+    }
+
+    private static bool IsAbsolute(string path) =>
+        path.StartsWith('/') || (path.Length >= 3 && char.IsLetter(path[0]) && path[1] == ':' && path[2] is '\\' or '/');
 
     /// <summary>
     /// Kasm profiles take the type names exactly. The seed profile also takes the seed's own curl body:

@@ -129,7 +129,12 @@ internal static class Users
         user.Realm = realm;
         if (target.Bool("locked") is { } locked) user.Locked = locked;
         if (target.Bool("disabled") is { } disabled) user.Disabled = disabled;
-        if (status is not null) user.Disabled = status == "inactive";
+        // Real servers: status active/inactive sets locked false/true, not disabled (docs/kasm-api.md, update_user).
+        if (status is not null)
+        {
+            if (ctx.Profile.RealServerRules) user.Locked = status == "inactive";
+            else user.Disabled = status == "inactive";
+        }
         if (!string.IsNullOrEmpty(password))
         {
             // Setting a password also unlocks the account (§4.5).

@@ -7,6 +7,14 @@ public sealed class EmulatorSettings
     public int DestroyDelayMs { get; set; } = 1000;
     public int MaxKasmsPerUser { get; set; } = 2;
     public int LicenseLimit { get; set; } = 5;
+    /// <summary>Stands for the group setting allow_kasm_sharing of every group: off unless set, as in Kasm.</summary>
+    public bool AllowKasmSharing { get; set; }
+    /// <summary>
+    /// When set, every new session is put in this status as soon as request_kasm has answered (see
+    /// <see cref="EmulatorState.SetSessionStatus"/>): "stopped", "paused", "gone" (failed and removed), ... Tests use it
+    /// to meet a session that will never start without racing the start delay.
+    /// </summary>
+    public string? NewSessionStatus { get; set; }
 
     public EmulatorSettings Clone() => (EmulatorSettings)MemberwiseClone();
 }

@@ -80,6 +80,31 @@ internal static class ImageFields
         "docker_token", "hash",
     };
 
+    /// <summary>How secrets are masked in every read (docs/kasm-api.md, data formats).</summary>
+    public const string Mask = "**********";
+
+    /// <summary>
+    /// What update_image leaves of an image before applying what was sent: every editable field back to its default,
+    /// with the values docs/kasm-api.md names for the ones known to be reset (registry, user, token, hash, server and
+    /// persistent profile path null; GPUs 0; hidden false). Computed fields and <c>available</c> (a fact about the
+    /// agents, not an input) stay.
+    /// </summary>
+    public static JsonObject Reset(JsonObject current)
+    {
+        var reset = (JsonObject)current.DeepClone();
+        var defaults = Defaults(Guid.Empty);
+        foreach (var (name, kind) in Kinds)
+        {
+            if (kind == ImageFieldKind.ReadOnly || name == "available") continue;
+            reset[name] = defaults[name]?.DeepClone();
+        }
+        foreach (var name in new[] { "docker_registry", "docker_user", "docker_token", "hash", "server_id", "persistent_profile_path" })
+            reset[name] = null;
+        reset["gpu_count"] = 0;
+        reset["hidden"] = false;
+        return reset;
+    }
+
     /// <summary>A complete image object with §4.7's defaults, ready for the seed to override.</summary>
     public static JsonObject Defaults(Guid imageId) => new()
     {
@@ -134,7 +159,7 @@ internal static class ImageFields
     {
         var wire = (JsonObject)image.Fields.DeepClone();
         if (wire["docker_token"] is JsonValue token && token.GetValue<string>().Length > 0)
-            wire["docker_token"] = "**********";
+            wire["docker_token"] = Mask;
         var categories = wire["categories"] as JsonArray;
         wire["default_category"] = categories is { Count: > 0 } ? categories[0]?.DeepClone() : null;
         return wire;

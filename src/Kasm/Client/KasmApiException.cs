@@ -38,10 +38,16 @@ namespace Kasm.Client
         /// <summary>The API-key permission the method needs.</summary>
         public string? RequiredPermission { get; }
 
+        /// <summary>
+        /// The object the failure is about when it exists on the server despite the error: the created object of a
+        /// partial success, or the session -Wait gave up on. Cmdlets make it the error's TargetObject.
+        /// </summary>
+        public object? Result { get; internal set; }
+
         /// <summary>The PowerShell error category that goes with <see cref="ErrorId"/>.</summary>
         public ErrorCategory Category => KasmErrorId.CategoryOf(ErrorId);
 
         /// <summary>An ErrorRecord with this id, category and the given target.</summary>
-        public ErrorRecord ToErrorRecord(object? target) => new ErrorRecord(this, ErrorId, Category, target);
+        public ErrorRecord ToErrorRecord(object? target) => new ErrorRecord(this, ErrorId, Category, Result ?? target);
     }
 }

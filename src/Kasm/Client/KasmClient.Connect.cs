@@ -23,6 +23,15 @@ namespace Kasm.Client
                 Connection.ServerVersion = info.Version;
                 return null;
             }
+            catch (KasmApiException ex) when (ex.StatusCode == 400 && Connection.Authentication == KasmAuthentication.Basic)
+            {
+                // Step 9 of Kasm's auth order: no credentials at all is a 400. With Basic the key travels only in the
+                // Authorization header, so a 400 here means the server never read it (docs/kasm-api.md, authentication).
+                throw new KasmApiException(ex.ErrorId,
+                    $"{Connection.Server.GetLeftPart(UriPartial.Authority)} ignored the Authorization: Basic header and answered as if no API key was sent (HTTP 400). " +
+                    "No released Kasm (1.15 to 1.19) reads that header; connect with -Authentication Body (the default), which sends the key in the request body.",
+                    ex.Method, ex.StatusCode, ex.ServerMessage, ex.RequiredPermission, ex);
+            }
             catch (KasmApiException ex) when (ex.ErrorId == KasmErrorId.Unauthorized || ex.ErrorId == KasmErrorId.Forbidden)
             {
                 var probe = new JsonObject { ["kasm_id"] = Guid.NewGuid().ToString("N") };

@@ -32,16 +32,84 @@ namespace Kasm.Client
             var session = ModelMapper.Map<KasmSession>(response.Json, Connection);
             session.ImageId ??= imageId;
             session.UserId ??= userId;
-            return session;
+            return Made(response, session);
         }
 
         /// <summary>
+        /// request_kasm, then (with <paramref name="wait"/>) polls until the session runs. A partial success (the session
+        /// was made, sharing failed) does not stop the wait: the running session rides on the KasmPartialSuccess error
+        /// thrown at the end. A wait that fails carries the session as its Result, so it is never lost.
+        /// </summary>
+        public KasmSession StartSession(Guid imageId, Guid userId, bool enableSharing, string? kasmUrl, IDictionary? environment,
+            bool wait, TimeSpan timeout, TimeSpan interval, Action<KasmSession, SessionProgress>? onProgress, CancellationToken cancel)
+        {
+            KasmApiException? partial = null;
+            KasmSession session;
+            try
+            {
+                session = RequestSession(imageId, userId, enableSharing, kasmUrl, environment, cancel);
+            }
+            catch (KasmApiException ex) when (ex.ErrorId == KasmErrorId.PartialSuccess && ex.Result is KasmSession made)
+            {
+                partial = ex;
+                session = made;
+            }
+            if (wait)
+            {
+                var requested = session;
+                try
+                {
+                    session = WaitForSession(requested, timeout, interval, p => onProgress?.Invoke(requested, p), cancel);
+                }
+                catch (KasmApiException ex)
+                {
+                    ex.Result ??= requested;
+                    if (partial != null)
+                        throw new KasmApiException(ex.ErrorId, ex.Message + " Before that: " + partial.Message, ex.Method, ex.StatusCode,
+                            ex.ServerMessage, ex.RequiredPermission, ex) { Result = ex.Result };
+                    throw;
+                }
+            }
+            if (partial != null)
+            {
+                partial.Result = session;
+                throw partial;
+            }
+            return session;
+        }
+
+        /// <summary>The statuses of a session on its way to running (docs/kasm-api.md, the session object).</summary>
+        internal static readonly string[] StartingStatuses = { "requested", "provisioning", "assigned", "starting" };
+
+        /// <summary>
+        /// Statuses from which a session does not go on to running by itself, so waiting for it is pointless: paused,
+        /// stopped, being deleted, and "gone" (Kasm no longer knows it). Unknown statuses are not in this list: a newer
+        /// Kasm may add start phases, and waiting on those is right.
+        /// </summary>
+        internal static readonly string[] NotStartingStatuses =
+        {
+            GoneStatus, "pausing", "paused", "stopping", "stopped", "saving", "delete_pending", "admin_delete_pending",
+            "user_delete_pending", "deleting", "destroying",
+        };
+
+        /// <summary>The status the module gives a session that no session list has any more.</summary>
+        public const string GoneStatus = "gone";
+
+        internal static bool IsNotStarting(string? status) =>
+            status != null && Array.IndexOf(NotStartingStatuses, status.ToLowerInvariant()) >= 0;
+
+        /// <summary>
         /// One get_kasm_status poll. A running session comes back as the session object; a session that is not running
-        /// yet comes back as its progress. Kasm answers "not running yet" with HTTP 200, error_message and no 'kasm' key
-        /// (1.16+ also sends operational_status), so an absent 'kasm' is "not ready", not a failure (kasm-api.md §4.2).
+        /// yet comes back as its progress. Kasm answers "not running yet" with HTTP 200, error_message and no 'kasm' key;
+        /// 1.16+ also sends operational_status, and so do paused and stopped sessions. An answer with neither 'kasm' nor
+        /// operational_status is ambiguous (1.15 sends it while starting and for every refusal alike), so the session
+        /// lists are asked what the session's status is (<see cref="ListedStatus"/>); no message text is read.
         /// Any non-200 answer (such as 400 for a session that no longer exists) is an error.
         /// </summary>
-        public (KasmSession? Session, SessionProgress Progress) GetSessionStatus(Guid kasmId, Guid? userId, CancellationToken cancel)
+        public (KasmSession? Session, SessionProgress Progress) GetSessionStatus(Guid kasmId, Guid? userId, CancellationToken cancel) =>
+            GetSessionStatus(kasmId, userId, cancel, askAgainIfListedRunning: true);
+
+        private (KasmSession? Session, SessionProgress Progress) GetSessionStatus(Guid kasmId, Guid? userId, CancellationToken cancel, bool askAgainIfListedRunning)
         {
             var body = new JsonObject { ["kasm_id"] = kasmId.ToString("N") };
             if (userId.HasValue) body["user_id"] = userId.Value.ToString("N");
@@ -57,17 +125,62 @@ namespace Kasm.Client
             }
             if (root.ValueKind != JsonValueKind.Object)
                 throw ResponseClassifier.Unreadable(response.Endpoint, response.StatusCode, response.ContentType, response.Body, null);
-            bool hasStatus = root.TryGetProperty("operational_status", out var s) && s.ValueKind == JsonValueKind.String;
-            // 1.16+ sends operational_status with every "not running yet" answer, so an error_message without it is a
-            // real refusal (not the owner, scheduled for deletion, ...). 1.15 sends none, so there it stays "starting".
-            if (!hasStatus && Connection.ServerVersion != null && Connection.ServerVersion >= new Version(1, 16)) throw Refusal(response);
-            string status = hasStatus ? s.GetString()! : "starting";
             string? message = root.TryGetProperty("operational_message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()
                 : root.TryGetProperty("error_message", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
             int? percent = root.TryGetProperty("operational_progress", out var p) && p.ValueKind == JsonValueKind.Number
                 ? (int)Math.Round(p.GetDouble()) : (int?)null;
-            return (null, new SessionProgress(status, message, percent));
+            if (root.TryGetProperty("operational_status", out var s) && s.ValueKind == JsonValueKind.String)
+                return (null, new SessionProgress(s.GetString()!, message, percent));
+
+            // Ambiguous: starting on 1.15, or a refusal (not the owner, being deleted, ...). Ask the session lists.
+            var (listed, owner) = ListedStatus(kasmId, userId, cancel);
+            if (listed == null)
+            {
+                // No list could be read. 1.16+ always names the status while a session starts, so this is a refusal
+                // there; on 1.15 (or an unknown version) it cannot be told from "starting".
+                if (Connection.ServerVersion != null && Connection.ServerVersion >= new Version(1, 16)) throw Refusal(response);
+                return (null, new SessionProgress("starting", message, percent));
+            }
+            bool someoneElses = owner.HasValue && userId.HasValue && owner.Value != userId.Value;
+            if (someoneElses) throw Refusal(response);
+            if (string.Equals(listed, RunningStatus, StringComparison.OrdinalIgnoreCase))
+            {
+                // It may have reached running between the two calls: ask once more. Still no session then, while the
+                // list says it runs, means the server refuses it.
+                if (askAgainIfListedRunning) return GetSessionStatus(kasmId, userId, cancel, askAgainIfListedRunning: false);
+                throw Refusal(response);
+            }
+            return (null, new SessionProgress(listed, message, percent));
         }
+
+        /// <summary>
+        /// A session's status as the session lists show it, for when get_kasm_status cannot tell: get_kasms (Sessions View)
+        /// first, else get_user_kasms for the owner (the same permissions as get_kasm_status). "gone" when the list that
+        /// could be read does not have it; null when no list could be read. Connection failures still throw.
+        /// </summary>
+        internal (string? Status, Guid? Owner) ListedStatus(Guid kasmId, Guid? userId, CancellationToken cancel)
+        {
+            var reads = new List<Func<IEnumerable<KasmSession>>> { () => GetSessions(cancel) };
+            if (userId.HasValue) reads.Add(() => GetUserSessions(userId.Value, cancel));
+            foreach (var read in reads)
+            {
+                try
+                {
+                    foreach (var listed in read())
+                        if (listed.KasmId == kasmId) return (listed.Status ?? "requested", listed.UserId);
+                    return (GoneStatus, null);
+                }
+                catch (KasmApiException ex) when (!IsTransportFailure(ex)) { }
+            }
+            return (null, null);
+        }
+
+        private static bool IsTransportFailure(KasmApiException ex) =>
+            ex.ErrorId == KasmErrorId.ConnectionFailed || ex.ErrorId == KasmErrorId.Timeout || ex.ErrorId == KasmErrorId.NotConnected;
+
+        /// <summary>get_user_kasms: one user's sessions.</summary>
+        public IEnumerable<KasmSession> GetUserSessions(Guid userId, CancellationToken cancel) =>
+            List<KasmSession>(KasmEndpoints.GetUserKasms, new JsonObject { ["user_id"] = userId.ToString("N") }, "kasms", cancel);
 
         private static KasmApiException Refusal(KasmResponse response) =>
             ResponseClassifier.Classify(response.Endpoint, response.StatusCode, response.ContentType, response.Body, null)
@@ -83,13 +196,24 @@ namespace Kasm.Client
             SessionProgress last = new SessionProgress(requested.Status ?? "requested", null, null);
             while (true)
             {
-                var (session, progress) = GetSessionStatus(requested.KasmId, requested.UserId, cancel);
+                KasmSession? session;
+                SessionProgress progress;
+                try
+                {
+                    (session, progress) = GetSessionStatus(requested.KasmId, requested.UserId, cancel);
+                }
+                catch (KasmApiException ex) when (ex.StatusCode == 400 || ex.StatusCode == 404)
+                {
+                    // Kasm answers 400 once a session's id is gone; the lists confirm it (no message is read).
+                    if (ListedStatus(requested.KasmId, requested.UserId, cancel).Status != GoneStatus) throw;
+                    throw NotStarting(requested, new SessionProgress(GoneStatus, ex.ServerMessage, null), ex);
+                }
                 last = progress;
                 onProgress?.Invoke(progress);
                 if (session != null && string.Equals(session.Status, RunningStatus, StringComparison.OrdinalIgnoreCase))
                 {
                     // Every get_kasm_status mints a fresh login link that supersedes the one request_kasm gave
-                    // (kasm-api.md §2.6), so the running session carries the newest link and the token inside it.
+                    // (docs/kasm-api.md, get_kasm_status), so the running session carries the newest link and its token.
                     if (session.KasmUrl == null)
                     {
                         session.KasmUrl = requested.KasmUrl;
@@ -103,14 +227,23 @@ namespace Kasm.Client
                     session.ShareId ??= requested.ShareId;
                     return session;
                 }
+                if (IsNotStarting(progress.Status) || (session != null && IsNotStarting(session.Status)))
+                    throw NotStarting(requested, progress, null);
                 if (watch.Elapsed >= timeout)
                     throw new KasmApiException(KasmErrorId.Timeout,
                         $"Session {requested.KasmId} did not start within {timeout.TotalSeconds:0} seconds (last status: {last.Status}). It may still start: check it with Get-KasmSession -KasmId {requested.KasmId}.",
-                        KasmEndpoints.GetKasmStatus.Name, 0, last.Message, KasmEndpoints.GetKasmStatus.Permission);
+                        KasmEndpoints.GetKasmStatus.Name, 0, last.Message, KasmEndpoints.GetKasmStatus.Permission) { Result = requested };
                 var wait = interval < timeout - watch.Elapsed ? interval : timeout - watch.Elapsed;
                 if (wait > TimeSpan.Zero && cancel.WaitHandle.WaitOne(wait)) cancel.ThrowIfCancellationRequested();
             }
         }
+
+        private static KasmApiException NotStarting(KasmSession requested, SessionProgress progress, Exception? inner) =>
+            new KasmApiException(KasmErrorId.SessionNotStarting,
+                progress.Status == GoneStatus
+                    ? $"Session {requested.KasmId} will not start: Kasm no longer has it (it was deleted, or failed to start and was removed)."
+                    : $"Session {requested.KasmId} will not start: it is {progress.Status}.",
+                KasmEndpoints.GetKasmStatus.Name, 0, progress.Message, KasmEndpoints.GetKasmStatus.Permission, inner) { Result = requested };
 
         /// <summary>The login token at the end of a kasm_url (/#/connect/kasm/&lt;kasm&gt;/&lt;user&gt;/&lt;token&gt;).</summary>
         internal static string? TokenOf(Uri kasmUrl)
@@ -122,12 +255,41 @@ namespace Kasm.Client
         public IEnumerable<KasmSession> GetSessions(CancellationToken cancel) =>
             List<KasmSession>(KasmEndpoints.GetKasms, null, "kasms", cancel);
 
-        /// <summary>Asks Kasm to destroy a session. Kasm deletes it asynchronously; the id is rejected once it is gone.</summary>
+        /// <summary>
+        /// Asks Kasm to destroy a session. destroy_kasm needs the owner's user_id on every version (without it a 1.15
+        /// server fails with an HTML 500 and ends nothing), so without <paramref name="userId"/> the owner is looked up
+        /// first with get_kasm. Kasm deletes the session asynchronously; the id is rejected once it is gone.
+        /// </summary>
         public void DestroySession(Guid kasmId, Guid? userId, CancellationToken cancel)
         {
-            var body = new JsonObject { ["kasm_id"] = kasmId.ToString("N") };
-            if (userId.HasValue) body["user_id"] = userId.Value.ToString("N");
+            Guid owner = userId ?? OwnerOf(kasmId, cancel);
+            var body = new JsonObject { ["kasm_id"] = kasmId.ToString("N"), ["user_id"] = owner.ToString("N") };
             using var _ = _transport.Send(KasmEndpoints.DestroyKasm, body, cancel);
+        }
+
+        /// <summary>The owner of a session, from get_kasm (Sessions View).</summary>
+        internal Guid OwnerOf(Guid kasmId, CancellationToken cancel)
+        {
+            var body = new JsonObject { ["target_kasm"] = new JsonObject { ["kasm_id"] = kasmId.ToString("N") } };
+            KasmResponse response;
+            try
+            {
+                response = _transport.Send(KasmEndpoints.GetKasm, body, cancel);
+            }
+            catch (KasmApiException ex) when (ex.ErrorId == KasmErrorId.Unauthorized || ex.ErrorId == KasmErrorId.Forbidden)
+            {
+                throw new KasmApiException(ex.ErrorId,
+                    $"Ending session {kasmId} needs its owner's user id (destroy_kasm requires it), and this API key cannot look the owner up " +
+                    $"(get_kasm needs '{KasmEndpoints.GetKasm.Permission}'). Nothing was ended. Pass -UserId, or pipe the session from Get-KasmSession or Get-KasmUser | Get-KasmSession.",
+                    ex.Method, ex.StatusCode, ex.ServerMessage, ex.RequiredPermission, ex);
+            }
+            using (response)
+            {
+                var session = ModelMapper.Map<KasmSession>(Property(response, "kasm"), Connection);
+                return session.UserId ?? throw new KasmApiException(KasmErrorId.UnexpectedResponse,
+                    $"Kasm answered get_kasm for session {kasmId} without its user_id, so its owner is unknown. Nothing was ended; pass -UserId.",
+                    KasmEndpoints.GetKasm.Name, response.StatusCode, null, KasmEndpoints.GetKasm.Permission);
+            }
         }
     }
 }

@@ -1,12 +1,14 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading;
 using Kasm.Models;
 
 namespace Kasm.Client
 {
-    /// <summary>The storage provider types Kasm knows.</summary>
+    /// <summary>The storage provider types Kasm knows. Cmdlets also accept the names Kasm's UI shows ('Google Drive').</summary>
     public enum KasmStorageProviderType
     {
         /// <summary>Nextcloud over WebDAV.</summary>
@@ -25,44 +27,141 @@ namespace Kasm.Client
 
     internal sealed partial class KasmClient
     {
-        /// <summary>The API's name for each type.</summary>
+        /// <summary>The API's name for each type (what Kasm's UI shows).</summary>
         internal static string ApiName(KasmStorageProviderType type) => type == KasmStorageProviderType.GoogleDrive ? "Google Drive" : type.ToString();
 
         /// <summary>
-        /// The fields each type needs before Kasm accepts it (kasm-api.md §4.11), checked before sending. kasm-api.md names
-        /// the OAuth and Nextcloud rules; for S3 and Custom the module asks for the rclone volume settings (and S3 a mount
-        /// target), as the emulator does: a provider without them mounts nothing.
+        /// Reads a type from text: the enum name or the name Kasm's UI shows, ignoring case, spaces, '-' and '_'
+        /// ('Google Drive', 'google_drive', 'GoogleDrive'). Null when it names no type.
         /// </summary>
-        internal static readonly IReadOnlyDictionary<KasmStorageProviderType, string[]> RequiredFields = new Dictionary<KasmStorageProviderType, string[]>
+        internal static KasmStorageProviderType? ParseStorageProviderType(string? text)
         {
-            [KasmStorageProviderType.Nextcloud] = new[] { "webdav_url" },
-            [KasmStorageProviderType.S3] = new[] { "volume_config", "default_target" },
-            [KasmStorageProviderType.GoogleDrive] = new[] { "client_id", "client_secret", "auth_url", "token_url", "redirect_url" },
-            [KasmStorageProviderType.OneDrive] = new[] { "client_id", "client_secret", "auth_url", "token_url", "redirect_url" },
-            [KasmStorageProviderType.Dropbox] = new[] { "client_id", "client_secret", "auth_url", "token_url", "redirect_url" },
-            [KasmStorageProviderType.Custom] = new[] { "volume_config" },
-        };
+            if (text == null) return null;
+            string key = new string(text.Where(c => !char.IsWhiteSpace(c) && c != '-' && c != '_').ToArray());
+            foreach (KasmStorageProviderType type in Enum.GetValues(typeof(KasmStorageProviderType)))
+                if (string.Equals(type.ToString(), key, StringComparison.OrdinalIgnoreCase)) return type;
+            return null;
+        }
 
-        /// <summary>Names the parameters a type still lacks, or null when it has what it needs.</summary>
+        private static bool IsOAuth(KasmStorageProviderType type) =>
+            type == KasmStorageProviderType.GoogleDrive || type == KasmStorageProviderType.OneDrive || type == KasmStorageProviderType.Dropbox;
+
+        /// <summary>
+        /// What each type gets for a setting the user leaves out (docs/storage-providers.md says where each value
+        /// comes from). Client id and secret, a Nextcloud WebDAV URL and a Custom volume config have no default.
+        /// </summary>
+        private static Dictionary<string, object?> DefaultsFor(KasmStorageProviderType type, Uri server)
+        {
+            JsonObject Rclone(string driverOpts) => (JsonObject)JsonNode.Parse(
+                "{\"driver\": \"rclone\", \"driver_opts\": {" + driverOpts + "\"uid\": \"1000\", \"gid\": \"1000\", \"allow_other\": \"true\"}}")!;
+            var d = new Dictionary<string, object?>(StringComparer.Ordinal) { ["mount_config"] = new JsonObject() };
+            if (IsOAuth(type)) d["redirect_url"] = $"https://{server.Authority}/api/cloud_storage_callback";
+            switch (type)
+            {
+                case KasmStorageProviderType.GoogleDrive:
+                    d["default_target"] = "/home/kasm-user/Desktop/GoogleDrive";
+                    d["volume_config"] = Rclone("\"type\": \"drive\", ");
+                    d["auth_url"] = "https://accounts.google.com/o/oauth2/v2/auth";
+                    d["token_url"] = "https://oauth2.googleapis.com/token";
+                    d["scope"] = new[] { "https://www.googleapis.com/auth/drive" };
+                    d["auth_url_options"] = new JsonObject { ["access_type"] = "offline", ["prompt"] = "consent" };
+                    break;
+                case KasmStorageProviderType.Dropbox:
+                    d["default_target"] = "/home/kasm-user/Desktop/Dropbox";
+                    d["volume_config"] = Rclone("\"type\": \"dropbox\", ");
+                    d["auth_url"] = "https://www.dropbox.com/1/oauth2/authorize";
+                    d["token_url"] = "https://api.dropboxapi.com/oauth2/token";
+                    d["scope"] = new[] { "account_info.read", "files.metadata.read", "files.metadata.write", "files.content.write", "files.content.read", "sharing.read", "sharing.write" };
+                    d["auth_url_options"] = new JsonObject { ["include_granted_scopes"] = "user", ["token_access_type"] = "offline" };
+                    break;
+                case KasmStorageProviderType.OneDrive:
+                    d["default_target"] = "/home/kasm-user/Desktop/OneDrive";
+                    d["volume_config"] = Rclone("\"type\": \"onedrive\", ");
+                    d["auth_url"] = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize";
+                    d["token_url"] = "https://login.microsoftonline.com/common/oauth2/v2.0/token";
+                    d["scope"] = new[] { "Files.Read", "Files.Read.All", "Files.ReadWrite", "Files.ReadWrite.All", "offline_access", "Sites.Read.All", "User.Read" };
+                    d["auth_url_options"] = new JsonObject();
+                    d["root_drive_url"] = "https://graph.microsoft.com/v1.0/me/drive";
+                    break;
+                case KasmStorageProviderType.Nextcloud:
+                    d["default_target"] = "/home/kasm-user/Desktop/Nextcloud";
+                    d["volume_config"] = Rclone("\"type\": \"webdav\", \"webdav-vendor\": \"nextcloud\", ");
+                    break;
+                case KasmStorageProviderType.S3:
+                    d["default_target"] = "/home/kasm-user/Desktop/S3";
+                    d["volume_config"] = Rclone("\"type\": \"s3\", \"s3-provider\": \"AWS\", \"s3-env-auth\": \"false\", \"s3-region\": \"us-east-1\", ");
+                    break;
+                case KasmStorageProviderType.Custom:
+                    d["default_target"] = "/custom";
+                    break;
+            }
+            return d;
+        }
+
+        /// <summary>
+        /// The fields to send for a new provider: the user's, then each type's default for what they left out, with
+        /// scope as one string, one scope per line (a JSON list makes Kasm 1.15 fail with an HTML 500).
+        /// </summary>
+        internal static Dictionary<string, object?> WithStorageDefaults(KasmStorageProviderType type, IDictionary<string, object?> fields, Uri server)
+        {
+            var all = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var f in fields) if (!IsBlank(f.Value)) all[f.Key] = f.Value;
+            foreach (var d in DefaultsFor(type, server)) if (!all.ContainsKey(d.Key)) all[d.Key] = d.Value;
+            if (all.TryGetValue("scope", out var scope) && !(scope is string))
+                all["scope"] = string.Join("\n", ((IEnumerable)scope!).Cast<object?>().Select(s => Convert.ToString(s, System.Globalization.CultureInfo.InvariantCulture)?.Trim())
+                    .Where(s => !string.IsNullOrEmpty(s)));
+            return all;
+        }
+
+        private static bool IsBlank(object? v) =>
+            v == null || (v is string s && s.Trim().Length == 0) || (v is ICollection c && c.Count == 0 && !(v is IDictionary));
+
+        /// <summary>
+        /// Names what a provider still lacks after the defaults (docs/kasm-api.md, create_storage_provider), or null.
+        /// Every type needs an absolute default_target and a volume_config with driver and driver_opts; Nextcloud a
+        /// webdav_url; the OAuth types client id and secret, URLs, scope and auth_url_options; OneDrive root_drive_url.
+        /// </summary>
         internal static string? MissingForType(KasmStorageProviderType type, IDictionary<string, object?> fields)
         {
-            var missing = RequiredFields[type].Where(f => !fields.TryGetValue(f, out var v) || v == null
-                || (v is string s && s.Trim().Length == 0) || (v is System.Collections.ICollection c && c.Count == 0)).ToArray();
-            if (missing.Length == 0) return null;
-            string Param(string field) => "-" + string.Concat(field.Split('_').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p.Substring(1)));
-            return $"A {ApiName(type)} storage provider needs {string.Join(", ", missing.Select(Param))}.";
+            var required = new List<string> { "default_target", "volume_config" };
+            if (type == KasmStorageProviderType.Nextcloud) required.Add("webdav_url");
+            if (IsOAuth(type)) required.AddRange(new[] { "client_id", "client_secret", "auth_url", "token_url", "scope", "auth_url_options" });
+            if (type == KasmStorageProviderType.OneDrive) required.Add("root_drive_url");
+            var missing = required.Where(f => !fields.TryGetValue(f, out var v) || IsBlank(v)).Select(Param).ToList();
+            var problems = new List<string>();
+            if (missing.Count > 0) problems.Add($"needs {string.Join(", ", missing)}");
+            if (fields.TryGetValue("default_target", out var target) && target is string path && !IsAbsolutePath(path))
+                problems.Add($"needs an absolute -DefaultTarget (like /home/kasm-user/Desktop/Files or C:\\Files), not '{path}'");
+            if (fields.TryGetValue("volume_config", out var volume) && volume != null && !HasKeys(volume, "driver", "driver_opts"))
+                problems.Add("needs a -VolumeConfig with 'driver' and 'driver_opts' (for example @{ driver = 'rclone'; driver_opts = @{ type = 's3' } })");
+            return problems.Count == 0 ? null : $"A {ApiName(type)} storage provider {string.Join("; and ", problems)}. Nothing was sent.";
+        }
+
+        private static string Param(string field) =>
+            "-" + string.Concat(field.Split('_').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p.Substring(1)));
+
+        private static bool IsAbsolutePath(string path) =>
+            path.StartsWith("/", StringComparison.Ordinal)
+            || (path.Length >= 3 && char.IsLetter(path[0]) && path[1] == ':' && (path[2] == '\\' || path[2] == '/'));
+
+        private static bool HasKeys(object value, params string[] keys)
+        {
+            var node = JsonPayload.ToNode(value) as JsonObject;
+            return node != null && keys.All(k => node.ContainsKey(k) && node[k] != null);
         }
 
         public IEnumerable<KasmStorageProvider> GetStorageProviders(CancellationToken cancel) =>
             List<KasmStorageProvider>(KasmEndpoints.GetStorageProviders, null, "storage_providers", cancel);
 
+        /// <summary>create_storage_provider with the type's defaults filled in; throws ArgumentException for what is still missing.</summary>
         public KasmStorageProvider CreateStorageProvider(KasmStorageProviderType type, IDictionary<string, object?> fields, CancellationToken cancel)
         {
-            var missing = MissingForType(type, fields);
+            var all = WithStorageDefaults(type, fields, Connection.Server);
+            var missing = MissingForType(type, all);
             if (missing != null) throw new ArgumentException(missing);
-            var all = new Dictionary<string, object?>(fields, StringComparer.Ordinal) { ["storage_provider_type"] = ApiName(type) };
+            all["storage_provider_type"] = ApiName(type);
             using var response = _transport.Send(KasmEndpoints.CreateStorageProvider, Target("target_storage_provider", all), cancel);
-            return ModelMapper.Map<KasmStorageProvider>(Property(response, "storage_provider"), Connection);
+            return Made(response, ModelMapper.Map<KasmStorageProvider>(Property(response, "storage_provider"), Connection));
         }
     }
 }

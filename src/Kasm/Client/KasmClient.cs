@@ -33,14 +33,6 @@ namespace Kasm.Client
         public IEnumerable<KasmImage> GetImages(CancellationToken cancel) =>
             List<KasmImage>(KasmEndpoints.GetImages, null, "images", cancel, FinishImage);
 
-        public KasmImage UpdateImage(Guid imageId, IDictionary<string, object?> changes, CancellationToken cancel)
-        {
-            var target = new JsonObject { ["image_id"] = imageId.ToString("N") };
-            foreach (var change in changes) target[change.Key] = JsonPayload.ToNode(change.Value);
-            using var response = _transport.Send(KasmEndpoints.UpdateImage, new JsonObject { ["target_image"] = target }, cancel);
-            return FinishImage(ModelMapper.Map<KasmImage>(Property(response, "image"), Connection));
-        }
-
         private static KasmImage FinishImage(KasmImage image)
         {
             // The API reports the image size in (decimal) MB; the module's sizes are bytes.
@@ -102,11 +94,34 @@ namespace Kasm.Client
                 response.Endpoint.Name, response.StatusCode, null, response.Endpoint.Permission);
         }
 
+        /// <summary>
+        /// A target_* object from the given fields. A null value is left out, never sent: Kasm reads a JSON null as a
+        /// value, not as "absent" (user_id: null is a 400, docs/kasm-api.md).
+        /// </summary>
         internal static JsonObject Target(string key, IDictionary<string, object?> fields)
         {
             var target = new JsonObject();
-            foreach (var f in fields) target[f.Key] = JsonPayload.ToNode(f.Value);
+            foreach (var f in fields)
+            {
+                var node = JsonPayload.ToNode(f.Value);
+                if (node != null) target[f.Key] = node;
+            }
             return new JsonObject { [key] = target };
+        }
+
+        /// <summary>
+        /// Returns what a method made, unless the answer was a partial success (decided once, in the transport, from
+        /// the endpoint's <see cref="KasmEndpoint.Made"/> key): then the object rides on the KasmPartialSuccess error,
+        /// which the cmdlets output before writing the error.
+        /// </summary>
+        private static T Made<T>(KasmResponse response, T made)
+        {
+            if (response.Partial is KasmApiException partial)
+            {
+                partial.Result = made;
+                throw partial;
+            }
+            return made;
         }
     }
 }

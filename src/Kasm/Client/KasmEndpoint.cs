@@ -6,13 +6,14 @@ namespace Kasm.Client
     /// <summary>One Kasm API method: where it lives, whether a resend is harmless, and the key permission it needs.</summary>
     internal sealed class KasmEndpoint
     {
-        public KasmEndpoint(string name, string mount, bool retrySafe, string permission, bool readOnly)
+        public KasmEndpoint(string name, string mount, bool retrySafe, string permission, bool readOnly, string? made = null)
         {
             Name = name;
             Mount = mount;
             RetrySafe = retrySafe;
             Permission = permission;
             ReadOnly = readOnly;
+            Made = made;
         }
 
         /// <summary>The method name, the last path segment (get_images).</summary>
@@ -30,6 +31,13 @@ namespace Kasm.Client
         /// <summary>True when a read-only API key may call it.</summary>
         public bool ReadOnly { get; }
 
+        /// <summary>
+        /// The top-level key of a successful answer that holds (or names) what the method made or changed, such as
+        /// kasm_id for request_kasm. An answer that has it and also an error_message is a partial success: the object
+        /// exists and part of the request failed (docs/kasm-api.md, "Partial success"). Null: any error_message fails.
+        /// </summary>
+        public string? Made { get; }
+
         public string RelativePath => Mount == "client" ? "api/" + Name : "api/" + Mount + "/" + Name;
     }
 
@@ -43,33 +51,34 @@ namespace Kasm.Client
         private static readonly Dictionary<string, KasmEndpoint> Table = new Dictionary<string, KasmEndpoint>(StringComparer.Ordinal);
 
         // Sessions
-        public static readonly KasmEndpoint RequestKasm = Add("request_kasm", "public", false, "User + Users Auth Session", false);
+        public static readonly KasmEndpoint RequestKasm = Add("request_kasm", "public", false, "User + Users Auth Session", false, made: "kasm_id");
         public static readonly KasmEndpoint GetKasmStatus = Add("get_kasm_status", "public", true, "User + Users Auth Session", true);
         public static readonly KasmEndpoint GetKasms = Add("get_kasms", "public", true, "Sessions View", true);
         public static readonly KasmEndpoint GetKasm = Add("get_kasm", "public", true, "Sessions View", true);
         public static readonly KasmEndpoint GetUserKasms = Add("get_user_kasms", "public", true, "User + Users Auth Session", true);
-        // Not resent: a second destroy_kasm of a session already being deleted is refused, so a retry after a lost
-        // answer would report a failure for a destroy that worked.
-        public static readonly KasmEndpoint DestroyKasm = Add("destroy_kasm", "public", false, "User + Users Auth Session (or Sessions Delete)", false);
+        // Resent on a transient fault: Kasm accepts a second destroy_kasm of a session still being deleted and runs it
+        // again (docs/kasm-api.md, destroy_kasm). user_id (the owner) is needed on every version, whatever the key holds;
+        // Sessions Delete is checked on top of User, not instead of it.
+        public static readonly KasmEndpoint DestroyKasm = Add("destroy_kasm", "public", true, "User + Users Auth Session (always, with the owner's user_id; Sessions Delete to end other users' sessions)", false);
 
         // Images
         public static readonly KasmEndpoint GetImages = Add("get_images", "public", true, "Images View", true);
-        public static readonly KasmEndpoint UpdateImage = Add("update_image", "admin", true, "Images Modify (or Images Modify Resources)", false);
+        public static readonly KasmEndpoint UpdateImage = Add("update_image", "admin", true, "Images Modify (or Images Modify Resources), and Images View to read the workspace first", false, made: "image");
 
         // Users (public mount, see above)
         public static readonly KasmEndpoint GetUsers = Add("get_users", "public", true, "Users View", true);
         public static readonly KasmEndpoint GetUser = Add("get_user", "public", true, "Users View", true);
-        public static readonly KasmEndpoint CreateUser = Add("create_user", "public", false, "Users Create", false);
-        public static readonly KasmEndpoint UpdateUser = Add("update_user", "public", true, "Users Modify", false);
+        public static readonly KasmEndpoint CreateUser = Add("create_user", "public", false, "Users Create", false, made: "user");
+        public static readonly KasmEndpoint UpdateUser = Add("update_user", "public", true, "Users Modify", false, made: "user");
 
         // System and storage
         public static readonly KasmEndpoint SystemInfo = Add("system_info", "admin", true, "System View", true);
         public static readonly KasmEndpoint GetStorageProviders = Add("get_storage_providers", "admin", true, "Storage Providers View", true);
-        public static readonly KasmEndpoint CreateStorageProvider = Add("create_storage_provider", "admin", false, "Storage Providers Create", false);
+        public static readonly KasmEndpoint CreateStorageProvider = Add("create_storage_provider", "admin", false, "Storage Providers Create", false, made: "storage_provider");
 
-        private static KasmEndpoint Add(string name, string mount, bool retrySafe, string permission, bool readOnly)
+        private static KasmEndpoint Add(string name, string mount, bool retrySafe, string permission, bool readOnly, string? made = null)
         {
-            var e = new KasmEndpoint(name, mount, retrySafe, permission, readOnly);
+            var e = new KasmEndpoint(name, mount, retrySafe, permission, readOnly, made);
             Table.Add(name, e);
             return e;
         }
@@ -97,7 +106,7 @@ namespace Kasm.Client
             if (!IsMethodName(name))
                 throw new ArgumentException($"'{method}' is not a Kasm API method name. Method names are lower case letters, digits and underscores, like get_kasms.", nameof(method));
             if (Table.TryGetValue(name, out var known))
-                return mount == null || mount == known.Mount ? known : new KasmEndpoint(name, mount, known.RetrySafe, known.Permission, known.ReadOnly);
+                return mount == null || mount == known.Mount ? known : new KasmEndpoint(name, mount, known.RetrySafe, known.Permission, known.ReadOnly, known.Made);
             return new KasmEndpoint(name, mount ?? "public", false, "(unknown: see the Kasm API reference)", false);
         }
 

@@ -29,6 +29,13 @@ namespace Kasm.Client
         public const string InvalidArgument = "KasmInvalidArgument";
         /// <summary>A lookup by name or id that matched nothing.</summary>
         public const string ItemNotFound = "KasmItemNotFound";
+        /// <summary>
+        /// The server made what was asked (the object is output) but reported that a part of it failed, such as a
+        /// session created without the share id -EnableSharing asked for. The error's TargetObject is the object.
+        /// </summary>
+        public const string PartialSuccess = "KasmPartialSuccess";
+        /// <summary>A session that -Wait waited for is gone, stopped, paused or being deleted, so it will not start.</summary>
+        public const string SessionNotStarting = "KasmSessionNotStarting";
 
         internal static ErrorCategory CategoryOf(string errorId)
         {
@@ -46,6 +53,8 @@ namespace Kasm.Client
                 case NotConnected: return ErrorCategory.ConnectionError;
                 case InvalidArgument: return ErrorCategory.InvalidArgument;
                 case ItemNotFound: return ErrorCategory.ObjectNotFound;
+                case PartialSuccess: return ErrorCategory.InvalidResult;
+                case SessionNotStarting: return ErrorCategory.ResourceUnavailable;
                 default: return ErrorCategory.NotSpecified;
             }
         }

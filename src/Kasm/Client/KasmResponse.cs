@@ -21,6 +21,9 @@ namespace Kasm.Client
         public string? ContentType { get; }
         public byte[] Body { get; }
 
+        /// <summary>Set when the answer is a partial success: what was made is in the body, and this says what failed.</summary>
+        public KasmApiException? Partial { get; internal set; }
+
         /// <summary>The body as JSON; throws KasmUnexpectedResponse when it is not.</summary>
         public JsonElement Json
         {

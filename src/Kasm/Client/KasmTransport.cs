@@ -39,6 +39,7 @@ namespace Kasm.Client
             var response = SendRaw(endpoint, payload, cancel);
             var failure = ResponseClassifier.Classify(endpoint, response.StatusCode, response.ContentType, response.Body, SecretForScrub(), expectJson);
             if (failure != null) throw failure;
+            response.Partial = ResponseClassifier.Partial(endpoint, response.StatusCode, response.ContentType, response.Body, SecretForScrub());
             return response;
         }
 

@@ -19,7 +19,7 @@ namespace Kasm.Client
             if (status >= 200 && status < 300)
             {
                 bool parsed = TryParse(body, out var root);
-                if (parsed && root.ValueKind == JsonValueKind.Object && serverMessage != null && HasErrorMessage(root))
+                if (parsed && root.ValueKind == JsonValueKind.Object && serverMessage != null && HasErrorMessage(root) && !HasMade(endpoint, root))
                     return new KasmApiException(KasmErrorId.ApiError, $"Kasm could not complete {endpoint.Name}: {serverMessage}",
                         endpoint.Name, status, serverMessage, endpoint.Permission);
                 if (!expectJson) return null;
@@ -57,6 +57,24 @@ namespace Kasm.Client
             return new KasmApiException(KasmErrorId.UnexpectedResponse, $"Kasm answered {endpoint.Name} with an unexpected {statusText}{said}.",
                 endpoint.Name, status, serverMessage, endpoint.Permission);
         }
+
+        /// <summary>
+        /// The error of a partial success: a 2xx answer that holds what the method made (<see cref="KasmEndpoint.Made"/>)
+        /// and an error_message. Null when the answer is a plain success. Decided here once for every method.
+        /// </summary>
+        public static KasmApiException? Partial(KasmEndpoint endpoint, int status, string? contentType, byte[] body, string? secret)
+        {
+            if (endpoint.Made == null || status < 200 || status >= 300 || !TryParse(body, out var root)
+                || root.ValueKind != JsonValueKind.Object || !HasErrorMessage(root) || !HasMade(endpoint, root))
+                return null;
+            string? serverMessage = ServerMessage(body, contentType, secret);
+            return new KasmApiException(KasmErrorId.PartialSuccess,
+                $"Kasm completed {endpoint.Name} but reported a failure next to the result: {serverMessage}. What was made exists on the server (it is output, and is this error's target).",
+                endpoint.Name, status, serverMessage, endpoint.Permission);
+        }
+
+        private static bool HasMade(KasmEndpoint endpoint, JsonElement root) =>
+            endpoint.Made != null && root.TryGetProperty(endpoint.Made, out var made) && made.ValueKind != JsonValueKind.Null;
 
         /// <summary>The exception for a 2xx answer whose body is not the JSON object expected.</summary>
         public static KasmApiException Unreadable(KasmEndpoint endpoint, int status, string? contentType, byte[] body, Exception? inner)

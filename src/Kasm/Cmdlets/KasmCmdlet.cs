@@ -56,7 +56,8 @@ namespace Kasm.Cmdlets
 
         /// <summary>
         /// Runs one unit of work (one item); a failure is written as a non-terminating error with
-        /// <paramref name="target"/> and the next item goes on. Returns false when it failed.
+        /// <paramref name="target"/> (or the object the failure is about, when the client names one) and the next item
+        /// goes on. A partial success writes its object first. Returns false when it failed.
         /// </summary>
         internal bool Try(object? target, Action work)
         {
@@ -72,6 +73,14 @@ namespace Kasm.Cmdlets
             catch (KasmApiException ex) when (ex.ErrorId == KasmErrorId.NotConnected)
             {
                 ThrowTerminatingError(ex.ToErrorRecord(target));
+                return false;
+            }
+            catch (KasmApiException ex) when (ex.ErrorId == KasmErrorId.PartialSuccess && ex.Result != null)
+            {
+                // The server made the object and reported a failure next to it: output the object, then the error
+                // (its target is the object), so neither is lost, even under -ErrorAction Stop.
+                WriteObject(ex.Result);
+                WriteError(ex.ToErrorRecord(target));
                 return false;
             }
             catch (KasmApiException ex)

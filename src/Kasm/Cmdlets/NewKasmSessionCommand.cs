@@ -8,9 +8,11 @@ namespace Kasm.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Starts a session of a workspace for a user (request_kasm).</para>
-    /// <para type="description">Kasm answers at once and starts the container in the background. The returned session carries KasmUrl, the browser link that opens it, and SessionToken; both are credentials and stay out of the default view. With -Wait the cmdlet polls until the session runs (showing progress) or -WaitTimeoutSec passes. Kasm limits sessions per user (2 by default) and per licence; reaching a limit is an error for that item only. A session is never requested twice: request_kasm is not retried after it may have reached the server.</para>
+    /// <para type="description">Kasm answers at once and starts the container in the background. The returned session carries KasmUrl, the browser link that opens it, and SessionToken; both are credentials and stay out of the default view. With -Wait the cmdlet polls get_kasm_status until the session runs (showing progress) or -WaitTimeoutSec passes; it fails at once (KasmSessionNotStarting) when the session is gone, stopped, paused or being deleted. Where the server's answer cannot tell "starting" from a refusal (Kasm 1.15 answers both with only a message), the session lists (get_kasms, else get_user_kasms) say which. Kasm limits sessions per user (2 by default) and per licence; reaching a limit is an error for that item only. A session is never requested twice: request_kasm is not retried after it may have reached the server.</para>
+    /// <para type="description">-EnableSharing asks Kasm for a share id. Where the user's group does not allow sharing (the group setting allow_kasm_sharing, off unless set), Kasm still creates the session, which runs and holds a licence slot, and reports "Failed to create Share ID" next to it: the cmdlet outputs the session and writes a KasmPartialSuccess error whose target is the session, so you can keep it or remove it.</para>
     /// <example><code>Get-KasmImage -Name Chrome | New-KasmSession -UserId $user.UserId -Wait</code><para>Starts Chrome for a user and waits until it runs.</para></example>
     /// <example><code>$s = New-KasmSession -ImageId $imageId -UserId $userId -KasmUrl 'https://example.com'; $s.KasmUrl</code><para>Starts a browser session that opens a page, and shows the link to it.</para></example>
+    /// <example><code>$s = New-KasmSession -ImageId $imageId -UserId $userId -EnableSharing -ErrorVariable problem; if ($problem.FullyQualifiedErrorId -like 'KasmPartialSuccess*') { $s | Remove-KasmSession -Confirm:$false }</code><para>Starts a shared session and removes it again when Kasm made the session but not the share id.</para></example>
     /// </summary>
     [Cmdlet(VerbsCommon.New, "KasmSession", SupportsShouldProcess = true)]
     [OutputType(typeof(KasmSession))]
@@ -57,38 +59,26 @@ namespace Kasm.Cmdlets
         protected override void ProcessRecord()
         {
             if (!ShouldProcess($"workspace {ImageId} for user {UserId}", "Start Kasm session")) return;
-            Try(ImageId, () =>
+            var record = new ProgressRecord(1, "Starting Kasm session", $"Workspace {ImageId}");
+            try
             {
-                var client = Client;
-                var session = client.RequestSession(ImageId, UserId, EnableSharing, KasmUrl, Environment, Cancellation);
-                if (!Wait)
-                {
-                    WriteObject(session);
-                    return;
-                }
-                var record = new ProgressRecord(1, "Starting Kasm session", $"Session {session.KasmId}");
-                try
-                {
-                    session = client.WaitForSession(session, TimeSpan.FromSeconds(WaitTimeoutSec), TimeSpan.FromSeconds(PollIntervalSec), p =>
+                Try(ImageId, () => WriteObject(Client.StartSession(ImageId, UserId, EnableSharing, KasmUrl, Environment, Wait,
+                    TimeSpan.FromSeconds(WaitTimeoutSec), TimeSpan.FromSeconds(PollIntervalSec), (session, p) =>
                     {
                         record.StatusDescription = p.Message ?? $"Session {session.KasmId}: {p.Status}";
                         record.CurrentOperation = p.Status;
                         if (p.Percent is int percent) record.PercentComplete = Math.Max(0, Math.Min(100, percent));
                         WriteProgress(record);
-                    }, Cancellation);
-                    WriteObject(session);
-                }
-                catch (KasmApiException ex)
-                {
-                    // The session exists (and may still start, or need removing): hand it over as the error's target.
-                    WriteError(ex.ToErrorRecord(session));
-                }
-                finally
+                    }, Cancellation)));
+            }
+            finally
+            {
+                if (Wait)
                 {
                     record.RecordType = ProgressRecordType.Completed;
                     WriteProgress(record);
                 }
-            });
+            }
         }
     }
 }

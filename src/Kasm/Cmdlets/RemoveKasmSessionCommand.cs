@@ -5,9 +5,10 @@ namespace Kasm.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Ends a session (destroy_kasm).</para>
-    /// <para type="description">Kasm deletes the session in the background; the id is rejected once it is gone. The owner's -UserId is needed unless the API key holds Sessions Delete; a piped session brings both. Because this ends a user's work it asks for confirmation by default: use -Confirm:$false in scripts.</para>
+    /// <para type="description">Kasm deletes the session in the background; the id is rejected once it is gone. destroy_kasm needs the session's owner (user_id) on every Kasm version, whatever permissions the key holds: a piped session brings its owner, and without -UserId the cmdlet looks the owner up first with get_kasm (which needs Sessions View), then destroys. The key needs User and Users Auth Session, and Sessions Delete to end other users' sessions. A destroy that meets a transient network fault is sent again, which Kasm accepts. Because this ends a user's work it asks for confirmation by default: use -Confirm:$false in scripts.</para>
     /// <example><code>Get-KasmSession | Where-Object UserName -eq 'alice@example.com' | Remove-KasmSession -Confirm:$false</code><para>Ends all of a user's sessions without asking.</para></example>
     /// <example><code>Remove-KasmSession -KasmId $s.KasmId -UserId $s.UserId -WhatIf</code><para>Shows what would be ended.</para></example>
+    /// <example><code>Remove-KasmSession -KasmId 3f1c9a52-7d0e-4c61-a9b8-2e5f0d6c4b17 -Confirm:$false</code><para>Ends a session known only by its id: the owner is looked up first.</para></example>
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "KasmSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
@@ -18,7 +19,7 @@ namespace Kasm.Cmdlets
         [Alias("SessionId", "kasm_id")]
         public Guid KasmId { get; set; }
 
-        /// <summary>The session's owner (needed unless the key holds Sessions Delete).</summary>
+        /// <summary>The session's owner; looked up with get_kasm when not given.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("user_id")]
         public Guid? UserId { get; set; }

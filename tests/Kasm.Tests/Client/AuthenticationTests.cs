@@ -113,6 +113,23 @@ public abstract class AuthenticationTests<TFixture> where TFixture : EmulatorFix
     }
 
     [Fact]
+    public void Probe_with_basic_against_a_server_that_ignores_it_says_so()
+    {
+        using var c = _f.Connect(configure: s => s.Authentication = KasmAuthentication.Basic);
+        if (AcceptsBasic)
+        {
+            Assert.Null(Client(c).Probe(CancellationToken.None));
+            return;
+        }
+        var ex = Fails(() => Client(c).Probe(CancellationToken.None));
+        Assert.Equal(KasmErrorId.InvalidRequest, ex.ErrorId);
+        Assert.Equal(400, ex.StatusCode);
+        Assert.Contains("-Authentication Body", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("Basic", ex.Message, StringComparison.Ordinal);
+        NoSecretAnywhere();
+    }
+
+    [Fact]
     public void Probe_with_a_good_key_reads_the_version()
     {
         using var c = _f.Connect();
@@ -176,7 +193,7 @@ public class AuthenticationTests119 : AuthenticationTests<Kasm119Fixture>, IClas
     public AuthenticationTests119(Kasm119Fixture f) : base(f) { }
     protected override string WrongSecretId => KasmErrorId.Forbidden;
     protected override string MissingPermissionId => KasmErrorId.Forbidden;
-    protected override bool AcceptsBasic => true;
+    protected override bool AcceptsBasic => false;
 }
 
 public class AuthenticationTestsSeed : AuthenticationTests<SeedFixture>, IClassFixture<SeedFixture>

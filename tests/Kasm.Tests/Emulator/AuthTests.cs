@@ -141,8 +141,8 @@ public class AuthTests
     }
 
     [Theory]
-    [InlineData("kasm-1.15", 400)] // 1.15 never reads Authorization: no credentials at all
-    [InlineData("kasm-1.19", 200)]
+    [InlineData("kasm-1.15", 400)] // no released Kasm reads Authorization: no credentials at all
+    [InlineData("kasm-1.19", 400)]
     [InlineData("seed", 200)]
     public async Task Basic_auth_per_profile(string profile, int status)
     {

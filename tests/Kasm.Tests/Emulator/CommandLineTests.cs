@@ -47,8 +47,9 @@ public class CommandLineTests
             var demo = ready["keys"]!.AsArray()[0]!;
             Assert.Equal("DemoKey00001", demo["apiKey"]!.GetValue<string>());
             Assert.Equal("DemoSecret0000000000000000000001", demo["apiKeySecret"]!.GetValue<string>());
-            Assert.Equal(4, ready["keys"]!.AsArray().Count);
-            Assert.Equal("2020-01-01 00:00:00", ready["keys"]!.AsArray()[3]!["expires"]!.GetValue<string>());
+            Assert.Equal(6, ready["keys"]!.AsArray().Count);
+            var expired = ready["keys"]!.AsArray().Single(k => k!["name"]!.GetValue<string>() == "expired")!;
+            Assert.Equal("2020-01-01 00:00:00", expired["expires"]!.GetValue<string>());
 
             using var handler = new HttpClientHandler
             {

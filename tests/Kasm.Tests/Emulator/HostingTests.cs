@@ -83,7 +83,7 @@ public class HostingTests
     public void Keys_are_fixed_and_well_formed()
     {
         var keys = Kasm.Emulator.Auth.EmulatorKeys.Defaults;
-        Assert.Equal(["demo", "readonly", "imagesonly", "expired"], keys.Select(k => k.Name));
+        Assert.Equal(["demo", "readonly", "imagesonly", "resources", "resourcesview", "expired"], keys.Select(k => k.Name));
         Assert.All(keys, k =>
         {
             Assert.Matches("^[A-Za-z0-9]{12}$", k.ApiKey);
@@ -92,6 +92,8 @@ public class HostingTests
         Assert.Equal("DemoKey00001", keys[0].ApiKey);
         Assert.True(keys[1].ReadOnly);
         Assert.Equal(["Images View"], keys[2].Permissions);
-        Assert.Equal(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), keys[3].Expires);
+        Assert.Equal(["Images Modify Resources"], keys[3].Permissions);
+        Assert.Equal(["Images View", "Images Modify Resources"], keys[4].Permissions);
+        Assert.Equal(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), keys[5].Expires);
     }
 }

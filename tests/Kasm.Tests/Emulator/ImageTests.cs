@@ -42,32 +42,83 @@ public class ImageTests
     }
 
     [Fact]
-    public async Task Update_image_is_partial()
+    public async Task Update_image_with_the_whole_image_changes_what_was_changed()
     {
         await using var emu = await TestEmulator.StartAsync();
-        var reply = await emu.CallAsync("api/admin/update_image", Target(new JsonObject
-        {
-            ["image_id"] = Seeded.ChromeImageId,
-            ["friendly_name"] = "Updated Name",
-            ["cores"] = 3,
-            ["memory"] = 4096000000,
-            ["categories"] = "Browser\nWork\n",
-        }));
+        var image = await Listed(emu, Seeded.ChromeImageId);
+        image["friendly_name"] = "Updated Name";
+        image["cores"] = 3;
+        image["memory"] = 4096000000;
+        image["categories"] = "Browser\nWork\n";
+        foreach (var name in new[] { "volume_mappings", "run_config", "exec_config", "launch_config" })
+            image[name] = image[name]!.ToJsonString();
+        var reply = await emu.CallAsync("api/admin/update_image", Target(image));
         Assert.Equal(200, reply.Status);
-        var image = reply.Json["image"]!.AsObject();
-        Assert.Equal("Updated Name", image["friendly_name"]!.GetValue<string>());
-        Assert.Equal(3.0, image["cores"]!.GetValue<double>());
-        Assert.Equal(4096000000L, image["memory"]!.GetValue<long>());
-        Assert.Equal(["Browser", "Work"], image["categories"]!.AsArray().Select(c => c!.GetValue<string>()));
-        Assert.Equal("kasmweb/chrome:1.15.0", image["name"]!.GetValue<string>());
+        var updated = reply.Json["image"]!.AsObject();
+        Assert.Equal("Updated Name", updated["friendly_name"]!.GetValue<string>());
+        Assert.Equal(3.0, updated["cores"]!.GetValue<double>());
+        Assert.Equal(4096000000L, updated["memory"]!.GetValue<long>());
+        Assert.Equal(["Browser", "Work"], updated["categories"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal("kasmweb/chrome:1.15.0", updated["name"]!.GetValue<string>());
 
         // The change sticks, and new sessions get the new resources.
-        var listed = (await emu.CallAsync("api/public/get_images")).Json["images"]!.AsArray()
-            .Single(i => i!["image_id"]!.GetValue<string>() == Seeded.ChromeImageId)!;
-        Assert.Equal("Updated Name", listed["friendly_name"]!.GetValue<string>());
+        Assert.Equal("Updated Name", (await Listed(emu, Seeded.ChromeImageId))["friendly_name"]!.GetValue<string>());
         await emu.CallAsync("api/public/request_kasm", new JsonObject { ["user_id"] = Seeded.PlainUserId, ["image_id"] = Seeded.ChromeImageId });
         Assert.Equal(4096000000L, emu.Emulator.State.Sessions.Single().Memory);
     }
+
+    [Theory]
+    [InlineData("seed", true)]
+    [InlineData("kasm-1.15", false)]
+    [InlineData("kasm-1.19", false)]
+    public async Task Update_image_merges_in_the_seed_and_resets_unsent_fields_on_real_servers(string profile, bool merges)
+    {
+        await using var emu = await TestEmulator.StartAsync(profile);
+        // First a whole-image update that sets the fields a partial one would lose.
+        var image = await Listed(emu, Seeded.ChromeImageId);
+        foreach (var name in new[] { "volume_mappings", "run_config", "exec_config", "launch_config" })
+            image[name] = image[name]!.ToJsonString();
+        image["categories"] = string.Join("\n", image["categories"]!.AsArray().Select(c => c!.GetValue<string>()));
+        image["hidden"] = true;
+        image["gpu_count"] = 1;
+        image["docker_user"] = "robot";
+        image["docker_token"] = "registry-token";
+        image["hash"] = "sha256:0123";
+        image["persistent_profile_path"] = "/profiles/{username}";
+        Assert.Equal(200, (await emu.CallAsync("api/admin/update_image", Target(image))).Status);
+
+        // Then only the cores.
+        var reply = await emu.CallAsync("api/admin/update_image", Target(new JsonObject { ["image_id"] = Seeded.ChromeImageId, ["cores"] = 3 }));
+        var after = reply.Json["image"]!.AsObject();
+        Assert.Equal(3.0, after["cores"]!.GetValue<double>());
+        Assert.Equal(merges, after["hidden"]!.GetValue<bool>());
+        Assert.Equal(merges ? 1 : 0, after["gpu_count"]!.GetValue<int>());
+        Assert.Equal(merges ? "robot" : null, after["docker_user"]?.GetValue<string>());
+        Assert.Equal(merges ? "**********" : null, after["docker_token"]?.GetValue<string>());
+        Assert.Equal(merges ? "sha256:0123" : null, after["hash"]?.GetValue<string>());
+        Assert.Equal(merges ? "/profiles/{username}" : null, after["persistent_profile_path"]?.GetValue<string>());
+        Assert.Equal(merges ? "kasmweb/chrome:1.15.0" : null, after["name"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Masked_docker_token_sent_back_keeps_the_token()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var image = await Listed(emu, Seeded.ChromeImageId);
+        foreach (var name in new[] { "volume_mappings", "run_config", "exec_config", "launch_config" })
+            image[name] = image[name]!.ToJsonString();
+        image["categories"] = "";
+        image["docker_token"] = "registry-token";
+        await emu.CallAsync("api/admin/update_image", Target((JsonObject)image.DeepClone()));
+        image["docker_token"] = "**********";
+        image["cores"] = 4;
+        Assert.Equal(200, (await emu.CallAsync("api/admin/update_image", Target(image))).Status);
+        Assert.Equal("registry-token", emu.Emulator.State.Images.Single(i => i.ImageId == Guid.Parse(Seeded.ChromeImageId)).Fields["docker_token"]!.GetValue<string>());
+    }
+
+    private static async Task<JsonObject> Listed(TestEmulator emu, string imageId) =>
+        (JsonObject)(await emu.CallAsync("api/public/get_images")).Json["images"]!.AsArray()
+            .Single(i => i!["image_id"]!.GetValue<string>() == imageId)!.DeepClone();
 
     [Theory]
     [InlineData("kasm-1.15", 200, false)]

@@ -28,19 +28,42 @@ public class SessionTests
     }
 
     [Theory]
-    [InlineData("kasm-1.15", false, false)]
-    [InlineData("kasm-1.15", true, true)]
-    [InlineData("kasm-1.19", false, true)]
-    [InlineData("seed", false, true)]
-    public async Task Share_id_presence_per_profile(string profile, bool sharing, bool present)
+    [InlineData("kasm-1.15", false, false, false)]
+    [InlineData("kasm-1.15", true, true, true)]
+    [InlineData("kasm-1.19", false, false, true)]
+    [InlineData("kasm-1.19", true, true, true)]
+    [InlineData("seed", false, false, true)]
+    [InlineData("seed", true, false, true)]
+    public async Task Share_id_presence_per_profile(string profile, bool sharing, bool groupAllows, bool present)
     {
         await using var emu = await TestEmulator.StartAsync(profile);
+        emu.Emulator.Settings.AllowKasmSharing = groupAllows;
         var body = Request();
         body["enable_sharing"] = sharing;
         var o = (await emu.CallAsync("api/public/request_kasm", body)).Json;
         Assert.Equal(present, o.ContainsKey("share_id"));
         if (sharing) Assert.Matches("^[0-9a-f]{8}$", o["share_id"]!.GetValue<string>());
         else if (present) Assert.Null(o["share_id"]);
+        Assert.False(o.ContainsKey("error_message"));
+    }
+
+    [Theory]
+    [InlineData("kasm-1.15")]
+    [InlineData("kasm-1.19")]
+    public async Task Sharing_not_allowed_still_creates_the_session_and_says_so_next_to_it(string profile)
+    {
+        await using var emu = await TestEmulator.StartAsync(profile);
+        var body = Request();
+        body["enable_sharing"] = true;
+        var reply = await emu.CallAsync("api/public/request_kasm", body);
+        Assert.Equal(200, reply.Status);
+        Assert.Equal("Failed to create Share ID", reply.ErrorMessage);
+        string kasmId = reply.Json["kasm_id"]!.GetValue<string>();
+        Assert.Equal(profile == "kasm-1.19", reply.Json.ContainsKey("share_id"));
+        Assert.Null(reply.Json["share_id"]);
+        var session = Assert.Single(emu.Emulator.State.Sessions);
+        Assert.Equal(Guid.Parse(kasmId), session.KasmId);
+        Assert.Null(session.ShareId);
     }
 
     [Fact]
@@ -165,14 +188,43 @@ public class SessionTests
         Assert.Empty(emu.Emulator.State.Sessions);
     }
 
-    [Fact]
-    public async Task Destroy_of_someone_elses_session_needs_sessions_delete()
+    [Theory]
+    [InlineData("kasm-1.15")]
+    [InlineData("kasm-1.19")]
+    public async Task Destroy_without_user_id_is_an_html_500_and_ends_nothing(string profile)
     {
-        await using var emu = await TestEmulator.StartAsync();
+        await using var emu = await TestEmulator.StartAsync(profile);
         string kasmId = (await emu.CallAsync("api/public/request_kasm", Request())).Json["kasm_id"]!.GetValue<string>();
-        // The demo key holds Global Admin (so Sessions Delete): it may delete without naming the owner.
+        // Even the demo key (Global Admin, so Sessions Delete) needs the owner's user_id on real servers.
+        var reply = await emu.CallAsync("api/public/destroy_kasm", new JsonObject { ["kasm_id"] = kasmId });
+        Assert.Equal(500, reply.Status);
+        Assert.StartsWith("text/html", reply.ContentType);
+        Assert.Null(emu.Emulator.State.Sessions.Single().DestroyRequested);
+    }
+
+    [Fact]
+    public async Task Seed_destroy_of_someone_elses_session_needs_only_sessions_delete()
+    {
+        await using var emu = await TestEmulator.StartAsync("seed");
+        string kasmId = (await emu.CallAsync("api/public/request_kasm", Request())).Json["kasm_id"]!.GetValue<string>();
+        // The seed document's destroy_kasm sends kasm_id alone; the demo key holds Sessions Delete.
         var reply = await emu.CallAsync("api/public/destroy_kasm", new JsonObject { ["kasm_id"] = kasmId });
         Assert.Equal("{}", reply.Text);
+        Assert.NotNull(emu.Emulator.State.Sessions.Single().DestroyRequested);
+    }
+
+    [Theory]
+    [InlineData("kasm-1.15", true)]
+    [InlineData("kasm-1.19", true)]
+    [InlineData("seed", false)]
+    public async Task Second_destroy_while_deleting(string profile, bool accepted)
+    {
+        await using var emu = await TestEmulator.StartAsync(profile, o => o.DestroyDelayMs = 60_000);
+        string kasmId = (await emu.CallAsync("api/public/request_kasm", Request())).Json["kasm_id"]!.GetValue<string>();
+        var body = new JsonObject { ["kasm_id"] = kasmId, ["user_id"] = Seeded.PlainUserId };
+        Assert.Equal("{}", (await emu.CallAsync("api/public/destroy_kasm", body)).Text);
+        var again = await emu.CallAsync("api/public/destroy_kasm", body.DeepClone().AsObject());
+        Assert.Equal(accepted, again.ErrorMessage is null);
         Assert.NotNull(emu.Emulator.State.Sessions.Single().DestroyRequested);
     }
 

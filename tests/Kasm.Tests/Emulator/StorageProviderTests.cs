@@ -19,37 +19,115 @@ public class StorageProviderTests
         Assert.Equal("Google Drive", drive["storage_provider_type"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task Create_nextcloud()
+    /// <summary>What every type needs on real servers: an absolute mount path and an rclone volume config.</summary>
+    private static JsonObject Complete(string type)
     {
-        await using var emu = await TestEmulator.StartAsync();
-        var reply = await emu.CallAsync("api/admin/create_storage_provider", Target(new JsonObject
+        var p = new JsonObject
         {
-            ["storage_provider_type"] = "Nextcloud",
-            ["name"] = "Files",
-            ["webdav_url"] = "https://cloud.example.com/remote.php/dav/files/{username}/",
-            ["scope"] = "a\nb",
-        }));
+            ["storage_provider_type"] = type,
+            ["name"] = type,
+            ["default_target"] = "/home/kasm-user/Desktop/Files",
+            ["volume_config"] = new JsonObject { ["driver"] = "rclone", ["driver_opts"] = new JsonObject { ["type"] = "webdav" } },
+        };
+        if (type == "Nextcloud") p["webdav_url"] = "https://cloud.example.com/remote.php/dav/files/";
+        if (type is "Google Drive" or "OneDrive" or "Dropbox")
+        {
+            p["client_id"] = "id";
+            p["client_secret"] = "very-secret";
+            p["auth_url"] = "https://auth.example.com/authorize";
+            p["token_url"] = "https://auth.example.com/token";
+            p["scope"] = "files.read\nfiles.write";
+            p["auth_url_options"] = new JsonObject();
+        }
+        if (type == "OneDrive") p["root_drive_url"] = "https://graph.microsoft.com/v1.0/me/drive";
+        return p;
+    }
+
+    [Theory]
+    [InlineData("kasm-1.15")]
+    [InlineData("kasm-1.19")]
+    public async Task Create_nextcloud_with_scope_as_lines(string profile)
+    {
+        await using var emu = await TestEmulator.StartAsync(profile);
+        var body = Complete("Nextcloud");
+        body["scope"] = "a\nb";
+        var reply = await emu.CallAsync("api/admin/create_storage_provider", Target(body));
         Assert.Equal(200, reply.Status);
         var p = reply.Json["storage_provider"]!;
-        Assert.Equal("Files", p["name"]!.GetValue<string>());
+        Assert.Equal("Nextcloud", p["name"]!.GetValue<string>());
         Assert.Equal(2, p["scope"]!.AsArray().Count);
         Assert.Equal(2, (await emu.CallAsync("api/public/get_storage_providers")).Json["storage_providers"]!.AsArray().Count);
     }
 
     [Theory]
+    [InlineData("kasm-1.15")]
+    [InlineData("kasm-1.19")]
+    public async Task Scope_as_a_list_is_an_html_500(string profile)
+    {
+        await using var emu = await TestEmulator.StartAsync(profile);
+        var body = Complete("Google Drive");
+        body["scope"] = new JsonArray("a", "b");
+        var reply = await emu.CallAsync("api/admin/create_storage_provider", Target(body));
+        Assert.Equal(500, reply.Status);
+        Assert.StartsWith("text/html", reply.ContentType);
+        Assert.Single(emu.Emulator.State.StorageProviders);
+    }
+
+    [Theory]
     [InlineData("Google Drive", "client_id")]
-    [InlineData("OneDrive", "client_id")]
-    [InlineData("Dropbox", "client_id")]
+    [InlineData("Google Drive", "auth_url_options")]
+    [InlineData("Google Drive", "scope")]
+    [InlineData("OneDrive", "root_drive_url")]
+    [InlineData("Dropbox", "token_url")]
     [InlineData("Nextcloud", "webdav_url")]
+    [InlineData("S3", "default_target")]
     [InlineData("S3", "volume_config")]
     [InlineData("Custom", "volume_config")]
-    public async Task Per_type_validation(string type, string firstMissing)
+    public async Task Per_type_validation_on_real_servers(string type, string missing)
     {
         await using var emu = await TestEmulator.StartAsync();
-        var reply = await emu.CallAsync("api/admin/create_storage_provider", Target(new JsonObject { ["storage_provider_type"] = type }));
+        var body = Complete(type);
+        Assert.True((await emu.CallAsync("api/admin/create_storage_provider", Target((JsonObject)body.DeepClone()))).Json.ContainsKey("storage_provider"));
+        body.Remove(missing);
+        var reply = await emu.CallAsync("api/admin/create_storage_provider", Target(body));
         Assert.Equal(200, reply.Status);
         Assert.StartsWith("Invalid Request.", reply.ErrorMessage);
+        Assert.Contains(missing, reply.ErrorMessage);
+        Assert.Equal(2, emu.Emulator.State.StorageProviders.Count); // the seeded one and the complete one
+    }
+
+    [Theory]
+    [InlineData("Files")]
+    [InlineData("")]
+    public async Task Default_target_must_be_absolute(string target)
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var body = Complete("S3");
+        body["default_target"] = target;
+        Assert.Contains("default_target", (await emu.CallAsync("api/admin/create_storage_provider", Target((JsonObject)body.DeepClone()))).ErrorMessage);
+        body["default_target"] = "C:\\Files";
+        Assert.True((await emu.CallAsync("api/admin/create_storage_provider", Target(body))).Json.ContainsKey("storage_provider"));
+        Assert.Equal(2, emu.Emulator.State.StorageProviders.Count);
+    }
+
+    [Fact]
+    public async Task Volume_config_needs_driver_and_driver_opts()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var body = Complete("S3");
+        body["volume_config"] = new JsonObject { ["driver"] = "rclone" };
+        Assert.Contains("volume_config", (await emu.CallAsync("api/admin/create_storage_provider", Target(body))).ErrorMessage);
+        Assert.Single(emu.Emulator.State.StorageProviders);
+    }
+
+    [Theory]
+    [InlineData("Google Drive", "client_id")]
+    [InlineData("Nextcloud", "webdav_url")]
+    [InlineData("S3", "volume_config")]
+    public async Task Seed_profile_keeps_the_seed_rules(string type, string firstMissing)
+    {
+        await using var emu = await TestEmulator.StartAsync("seed");
+        var reply = await emu.CallAsync("api/admin/create_storage_provider", Target(new JsonObject { ["storage_provider_type"] = type }));
         Assert.Contains(firstMissing, reply.ErrorMessage);
         Assert.Single(emu.Emulator.State.StorageProviders);
     }
@@ -58,18 +136,10 @@ public class StorageProviderTests
     public async Task Oauth_provider_with_all_fields_is_created_and_masked()
     {
         await using var emu = await TestEmulator.StartAsync();
-        var reply = await emu.CallAsync("api/admin/create_storage_provider", Target(new JsonObject
-        {
-            ["storage_provider_type"] = "Dropbox",
-            ["client_id"] = "id",
-            ["client_secret"] = "very-secret",
-            ["auth_url"] = "https://www.dropbox.com/oauth2/authorize",
-            ["token_url"] = "https://api.dropboxapi.com/oauth2/token",
-            ["redirect_url"] = "https://kasm.example.com/api/cloud_storage_callback",
-            ["volume_config"] = new JsonObject { ["driver"] = "rclone" },
-        }));
+        var reply = await emu.CallAsync("api/admin/create_storage_provider", Target(Complete("Dropbox")));
         Assert.Equal("**********", reply.Json["storage_provider"]!["client_secret"]!.GetValue<string>());
         Assert.Equal("rclone", reply.Json["storage_provider"]!["volume_config"]!["driver"]!.GetValue<string>());
+        Assert.Equal(new[] { "files.read", "files.write" }, reply.Json["storage_provider"]!["scope"]!.AsArray().Select(n => n!.GetValue<string>()));
     }
 
     [Theory]

@@ -20,20 +20,30 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
     // ---- update_image ----
 
     [Fact]
-    public void UpdateImage_SendsOnlyTheChangesAndReturnsTheImage()
+    public void UpdateImage_ReadsTheImageAndSendsItBackWholeWithTheChanges()
     {
         var client = Client();
+        var before = client.GetImages(CancellationToken.None).Single(i => i.ImageId == Chrome);
 
         var image = client.UpdateImage(Chrome, Changes(("cores", 3.5), ("friendly_name", "Chrome Beta")), CancellationToken.None);
 
+        Assert.Equal(new[] { "get_images", "get_images", "update_image" }, F.Methods());
         var target = Log.Single("update_image")["target_image"]!.AsObject();
-        Assert.Equal(Sorted("cores", "friendly_name", "image_id"), Keys(target));
         Assert.Equal(Hex(Chrome), (string?)target["image_id"]);
         Assert.Equal(3.5, (double)target["cores"]!);
+        Assert.Equal("Chrome Beta", (string?)target["friendly_name"]);
+        // Everything else goes back as it was read, in the form update_image reads.
+        Assert.Equal(2768000000L, (long)target["memory"]!);
+        Assert.Equal("kasmweb/chrome:" + ExpectedVersion, (string?)target["name"]);
+        foreach (var field in KasmClient.ImageJsonTextFields.Where(target.ContainsKey))
+            Assert.IsAssignableFrom<System.Text.Json.Nodes.JsonValue>(target[field]); // JSON text, not an object
+        Assert.IsAssignableFrom<System.Text.Json.Nodes.JsonValue>(target["categories"]);
+        Assert.DoesNotContain(target, p => p.Value is null); // what the server gave as null stays unsent
         Assert.Equal(Chrome, image.ImageId);
         Assert.Equal("Chrome Beta", image.FriendlyName);
         Assert.Equal(3.5, image.Cores);
-        Assert.Equal(2768000000L, image.Memory);          // unchanged
+        Assert.Equal(before.Memory, image.Memory);
+        Assert.Equal(before.Categories, image.Categories);
         Assert.Equal(2394L * 1_000_000L, image.UncompressedSize);
         Assert.False(image.AdditionalProperties.ContainsKey("uncompressed_size_mb"));
         Assert.Equal("kasmweb/chrome:" + ExpectedVersion, image.Name);
@@ -41,7 +51,33 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
         var record = F.Emulator.State.Images.Single(i => i.ImageId == Chrome);
         Assert.Equal("Chrome Beta", record.FriendlyName);
         Assert.Equal(3.5, record.Cores);
-        Assert.Equal("Chrome Beta", client.GetImages(CancellationToken.None).Single(i => i.ImageId == Chrome).FriendlyName);
+    }
+
+    [Fact]
+    public void UpdateImage_KeepsEveryFieldItWasNotAskedToChange()
+    {
+        var client = Client();
+        // A workspace with the settings a partial update_image would reset on a real server.
+        var record = F.Emulator.State.Images.Single(i => i.ImageId == Chrome);
+        lock (F.Emulator.State.Gate)
+        {
+            record.Fields["hidden"] = true;
+            record.Fields["gpu_count"] = 1;
+            record.Fields["docker_user"] = "robot";
+            record.Fields["docker_token"] = "registry-token";
+            record.Fields["hash"] = "sha256:0123";
+            record.Fields["persistent_profile_path"] = "/profiles/{username}";
+            record.Fields["run_config"] = new System.Text.Json.Nodes.JsonObject { ["hostname"] = "kasm" };
+        }
+        var before = (System.Text.Json.Nodes.JsonObject)record.Fields.DeepClone();
+
+        client.UpdateImage(Chrome, Changes(("cores", 3.0)), CancellationToken.None);
+
+        var after = F.Emulator.State.Images.Single(i => i.ImageId == Chrome).Fields;
+        foreach (var (name, value) in before)
+            if (name != "cores")
+                Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(value, after[name]), $"{name}: {value?.ToJsonString()} became {after[name]?.ToJsonString()}");
+        Assert.Equal(3.0, F.Emulator.State.Images.Single(i => i.ImageId == Chrome).Cores);
     }
 
     [Fact]
@@ -55,19 +91,46 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
         Assert.True(image.Hidden);
         Assert.Equal("Chrome", image.FriendlyName);
         var target = Log.Single("update_image")["target_image"]!.AsObject();
-        Assert.Equal(Sorted("hidden", "image_id", "memory"), Keys(target));
+        Assert.Equal(4_000_000_000L, (long)target["memory"]!);
+        Assert.True((bool)target["hidden"]!);
     }
 
     [Fact]
-    public void UpdateImage_UnknownId_Fails()
+    public void UpdateImage_UnknownId_IsItemNotFound_AndSendsNoUpdate()
     {
         var client = Client();
 
         var ex = Assert.Throws<KasmApiException>(() => client.UpdateImage(Guid.NewGuid(), Changes(("cores", 1.0)), CancellationToken.None));
 
-        Assert.Equal(F.IsSeed ? KasmErrorId.NotFound : KasmErrorId.ApiError, ex.ErrorId);
-        Assert.Equal("update_image", ex.Method);
-        Assert.Contains("does not exist", ex.ServerMessage!, StringComparison.Ordinal);
+        Assert.Equal(KasmErrorId.ItemNotFound, ex.ErrorId);
+        Assert.Equal(0, F.Count("update_image"));
+    }
+
+    [Fact]
+    public void UpdateImage_KeyThatCannotReadWorkspaces_IsRefusedBeforeUpdateImage()
+    {
+        var client = Client("resources"); // Images Modify Resources only
+
+        var ex = Assert.Throws<KasmApiException>(() => client.UpdateImage(Chrome, Changes(("cores", 1.0)), CancellationToken.None));
+
+        Assert.Contains(ex.ErrorId, new[] { KasmErrorId.Unauthorized, KasmErrorId.Forbidden });
+        Assert.Contains("Images View", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, F.Count("update_image"));
+        Assert.Equal(2.0, F.Emulator.State.Images.Single(i => i.ImageId == Chrome).Cores);
+    }
+
+    [Fact]
+    public void UpdateImage_ResourcesKeyWithView_ChangesResourcesAndIsRefusedOtherChanges()
+    {
+        var client = Client("resourcesview");
+
+        var image = client.UpdateImage(Chrome, Changes(("cores", 1.5), ("gpu_count", 1)), CancellationToken.None);
+        Assert.Equal(1.5, image.Cores);
+        Assert.Equal(1, image.GpuCount);
+
+        var ex = Assert.Throws<KasmApiException>(() => client.UpdateImage(Chrome, Changes(("friendly_name", "Renamed")), CancellationToken.None));
+        Assert.Equal(F.IsSeed ? KasmErrorId.Forbidden : KasmErrorId.ApiError, ex.ErrorId);
+        Assert.Equal("Chrome", F.Emulator.State.Images.Single(i => i.ImageId == Chrome).FriendlyName);
     }
 
     [Fact]

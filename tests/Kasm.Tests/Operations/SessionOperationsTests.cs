@@ -65,6 +65,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     [Fact]
     public void RequestSession_ShareIdOnlyWhenSharing()
     {
+        F.Emulator.Settings.AllowKasmSharing = true; // the group setting allow_kasm_sharing
         var client = Client();
         var plain = Request(client, Chrome, PlainUser);
         var shared = Request(client, Terminal, Admin, sharing: true);
@@ -72,6 +73,47 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
         Assert.Null(plain.ShareId);
         Assert.Matches("^[0-9a-f]{8}$", shared.ShareId!);
         Assert.Equal(shared.ShareId, F.Emulator.State.Sessions.Single(s => s.KasmId == shared.KasmId).ShareId);
+    }
+
+    [Fact]
+    public void RequestSession_SharingNotAllowed_IsAPartialSuccessThatCarriesTheSession()
+    {
+        var client = Client();
+        if (F.IsSeed)
+        {
+            // The seed document knows no group setting: sharing always works there.
+            Assert.NotNull(Request(client, Chrome, PlainUser, sharing: true).ShareId);
+            return;
+        }
+
+        var ex = Assert.Throws<KasmApiException>(() => Request(client, Chrome, PlainUser, sharing: true));
+
+        Assert.Equal(KasmErrorId.PartialSuccess, ex.ErrorId);
+        Assert.Equal("request_kasm", ex.Method);
+        Assert.Equal(200, ex.StatusCode);
+        Assert.False(string.IsNullOrEmpty(ex.ServerMessage));
+        var session = Assert.IsType<KasmSession>(ex.Result);
+        var record = Assert.Single(F.Emulator.State.Sessions);
+        Assert.Equal(record.KasmId, session.KasmId);
+        Assert.Equal(PlainUser, session.UserId);
+        Assert.Null(session.ShareId);
+        Assert.NotNull(session.KasmUrl);
+        Assert.Equal(1, F.Count("request_kasm")); // never resent
+    }
+
+    [Fact]
+    public void StartSession_WaitsThroughAPartialSuccess_ThenReportsIt()
+    {
+        if (F.IsSeed) return; // sharing always works in the seed profile
+        var client = Client();
+
+        var ex = Assert.Throws<KasmApiException>(() => client.StartSession(Chrome, PlainUser, true, null, null, true,
+            TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(50), null, CancellationToken.None));
+
+        Assert.Equal(KasmErrorId.PartialSuccess, ex.ErrorId);
+        var session = Assert.IsType<KasmSession>(ex.Result);
+        Assert.Equal("running", session.Status); // the wait went on: the result is the running session
+        Assert.NotNull(session.SessionToken);
     }
 
     [Fact]
@@ -212,17 +254,18 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
 
         Assert.Null(session);
         Assert.False(string.IsNullOrEmpty(progress.Message));
+        Assert.Contains(progress.Status, new[] { "requested", "provisioning", "assigned", "starting" });
         if (F.Is115)
         {
-            // 1.15 public sends only error_message: no operational fields.
-            Assert.Equal("starting", progress.Status);
+            // 1.15 public sends only error_message, so the status comes from the session list: no percentage.
             Assert.Null(progress.Percent);
+            Assert.Equal(1, F.Count("get_kasms"));
         }
         else
         {
-            Assert.Contains(progress.Status, new[] { "requested", "provisioning", "assigned", "starting" });
             Assert.NotNull(progress.Percent);
             Assert.InRange(progress.Percent!.Value, 0, 99);
+            Assert.Equal(0, F.Count("get_kasms"));
         }
     }
 
@@ -259,10 +302,9 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
 
         Assert.NotNull(running);
         Assert.Equal("running", last.Status);
-        if (F.Is115)
-            Assert.All(seen, p => Assert.Equal("starting", p.Status)); // 1.15 names no state while starting
-        else
-            Assert.Equal(new[] { "requested", "provisioning", "assigned", "starting" }, seen.Select(p => p.Status).ToArray());
+        // 1.15's get_kasm_status names no state while starting; the session list does (one get_kasms per poll).
+        Assert.Equal(new[] { "requested", "provisioning", "assigned", "starting" }, seen.Select(p => p.Status).ToArray());
+        Assert.Equal(F.Is115 ? 4 : 0, F.Count("get_kasms"));
     }
 
     [Fact]
@@ -292,30 +334,22 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void GetSessionStatus_OfSomeoneElsesSession_FailsAtOnceWhereTheServerVersionTellsItApart()
+    public void GetSessionStatus_OfSomeoneElsesSession_FailsAtOnce()
     {
         var client = Client();
         client.Probe(CancellationToken.None); // learns the server version from system_info
         var requested = Request(client, Chrome, PlainUser);
 
-        // Asking with the wrong owner: the server refuses. 1.16+ always sends operational_status while a session
-        // starts, so an answer without it is a refusal; 1.15 sends none, so there it cannot be told from "starting".
-        if (F.Is119)
+        // Asking with the wrong owner: the server refuses. 1.16+ names the status of every session that is starting,
+        // so an answer without it is a refusal; 1.15 sends only a message either way, and the session list (which
+        // shows the session with another owner) tells them apart. No message text is read.
+        var ex = Assert.Throws<KasmApiException>(() => client.GetSessionStatus(requested.KasmId, Admin, CancellationToken.None));
+        if (!F.IsSeed)
         {
-            var ex = Assert.Throws<KasmApiException>(() => client.GetSessionStatus(requested.KasmId, Admin, CancellationToken.None));
             Assert.Equal(KasmErrorId.ApiError, ex.ErrorId);
             Assert.False(string.IsNullOrEmpty(ex.ServerMessage));
         }
-        else if (F.Is115)
-        {
-            var (session, progress) = client.GetSessionStatus(requested.KasmId, Admin, CancellationToken.None);
-            Assert.Null(session);
-            Assert.Equal("starting", progress.Status);
-        }
-        else
-        {
-            Assert.Throws<KasmApiException>(() => client.GetSessionStatus(requested.KasmId, Admin, CancellationToken.None));
-        }
+        Assert.Equal("get_kasm_status", ex.Method);
     }
 
     [Fact]
@@ -347,6 +381,47 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     // ---- WaitForSession ----
+
+    [Theory]
+    [InlineData("paused")]
+    [InlineData("stopped")]
+    [InlineData("deleting")]
+    [InlineData("gone")]
+    public void WaitForSession_FailsAtOnceWhenTheSessionWillNotStart(string status)
+    {
+        F.Emulator.Settings.SessionStartDelayMs = 600_000;
+        var client = Client();
+        var requested = Request(client, Chrome, PlainUser);
+        F.Emulator.SetSessionStatus(requested.KasmId, status);
+
+        // A timeout would be KasmTimeout; the id proves the wait ended on the session's state instead.
+        var ex = Assert.Throws<KasmApiException>(() => client.WaitForSession(requested, TimeSpan.FromSeconds(120),
+            TimeSpan.FromMilliseconds(50), null, CancellationToken.None));
+
+        Assert.Equal(KasmErrorId.SessionNotStarting, ex.ErrorId);
+        Assert.Same(requested, ex.Result);
+        if (status != "gone") Assert.Contains($"it is {status}", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(1, F.Count("get_kasm_status"));
+    }
+
+    [Fact]
+    public void WaitForSession_OnAnUnknownVersion_StillFollowsTheSessionThroughItsStates()
+    {
+        // No Probe: the client does not know the server version (as with a key without System View).
+        var client = Client();
+        var requested = Request(client, Chrome, PlainUser);
+        F.Emulator.SetSessionStatus(requested.KasmId, "provisioning");
+        var seen = new List<string>();
+
+        var session = client.WaitForSession(requested, TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(20), p =>
+        {
+            seen.Add(p.Status);
+            if (seen.Count == 2) F.Emulator.SetSessionStatus(requested.KasmId, "running");
+        }, CancellationToken.None);
+
+        Assert.Equal("running", session.Status);
+        Assert.Equal(new[] { "provisioning", "provisioning", "running" }, seen);
+    }
 
     [Fact]
     public void WaitForSession_ReachesRunningWithALinkAndItsToken()
@@ -581,7 +656,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void DestroySession_WithoutUser_SendsNoUserId()
+    public void DestroySession_WithoutUser_LooksTheOwnerUpFirst()
     {
         var client = Client();
         var requested = Request(client, Chrome, PlainUser);
@@ -589,24 +664,59 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
         client.DestroySession(requested.KasmId, null, CancellationToken.None);
 
         var body = Log.Single("destroy_kasm");
-        Assert.False(body.ContainsKey("user_id"));
+        Assert.Equal(Hex(PlainUser), (string?)body["user_id"]);
         Assert.Equal(Hex(requested.KasmId), (string?)body["kasm_id"]);
-        // The demo key holds Sessions Delete, so the server accepted it.
+        Assert.Equal(new[] { "request_kasm", "get_kasm", "destroy_kasm" }, F.Methods());
         Assert.NotNull(F.Emulator.State.Sessions.Single(s => s.KasmId == requested.KasmId).DestroyRequested);
     }
 
     [Fact]
-    public void DestroySession_Twice_FailsTheSecondTime()
+    public void DestroySession_WithoutUser_KeyThatCannotLookTheOwnerUp_SendsNoDestroy()
     {
         var client = Client();
         var requested = Request(client, Chrome, PlainUser);
-        F.Emulator.Settings.DestroyDelayMs = 5000;
+        var narrow = Client("imagesonly");
+
+        var ex = Assert.Throws<KasmApiException>(() => narrow.DestroySession(requested.KasmId, null, CancellationToken.None));
+
+        Assert.Contains(ex.ErrorId, new[] { KasmErrorId.Unauthorized, KasmErrorId.Forbidden });
+        Assert.Contains("-UserId", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, F.Count("destroy_kasm"));
+        Assert.Null(F.Emulator.State.Sessions.Single().DestroyRequested);
+    }
+
+    [Fact]
+    public void DestroySession_Twice_IsAcceptedOnRealServers()
+    {
+        var client = Client();
+        var requested = Request(client, Chrome, PlainUser);
+        F.Emulator.Settings.DestroyDelayMs = 60_000;
         client.DestroySession(requested.KasmId, PlainUser, CancellationToken.None);
 
-        var ex = Assert.Throws<KasmApiException>(() => client.DestroySession(requested.KasmId, PlainUser, CancellationToken.None));
+        if (F.IsSeed)
+        {
+            var ex = Assert.Throws<KasmApiException>(() => client.DestroySession(requested.KasmId, PlainUser, CancellationToken.None));
+            Assert.Equal(BusinessErrorId, ex.ErrorId);
+            Assert.Equal("destroy_kasm", ex.Method);
+        }
+        else
+        {
+            client.DestroySession(requested.KasmId, PlainUser, CancellationToken.None);
+            Assert.Equal(2, F.Count("destroy_kasm"));
+        }
+    }
 
-        Assert.Equal(BusinessErrorId, ex.ErrorId);
-        Assert.Equal("destroy_kasm", ex.Method);
+    [Fact]
+    public void DestroySession_IsResentAfterATransientFault()
+    {
+        var client = Client(retries: 2);
+        var requested = Request(client, Chrome, PlainUser);
+        F.Emulator.AddFault(new Kasm.Emulator.Faults.FaultSpec { Method = "destroy_kasm", Status = 503, Count = 1 });
+
+        client.DestroySession(requested.KasmId, PlainUser, CancellationToken.None);
+
+        Assert.Equal(2, F.Count("destroy_kasm"));
+        Assert.NotNull(F.Emulator.State.Sessions.Single().DestroyRequested);
     }
 }
 

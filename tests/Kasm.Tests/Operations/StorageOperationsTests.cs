@@ -7,22 +7,32 @@ using Kasm.Emulator.State;
 
 namespace Kasm.Tests.Operations;
 
-/// <summary>What each storage provider type needs before anything is sent (no server involved).</summary>
+/// <summary>What each storage provider type needs before anything is sent, and the defaults it gets (no server involved).</summary>
 public class StorageProviderRequirementsTests
 {
-    private static readonly string[] OAuth = { "client_id", "client_secret", "auth_url", "token_url", "redirect_url" };
+    private static readonly Uri Server = new("https://kasm.example.com:8443/");
+    private static readonly string[] OAuth = { "client_id", "client_secret", "auth_url", "token_url", "scope", "auth_url_options" };
 
     private static Dictionary<string, object?> With(params string[] fields) =>
-        fields.ToDictionary(f => f, f => (object?)(f == "volume_config" ? new Hashtable { ["driver"] = "rclone" } : "https://x.example/" + f), StringComparer.Ordinal);
+        fields.ToDictionary(f => f, f => f switch
+        {
+            "volume_config" => new Hashtable { ["driver"] = "rclone", ["driver_opts"] = new Hashtable { ["type"] = "s3" } },
+            "auth_url_options" => new Hashtable(),
+            "default_target" => "/home/kasm-user/Files",
+            _ => (object?)("https://x.example/" + f),
+        }, StringComparer.Ordinal);
+
+    private static string[] Common => new[] { "default_target", "volume_config" };
 
     [Fact]
-    public void Nextcloud_NeedsWebdavUrl()
+    public void Nextcloud_NeedsWebdavUrl_AndGetsTheRestByDefault()
     {
-        var message = KasmClient.MissingForType(KasmStorageProviderType.Nextcloud, With());
+        var message = KasmClient.MissingForType(KasmStorageProviderType.Nextcloud, KasmClient.WithStorageDefaults(KasmStorageProviderType.Nextcloud, With(), Server));
         Assert.NotNull(message);
         Assert.Contains("-WebdavUrl", message!, StringComparison.Ordinal);
+        Assert.DoesNotContain("-VolumeConfig", message!, StringComparison.Ordinal);
         Assert.Contains("Nextcloud", message!, StringComparison.Ordinal);
-        Assert.Null(KasmClient.MissingForType(KasmStorageProviderType.Nextcloud, With("webdav_url")));
+        Assert.Null(KasmClient.MissingForType(KasmStorageProviderType.Nextcloud, KasmClient.WithStorageDefaults(KasmStorageProviderType.Nextcloud, With("webdav_url"), Server)));
     }
 
     [Theory]
@@ -30,58 +40,121 @@ public class StorageProviderRequirementsTests
     [InlineData("   ")]
     public void BlankValues_CountAsMissing(string blank)
     {
-        var fields = new Dictionary<string, object?> { ["webdav_url"] = blank };
+        var fields = With(Common);
+        fields["webdav_url"] = blank;
         Assert.NotNull(KasmClient.MissingForType(KasmStorageProviderType.Nextcloud, fields));
         fields["webdav_url"] = null;
         Assert.NotNull(KasmClient.MissingForType(KasmStorageProviderType.Nextcloud, fields));
+        // A blank value is replaced by the default, like an absent one.
+        var withDefaults = KasmClient.WithStorageDefaults(KasmStorageProviderType.S3, new Dictionary<string, object?> { ["default_target"] = blank }, Server);
+        Assert.Equal("/home/kasm-user/Desktop/S3", withDefaults["default_target"]);
     }
 
     [Theory]
     [InlineData(KasmStorageProviderType.GoogleDrive, "Google Drive")]
     [InlineData(KasmStorageProviderType.OneDrive, "OneDrive")]
     [InlineData(KasmStorageProviderType.Dropbox, "Dropbox")]
-    public void OAuthTypes_NeedFiveFields(KasmStorageProviderType type, string apiName)
+    public void OAuthTypes_NeedEveryOAuthField_OnlyClientIdAndSecretHaveNoDefault(KasmStorageProviderType type, string apiName)
     {
-        Assert.Null(KasmClient.MissingForType(type, With(OAuth)));
-        var none = KasmClient.MissingForType(type, With());
+        var all = With(OAuth.Concat(Common).Append("root_drive_url").ToArray());
+        Assert.Null(KasmClient.MissingForType(type, all));
+        var none = KasmClient.MissingForType(type, new Dictionary<string, object?>());
         Assert.NotNull(none);
         Assert.Contains(apiName, none!, StringComparison.Ordinal);
-        foreach (var p in new[] { "-ClientId", "-ClientSecret", "-AuthUrl", "-TokenUrl", "-RedirectUrl" })
+        foreach (var p in new[] { "-ClientId", "-ClientSecret", "-AuthUrl", "-TokenUrl", "-Scope", "-AuthUrlOptions", "-DefaultTarget", "-VolumeConfig" })
             Assert.Contains(p, none!, StringComparison.Ordinal);
         foreach (var left in OAuth)
         {
-            var message = KasmClient.MissingForType(type, With(OAuth.Where(f => f != left).ToArray()));
+            var message = KasmClient.MissingForType(type, With(OAuth.Where(f => f != left).Concat(Common).Append("root_drive_url").ToArray()));
             Assert.NotNull(message);
             Assert.Contains(Param(left), message!, StringComparison.Ordinal);
             foreach (var present in OAuth.Where(f => f != left))
-                Assert.DoesNotContain(Param(present), message!, StringComparison.Ordinal);
+                Assert.DoesNotContain(Param(present) + ",", message! + ",", StringComparison.Ordinal);
         }
+
+        var defaulted = KasmClient.WithStorageDefaults(type, With("client_id", "client_secret"), Server);
+        Assert.Null(KasmClient.MissingForType(type, defaulted));
+        var missing = KasmClient.MissingForType(type, KasmClient.WithStorageDefaults(type, With(), Server));
+        Assert.Contains("-ClientId", missing!, StringComparison.Ordinal);
+        Assert.Contains("-ClientSecret", missing!, StringComparison.Ordinal);
+        Assert.DoesNotContain("-AuthUrl", missing!, StringComparison.Ordinal);
+        Assert.Equal("https://kasm.example.com:8443/api/cloud_storage_callback", defaulted["redirect_url"]);
+        Assert.IsType<string>(defaulted["scope"]); // one string, one scope per line
+        Assert.StartsWith("https://", (string)defaulted["auth_url"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OneDrive_NeedsRootDriveUrl()
+    {
+        var message = KasmClient.MissingForType(KasmStorageProviderType.OneDrive, With(OAuth.Concat(Common).ToArray()));
+        Assert.Contains("-RootDriveUrl", message!, StringComparison.Ordinal);
+        Assert.Null(KasmClient.MissingForType(KasmStorageProviderType.GoogleDrive, With(OAuth.Concat(Common).ToArray())));
     }
 
     private static string Param(string field) =>
         "-" + string.Concat(field.Split('_').Select(s => char.ToUpperInvariant(s[0]) + s.Substring(1)));
 
     [Fact]
-    public void Custom_NeedsVolumeConfig()
+    public void Custom_NeedsVolumeConfig_WhichHasNoDefault()
     {
-        var message = KasmClient.MissingForType(KasmStorageProviderType.Custom, With("webdav_url"));
+        var message = KasmClient.MissingForType(KasmStorageProviderType.Custom, KasmClient.WithStorageDefaults(KasmStorageProviderType.Custom, With(), Server));
         Assert.NotNull(message);
         Assert.Contains("-VolumeConfig", message!, StringComparison.Ordinal);
-        Assert.Null(KasmClient.MissingForType(KasmStorageProviderType.Custom, With("volume_config")));
+        Assert.Null(KasmClient.MissingForType(KasmStorageProviderType.Custom, KasmClient.WithStorageDefaults(KasmStorageProviderType.Custom, With("volume_config"), Server)));
     }
 
     [Fact]
-    public void S3_NeedsVolumeConfigAndDefaultTarget()
+    public void S3_GetsVolumeConfigAndDefaultTargetByDefault_ButTheUsersWin()
     {
-        var none = KasmClient.MissingForType(KasmStorageProviderType.S3, With());
-        Assert.NotNull(none);
-        Assert.Contains("-VolumeConfig", none!, StringComparison.Ordinal);
-        Assert.Contains("-DefaultTarget", none!, StringComparison.Ordinal);
-        var noTarget = KasmClient.MissingForType(KasmStorageProviderType.S3, With("volume_config"));
-        Assert.Contains("-DefaultTarget", noTarget!, StringComparison.Ordinal);
-        Assert.DoesNotContain("-VolumeConfig", noTarget!, StringComparison.Ordinal);
-        Assert.Null(KasmClient.MissingForType(KasmStorageProviderType.S3, With("volume_config", "default_target")));
+        var defaulted = KasmClient.WithStorageDefaults(KasmStorageProviderType.S3, With(), Server);
+        Assert.Null(KasmClient.MissingForType(KasmStorageProviderType.S3, defaulted));
+        Assert.Equal("/home/kasm-user/Desktop/S3", defaulted["default_target"]);
+        var own = KasmClient.WithStorageDefaults(KasmStorageProviderType.S3, With("default_target", "volume_config"), Server);
+        Assert.Equal("/home/kasm-user/Files", own["default_target"]);
+        Assert.IsType<Hashtable>(own["volume_config"]);
     }
+
+    [Theory]
+    [InlineData("Files", false)]
+    [InlineData("./Files", false)]
+    [InlineData("/home/kasm-user/Files", true)]
+    [InlineData("C:\\Files", true)]
+    [InlineData("D:/Files", true)]
+    public void DefaultTarget_MustBeAbsolute(string path, bool ok)
+    {
+        var fields = With(Common);
+        fields["default_target"] = path;
+        var message = KasmClient.MissingForType(KasmStorageProviderType.S3, fields);
+        Assert.Equal(ok, message == null);
+        if (!ok) Assert.Contains("-DefaultTarget", message!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VolumeConfig_NeedsDriverAndDriverOpts()
+    {
+        var fields = With(Common);
+        fields["volume_config"] = new Hashtable { ["driver"] = "rclone" };
+        Assert.Contains("'driver_opts'", KasmClient.MissingForType(KasmStorageProviderType.S3, fields)!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scope_IsSentAsOneLinePerScope()
+    {
+        var fields = With("client_id", "client_secret");
+        fields["scope"] = new[] { " a ", "b", "" };
+        Assert.Equal("a\nb", KasmClient.WithStorageDefaults(KasmStorageProviderType.Dropbox, fields, Server)["scope"]);
+    }
+
+    [Theory]
+    [InlineData("Google Drive", KasmStorageProviderType.GoogleDrive)]
+    [InlineData("google_drive", KasmStorageProviderType.GoogleDrive)]
+    [InlineData("GOOGLEDRIVE", KasmStorageProviderType.GoogleDrive)]
+    [InlineData("one-drive", KasmStorageProviderType.OneDrive)]
+    [InlineData("S3", KasmStorageProviderType.S3)]
+    [InlineData("FTP", null)]
+    [InlineData("", null)]
+    public void TypeNames_AsKasmShowsThem(string text, KasmStorageProviderType? expected) =>
+        Assert.Equal(expected, KasmClient.ParseStorageProviderType(text));
 
     [Theory]
     [InlineData(KasmStorageProviderType.GoogleDrive, "Google Drive")]
@@ -107,7 +180,6 @@ public abstract class StorageOperationsTests<TFixture> : OpsTestBase<TFixture> w
                 f["webdav_url"] = "https://cloud.example.com/remote.php/dav/files";
                 break;
             case KasmStorageProviderType.S3:
-                // The emulator asks S3 for a volume_config and a default_target (the client requires neither).
                 f["volume_config"] = new Hashtable { ["driver"] = "rclone", ["driver_opts"] = new Hashtable { ["type"] = "s3" } };
                 f["default_target"] = "/home/kasm-user/Desktop/S3";
                 break;
@@ -137,6 +209,8 @@ public abstract class StorageOperationsTests<TFixture> : OpsTestBase<TFixture> w
     {
         var client = Client();
         var fields = new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = "incomplete" };
+        // S3 has a default for everything it needs; a relative mount path is what it can still get wrong.
+        if (type == KasmStorageProviderType.S3) fields["default_target"] = "Desktop/S3";
 
         var ex = Assert.Throws<ArgumentException>(() => client.CreateStorageProvider(type, fields, CancellationToken.None));
 
@@ -186,6 +260,38 @@ public abstract class StorageOperationsTests<TFixture> : OpsTestBase<TFixture> w
             Assert.NotEqual("very-secret", provider.AdditionalProperties["client_secret"]);
         }
         Assert.Contains(client.GetStorageProviders(CancellationToken.None), p => p.StorageProviderId == provider.StorageProviderId);
+    }
+
+    [Theory]
+    [InlineData(KasmStorageProviderType.Nextcloud)]
+    [InlineData(KasmStorageProviderType.S3)]
+    [InlineData(KasmStorageProviderType.GoogleDrive)]
+    [InlineData(KasmStorageProviderType.OneDrive)]
+    [InlineData(KasmStorageProviderType.Dropbox)]
+    public void CreateStorageProvider_WithOnlyWhatHasNoDefault_IsAcceptedByTheServer(KasmStorageProviderType type)
+    {
+        var client = Client();
+        var fields = new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = "Minimal " + type };
+        if (type == KasmStorageProviderType.Nextcloud) fields["webdav_url"] = "https://cloud.example.com/remote.php/dav/files/";
+        if (type is KasmStorageProviderType.GoogleDrive or KasmStorageProviderType.OneDrive or KasmStorageProviderType.Dropbox)
+        {
+            fields["client_id"] = "client";
+            fields["client_secret"] = "very-secret";
+        }
+
+        var provider = client.CreateStorageProvider(type, fields, CancellationToken.None);
+
+        var sent = Log.Single("create_storage_provider")["target_storage_provider"]!.AsObject();
+        Assert.StartsWith("/", (string?)sent["default_target"], StringComparison.Ordinal);
+        Assert.Equal("rclone", (string?)sent["volume_config"]!["driver"]);
+        Assert.NotNull(sent["volume_config"]!["driver_opts"]);
+        if (fields.ContainsKey("client_id"))
+        {
+            Assert.IsAssignableFrom<System.Text.Json.Nodes.JsonValue>(sent["scope"]); // text, one scope per line
+            Assert.Equal($"{F.Emulator.Url.GetLeftPart(UriPartial.Authority)}/api/cloud_storage_callback", (string?)sent["redirect_url"]);
+            Assert.NotEmpty(provider.Scope!);
+        }
+        Assert.Equal(2, F.Emulator.State.StorageProviders.Count);
     }
 
     [Fact]

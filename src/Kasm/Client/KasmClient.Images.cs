@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using Kasm.Models;
+
+namespace Kasm.Client
+{
+    internal sealed partial class KasmClient
+    {
+        /// <summary>
+        /// Image fields that get_images returns as objects but update_image (and create_image) read as JSON-encoded
+        /// text: a real object there makes the server fail with "Invalid json format" (docs/kasm-api.md, update_image).
+        /// </summary>
+        internal static readonly string[] ImageJsonTextFields = { "volume_mappings", "run_config", "exec_config", "launch_config", "connection_info" };
+
+        /// <summary>
+        /// Changes a workspace. update_image replaces the whole image: every field it is not sent is reset (registry
+        /// credentials, hash, server, profile path, GPUs, hidden, ...; docs/kasm-api.md, update_image). So the image is
+        /// read first (get_images), the changes are applied to it, and all of it is sent back, as Kasm's admin UI does.
+        /// The JSON-text fields go back as text, categories as one line per category, a masked docker_token as the mask
+        /// the server gave (the admin UI does the same), and fields the server gave as null are left out.
+        /// A key that cannot read workspaces cannot update safely: it is refused before update_image is sent.
+        /// </summary>
+        public KasmImage UpdateImage(Guid imageId, IDictionary<string, object?> changes, CancellationToken cancel)
+        {
+            var current = ReadImageForUpdate(imageId, cancel);
+            var target = WholeImage(imageId, current, changes);
+            using var response = _transport.Send(KasmEndpoints.UpdateImage, new JsonObject { ["target_image"] = target }, cancel);
+            return Made(response, FinishImage(ModelMapper.Map<KasmImage>(Property(response, "image"), Connection)));
+        }
+
+        /// <summary>The image as get_images gives it, or the error that explains why it cannot be updated safely.</summary>
+        internal JsonObject ReadImageForUpdate(Guid imageId, CancellationToken cancel)
+        {
+            KasmResponse response;
+            try
+            {
+                response = _transport.Send(KasmEndpoints.GetImages, null, cancel);
+            }
+            catch (KasmApiException ex) when (ex.ErrorId == KasmErrorId.Unauthorized || ex.ErrorId == KasmErrorId.Forbidden)
+            {
+                throw new KasmApiException(ex.ErrorId,
+                    $"Workspace {imageId} was not changed: this API key cannot read workspaces (get_images needs '{KasmEndpoints.GetImages.Permission}'). " +
+                    "update_image resets every setting it is not sent, so the module reads the workspace and sends it back whole; without that read, " +
+                    "an update would silently reset the settings you did not name. Give the key Images View (it keeps Images Modify or Images Modify Resources for the change).",
+                    ex.Method, ex.StatusCode, ex.ServerMessage, KasmEndpoints.GetImages.Permission, ex);
+            }
+            using (response)
+            {
+                if (response.Json.TryGetProperty("images", out var images) && images.ValueKind == JsonValueKind.Array)
+                    foreach (var image in images.EnumerateArray())
+                        if (image.ValueKind == JsonValueKind.Object && image.TryGetProperty("image_id", out var id) && id.ValueKind == JsonValueKind.String
+                            && Guid.TryParse(id.GetString(), out var found) && found == imageId)
+                            return (JsonObject)JsonNode.Parse(image.GetRawText())!;
+            }
+            throw new KasmApiException(KasmErrorId.ItemNotFound, $"No workspace has the id {imageId}; nothing was changed.",
+                KasmEndpoints.GetImages.Name, 0, null, KasmEndpoints.GetImages.Permission);
+        }
+
+        /// <summary>The target_image to send: the image as read, in the form update_image reads, with the changes applied.</summary>
+        internal static JsonObject WholeImage(Guid imageId, JsonObject current, IDictionary<string, object?> changes)
+        {
+            var target = new JsonObject();
+            foreach (var field in current)
+            {
+                if (field.Value == null || changes.ContainsKey(field.Key)) continue;
+                target[field.Key] = AsSent(field.Key, field.Value);
+            }
+            foreach (var change in changes)
+            {
+                var node = JsonPayload.ToNode(change.Value);
+                if (node != null) target[change.Key] = AsSent(change.Key, node);
+            }
+            target["image_id"] = imageId.ToString("N");
+            return target;
+        }
+
+        private static JsonNode AsSent(string field, JsonNode value)
+        {
+            if (Array.IndexOf(ImageJsonTextFields, field) >= 0 && !(value is JsonValue))
+                return JsonValue.Create(value.ToJsonString())!;
+            if (field == "categories" && value is JsonArray list)
+                return JsonValue.Create(string.Join("\n", list.Where(c => c != null).Select(c => c is JsonValue v && v.TryGetValue<string>(out var text) ? text : c!.ToJsonString())))!;
+            return value.DeepClone();
+        }
+    }
+}
