@@ -65,6 +65,12 @@ Describe 'Against a <EmulatorProfile> server' -ForEach @(
             $updated.PersistentProfilePath | Should -BeExactly '/profiles/{username}'
         }
 
+        It 'sets a new registry token with -DockerToken' {
+            $token = ConvertTo-TestSecureString 'new-registry-token-1'
+            Get-KasmImage -Name Chrome | Set-KasmImage -DockerToken $token -Confirm:$false -ErrorAction Stop
+            (Get-WireImage Chrome).docker_token | Should -Be '**********'
+        }
+
         It 'reads the workspace, then sends one update_image' {
             Clear-EmulatorRequestLog $emu
             Set-KasmImage -ImageId (Get-KasmImage -Name Chrome).ImageId -FriendlyName 'Chrome Beta' -Confirm:$false
@@ -127,6 +133,14 @@ Describe 'Against a <EmulatorProfile> server' -ForEach @(
             $s = Get-KasmImage -Name Chrome | New-KasmSession -UserId $plainUser -EnableSharing -Wait -PollIntervalSec 0.05 -ErrorVariable ev -ErrorAction SilentlyContinue
             $s.Status | Should -Be 'running'
             $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmPartialSuccess,*'
+        }
+
+        It 'Invoke-KasmApi request_kasm outputs the answer and writes the same KasmPartialSuccess' {
+            $answer = Invoke-KasmApi request_kasm -Body @{ image_id = '01a6c1f2b3d44e5f8a9b0c1d2e3f4a5b'; user_id = $plainUser.ToString('N'); enable_sharing = $true } -Confirm:$false -ErrorVariable ev -ErrorAction SilentlyContinue
+            $answer.kasm_id | Should -Not -BeNullOrEmpty
+            $ev | Should -HaveCount 1
+            $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmPartialSuccess,*'
+            $ev[0].TargetObject | Should -BeExactly 'request_kasm'
         }
 
         It 'makes a share id where the group allows sharing, with no error' {

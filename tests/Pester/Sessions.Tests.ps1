@@ -74,9 +74,9 @@ Describe 'Sessions against the <EmulatorProfile> emulator' -ForEach @(
             $status = @($log | Where-Object method -EQ 'get_kasm_status')
             $status.Count | Should -BeGreaterThan 2 -Because 'a 1.5 s start delay polled every 0.2 s takes several polls'
             $status.Count | Should -BeLessThan 30
-            # 1.15 answers "starting" with only a message, so each such poll also reads the session list to learn the
-            # state; the last poll (running) needs none.
-            $lists = @($log | Where-Object method -EQ 'get_kasms')
+            # 1.15 answers "starting" with only a message, so each such poll also reads the owner's session list to
+            # learn the state; the last poll (running) needs none.
+            $lists = @($log | Where-Object method -EQ 'get_user_kasms')
             $lists.Count | Should -Be ($(if ($EmulatorProfile -eq 'kasm-1.15') { $status.Count - 1 } else { 0 }))
             ($status.Count + $lists.Count) | Should -Be ($log.Count - 2) -Because 'nothing else was sent'
             foreach ($e in $log) { $e.status | Should -Be 200 }

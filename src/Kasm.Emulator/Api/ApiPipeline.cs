@@ -45,7 +45,7 @@ internal sealed class ApiPipeline(EmulatorCore core)
                     return; // the client gave up while we were being slow on purpose
                 }
             }
-            if (fault.Drop)
+            if (fault.Drop && !fault.AfterProcessing)
             {
                 core.Log.Add(core.State.Now(), http.Request.Method, path, route?.Mount.WireName(), route?.Name, apiKey, 0);
                 http.Abort();
@@ -54,6 +54,16 @@ internal sealed class ApiPipeline(EmulatorCore core)
         }
 
         ApiResponse response;
+        if (fault is { AfterProcessing: true } && route is { } processed)
+        {
+            _ = Process(http, processed.Mount, processed.Name, parsed);
+            if (fault.Drop)
+            {
+                core.Log.Add(core.State.Now(), http.Request.Method, path, route?.Mount.WireName(), route?.Name, apiKey, 0);
+                http.Abort();
+                return;
+            }
+        }
         if (fault is not null && FaultResponder.ChangesResponse(fault) && fault.Body != "truncated")
             response = FaultResponder.Replacement(fault, _errors);
         else if (path == "/api/__healthcheck")

@@ -28,6 +28,7 @@ internal static class FaultResponder
         ["body"] = f.Body,
         ["latencyMs"] = f.LatencyMs,
         ["drop"] = f.Drop,
+        ["afterProcessing"] = f.AfterProcessing,
         ["count"] = f.Count,
         ["rate"] = f.Rate,
     };

@@ -24,6 +24,12 @@ public sealed class FaultSpec
     /// <summary>Abort the connection without any response.</summary>
     public bool Drop { get; set; }
 
+    /// <summary>
+    /// Handle the request for real first, then answer with the fault: the server did the work and the client never
+    /// learns it (a proxy's 502 after the backend ran, an answer lost on the way back).
+    /// </summary>
+    public bool AfterProcessing { get; set; }
+
     /// <summary>Apply to the next N matching requests; null = until cleared.</summary>
     public int? Count { get; set; }
 

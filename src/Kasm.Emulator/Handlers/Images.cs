@@ -49,6 +49,12 @@ internal static class Images
             updated[name] = Convert(ctx, name, ImageFields.Kinds[name], value);
         if (target["docker_token"] is JsonValue mask && mask.TryGetValue<string>(out var m) && m == ImageFields.Mask)
             updated["docker_token"] = image.Fields["docker_token"]?.DeepClone();
+        // filter_policy_id also takes the words "force_disabled" and "inherit" (docs/kasm-api.md, update_image).
+        if (updated["filter_policy_id"] is JsonValue word && word.TryGetValue<string>(out var w) && w is "force_disabled" or "inherit")
+        {
+            updated["filter_policy_id"] = null;
+            updated["filter_policy_force_disabled"] = w == "force_disabled";
+        }
 
         // A key holding only Images Modify Resources may change the resource fields and nothing else (§4.7). What
         // counts is a change of value, so sending the whole image back unchanged is allowed (how the admin UI works).

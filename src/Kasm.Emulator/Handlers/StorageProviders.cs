@@ -96,10 +96,11 @@ internal static class StorageProviders
         if (type == "OneDrive") required.Add("root_drive_url");
         foreach (var field in required)
         {
+            // An empty object counts as missing, as an empty value does in a Python truth test (strict reading).
             bool present = target[field] switch
             {
                 null => false,
-                JsonObject => true,
+                JsonObject o => o.Count > 0,
                 var v => v.ToString().Trim().Length > 0,
             };
             if (!present) throw ApiError.Invalid($"Invalid Request. {field} is required for {type} storage providers");

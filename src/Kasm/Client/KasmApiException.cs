@@ -44,6 +44,9 @@ namespace Kasm.Client
         /// </summary>
         public object? Result { get; internal set; }
 
+        /// <summary>How many times the request was sent (more than 1 after a retry); 0 when unknown.</summary>
+        internal int Attempts { get; set; }
+
         /// <summary>The PowerShell error category that goes with <see cref="ErrorId"/>.</summary>
         public ErrorCategory Category => KasmErrorId.CategoryOf(ErrorId);
 

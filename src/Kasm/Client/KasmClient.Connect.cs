@@ -29,7 +29,7 @@ namespace Kasm.Client
                 // Authorization header, so a 400 here means the server never read it (docs/kasm-api.md, authentication).
                 throw new KasmApiException(ex.ErrorId,
                     $"{Connection.Server.GetLeftPart(UriPartial.Authority)} ignored the Authorization: Basic header and answered as if no API key was sent (HTTP 400). " +
-                    "No released Kasm (1.15 to 1.19) reads that header; connect with -Authentication Body (the default), which sends the key in the request body.",
+                    "No released Kasm (1.15 to 1.19) is known to read that header; connect with -Authentication Body (the default), which sends the key in the request body.",
                     ex.Method, ex.StatusCode, ex.ServerMessage, ex.RequiredPermission, ex);
             }
             catch (KasmApiException ex) when (ex.ErrorId == KasmErrorId.Unauthorized || ex.ErrorId == KasmErrorId.Forbidden)

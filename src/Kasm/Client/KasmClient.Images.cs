@@ -21,7 +21,9 @@ namespace Kasm.Client
         /// credentials, hash, server, profile path, GPUs, hidden, ...; docs/kasm-api.md, update_image). So the image is
         /// read first (get_images), the changes are applied to it, and all of it is sent back, as Kasm's admin UI does.
         /// The JSON-text fields go back as text, categories as one line per category, a masked docker_token as the mask
-        /// the server gave (the admin UI does the same), and fields the server gave as null are left out.
+        /// the server gave (what the admin UI sends back, so the server must keep the stored token for it; -DockerToken
+        /// sets a new one), web filtering forced off as the word update_image reads for it, and fields the server gave
+        /// as null are left out.
         /// A key that cannot read workspaces cannot update safely: it is refused before update_image is sent.
         /// </summary>
         public KasmImage UpdateImage(Guid imageId, IDictionary<string, object?> changes, CancellationToken cancel)
@@ -74,6 +76,12 @@ namespace Kasm.Client
                 var node = JsonPayload.ToNode(change.Value);
                 if (node != null) target[change.Key] = AsSent(change.Key, node);
             }
+            // Web filtering forced off shows as filter_policy_id null and filter_policy_force_disabled true, while
+            // update_image takes the word "force_disabled" in filter_policy_id for it: send both, so neither reading
+            // of the server turns filtering back on.
+            if (!changes.ContainsKey("filter_policy_id") && current["filter_policy_id"] == null
+                && current["filter_policy_force_disabled"] is JsonValue forced && forced.TryGetValue<bool>(out var off) && off)
+                target["filter_policy_id"] = "force_disabled";
             target["image_id"] = imageId.ToString("N");
             return target;
         }

@@ -106,10 +106,7 @@ namespace Kasm.Client
         /// lists are asked what the session's status is (<see cref="ListedStatus"/>); no message text is read.
         /// Any non-200 answer (such as 400 for a session that no longer exists) is an error.
         /// </summary>
-        public (KasmSession? Session, SessionProgress Progress) GetSessionStatus(Guid kasmId, Guid? userId, CancellationToken cancel) =>
-            GetSessionStatus(kasmId, userId, cancel, askAgainIfListedRunning: true);
-
-        private (KasmSession? Session, SessionProgress Progress) GetSessionStatus(Guid kasmId, Guid? userId, CancellationToken cancel, bool askAgainIfListedRunning)
+        public (KasmSession? Session, SessionProgress Progress) GetSessionStatus(Guid kasmId, Guid? userId, CancellationToken cancel)
         {
             var body = new JsonObject { ["kasm_id"] = kasmId.ToString("N") };
             if (userId.HasValue) body["user_id"] = userId.Value.ToString("N");
@@ -141,38 +138,36 @@ namespace Kasm.Client
                 if (Connection.ServerVersion != null && Connection.ServerVersion >= new Version(1, 16)) throw Refusal(response);
                 return (null, new SessionProgress("starting", message, percent));
             }
-            bool someoneElses = owner.HasValue && userId.HasValue && owner.Value != userId.Value;
-            if (someoneElses) throw Refusal(response);
-            if (string.Equals(listed, RunningStatus, StringComparison.OrdinalIgnoreCase))
-            {
-                // It may have reached running between the two calls: ask once more. Still no session then, while the
-                // list says it runs, means the server refuses it.
-                if (askAgainIfListedRunning) return GetSessionStatus(kasmId, userId, cancel, askAgainIfListedRunning: false);
-                throw Refusal(response);
-            }
+            // Someone else's session never becomes this user's: a refusal. A session listed as running (it may have
+            // got there between the two calls, or the agent check failed for a moment) is polled again.
+            if (owner.HasValue && userId.HasValue && owner.Value != userId.Value) throw Refusal(response);
             return (null, new SessionProgress(listed, message, percent));
         }
 
         /// <summary>
-        /// A session's status as the session lists show it, for when get_kasm_status cannot tell: get_kasms (Sessions View)
-        /// first, else get_user_kasms for the owner (the same permissions as get_kasm_status). "gone" when the list that
-        /// could be read does not have it; null when no list could be read. Connection failures still throw.
+        /// A session's status as the session lists show it, for when get_kasm_status cannot tell. First the owner's own
+        /// list (get_user_kasms: the permissions get_kasm_status needs, and a small answer); when the session is not
+        /// there, or that list cannot be read, every session (get_kasms, Sessions View), which also tells a session
+        /// of someone else's from one that is gone. "gone" when a list was read and no list has it; null when no list
+        /// could be read. Connection failures still throw.
         /// </summary>
         internal (string? Status, Guid? Owner) ListedStatus(Guid kasmId, Guid? userId, CancellationToken cancel)
         {
-            var reads = new List<Func<IEnumerable<KasmSession>>> { () => GetSessions(cancel) };
+            bool readOne = false;
+            var reads = new List<Func<IEnumerable<KasmSession>>>();
             if (userId.HasValue) reads.Add(() => GetUserSessions(userId.Value, cancel));
+            reads.Add(() => GetSessions(cancel));
             foreach (var read in reads)
             {
                 try
                 {
                     foreach (var listed in read())
-                        if (listed.KasmId == kasmId) return (listed.Status ?? "requested", listed.UserId);
-                    return (GoneStatus, null);
+                        if (listed.KasmId == kasmId) return (listed.Status ?? "requested", listed.UserId ?? userId);
+                    readOne = true;
                 }
                 catch (KasmApiException ex) when (!IsTransportFailure(ex)) { }
             }
-            return (null, null);
+            return readOne ? (GoneStatus, null) : (null, null);
         }
 
         private static bool IsTransportFailure(KasmApiException ex) =>
@@ -241,7 +236,7 @@ namespace Kasm.Client
         private static KasmApiException NotStarting(KasmSession requested, SessionProgress progress, Exception? inner) =>
             new KasmApiException(KasmErrorId.SessionNotStarting,
                 progress.Status == GoneStatus
-                    ? $"Session {requested.KasmId} will not start: Kasm no longer has it (it was deleted, or failed to start and was removed)."
+                    ? $"Session {requested.KasmId} will not start: Kasm no longer lists it for its user (it was deleted, or failed to start and was removed)."
                     : $"Session {requested.KasmId} will not start: it is {progress.Status}.",
                 KasmEndpoints.GetKasmStatus.Name, 0, progress.Message, KasmEndpoints.GetKasmStatus.Permission, inner) { Result = requested };
 
@@ -264,7 +259,16 @@ namespace Kasm.Client
         {
             Guid owner = userId ?? OwnerOf(kasmId, cancel);
             var body = new JsonObject { ["kasm_id"] = kasmId.ToString("N"), ["user_id"] = owner.ToString("N") };
-            using var _ = _transport.Send(KasmEndpoints.DestroyKasm, body, cancel);
+            try
+            {
+                using var _ = _transport.Send(KasmEndpoints.DestroyKasm, body, cancel);
+            }
+            catch (KasmApiException ex) when (ex.Attempts > 1 && (ex.StatusCode == 400 || ex.StatusCode == 404)
+                                              && ListedStatus(kasmId, owner, cancel).Status == GoneStatus)
+            {
+                // Resent after a transient fault, and the first send had already ended it: Kasm no longer knows the id.
+                // The session is gone, which is what was asked.
+            }
         }
 
         /// <summary>The owner of a session, from get_kasm (Sessions View).</summary>
@@ -275,6 +279,12 @@ namespace Kasm.Client
             try
             {
                 response = _transport.Send(KasmEndpoints.GetKasm, body, cancel);
+            }
+            catch (KasmApiException ex) when ((ex.ErrorId == KasmErrorId.ApiError || ex.ErrorId == KasmErrorId.InvalidRequest || ex.ErrorId == KasmErrorId.NotFound)
+                                              && ListedStatus(kasmId, null, cancel).Status == GoneStatus)
+            {
+                throw new KasmApiException(KasmErrorId.ItemNotFound, $"No session has the id {kasmId}; nothing was ended.",
+                    ex.Method, ex.StatusCode, ex.ServerMessage, ex.RequiredPermission, ex);
             }
             catch (KasmApiException ex) when (ex.ErrorId == KasmErrorId.Unauthorized || ex.ErrorId == KasmErrorId.Forbidden)
             {

@@ -50,12 +50,13 @@ namespace Kasm.Client
         /// What each type gets for a setting the user leaves out (docs/storage-providers.md says where each value
         /// comes from). Client id and secret, a Nextcloud WebDAV URL and a Custom volume config have no default.
         /// </summary>
-        private static Dictionary<string, object?> DefaultsFor(KasmStorageProviderType type, Uri server)
+        private static Dictionary<string, object?> DefaultsFor(KasmStorageProviderType type, Uri? server)
         {
             JsonObject Rclone(string driverOpts) => (JsonObject)JsonNode.Parse(
                 "{\"driver\": \"rclone\", \"driver_opts\": {" + driverOpts + "\"uid\": \"1000\", \"gid\": \"1000\", \"allow_other\": \"true\"}}")!;
             var d = new Dictionary<string, object?>(StringComparer.Ordinal) { ["mount_config"] = new JsonObject() };
-            if (IsOAuth(type)) d["redirect_url"] = $"https://{server.Authority}/api/cloud_storage_callback";
+            // Without a connection yet (checks before sending, -WhatIf) the redirect URL is left to the send.
+            if (IsOAuth(type) && server != null) d["redirect_url"] = $"https://{server.Authority}/api/cloud_storage_callback";
             switch (type)
             {
                 case KasmStorageProviderType.GoogleDrive:
@@ -80,7 +81,7 @@ namespace Kasm.Client
                     d["auth_url"] = "https://login.microsoftonline.com/common/oauth2/v2.0/authorize";
                     d["token_url"] = "https://login.microsoftonline.com/common/oauth2/v2.0/token";
                     d["scope"] = new[] { "Files.Read", "Files.Read.All", "Files.ReadWrite", "Files.ReadWrite.All", "offline_access", "Sites.Read.All", "User.Read" };
-                    d["auth_url_options"] = new JsonObject();
+                    d["auth_url_options"] = new JsonObject { ["prompt"] = "select_account" };
                     d["root_drive_url"] = "https://graph.microsoft.com/v1.0/me/drive";
                     break;
                 case KasmStorageProviderType.Nextcloud:
@@ -102,7 +103,7 @@ namespace Kasm.Client
         /// The fields to send for a new provider: the user's, then each type's default for what they left out, with
         /// scope as one string, one scope per line (a JSON list makes Kasm 1.15 fail with an HTML 500).
         /// </summary>
-        internal static Dictionary<string, object?> WithStorageDefaults(KasmStorageProviderType type, IDictionary<string, object?> fields, Uri server)
+        internal static Dictionary<string, object?> WithStorageDefaults(KasmStorageProviderType type, IDictionary<string, object?> fields, Uri? server)
         {
             var all = new Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var f in fields) if (!IsBlank(f.Value)) all[f.Key] = f.Value;
@@ -127,7 +128,8 @@ namespace Kasm.Client
             if (type == KasmStorageProviderType.Nextcloud) required.Add("webdav_url");
             if (IsOAuth(type)) required.AddRange(new[] { "client_id", "client_secret", "auth_url", "token_url", "scope", "auth_url_options" });
             if (type == KasmStorageProviderType.OneDrive) required.Add("root_drive_url");
-            var missing = required.Where(f => !fields.TryGetValue(f, out var v) || IsBlank(v)).Select(Param).ToList();
+            var missing = required.Where(f => !fields.TryGetValue(f, out var v) || IsBlank(v) || (f == "auth_url_options" && IsEmptyObject(v)))
+                .Select(Param).ToList();
             var problems = new List<string>();
             if (missing.Count > 0) problems.Add($"needs {string.Join(", ", missing)}");
             if (fields.TryGetValue("default_target", out var target) && target is string path && !IsAbsolutePath(path))
@@ -136,6 +138,8 @@ namespace Kasm.Client
                 problems.Add("needs a -VolumeConfig with 'driver' and 'driver_opts' (for example @{ driver = 'rclone'; driver_opts = @{ type = 's3' } })");
             return problems.Count == 0 ? null : $"A {ApiName(type)} storage provider {string.Join("; and ", problems)}. Nothing was sent.";
         }
+
+        private static bool IsEmptyObject(object? value) => JsonPayload.ToNode(value) is JsonObject o && o.Count == 0;
 
         private static string Param(string field) =>
             "-" + string.Concat(field.Split('_').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p.Substring(1)));

@@ -21,6 +21,9 @@ namespace Kasm.Client
         public string? ContentType { get; }
         public byte[] Body { get; }
 
+        /// <summary>How many times the request was sent to get this answer (more than 1 after retries).</summary>
+        public int Attempts { get; internal set; } = 1;
+
         /// <summary>Set when the answer is a partial success: what was made is in the body, and this says what failed.</summary>
         public KasmApiException? Partial { get; internal set; }
 

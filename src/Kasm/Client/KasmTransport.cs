@@ -38,7 +38,11 @@ namespace Kasm.Client
         {
             var response = SendRaw(endpoint, payload, cancel);
             var failure = ResponseClassifier.Classify(endpoint, response.StatusCode, response.ContentType, response.Body, SecretForScrub(), expectJson);
-            if (failure != null) throw failure;
+            if (failure != null)
+            {
+                failure.Attempts = response.Attempts;
+                throw failure;
+            }
             response.Partial = ResponseClassifier.Partial(endpoint, response.StatusCode, response.ContentType, response.Body, SecretForScrub());
             return response;
         }
@@ -75,7 +79,7 @@ namespace Kasm.Client
                             Wait(RetryDelay(attempt, message.Headers.RetryAfter), attempt, maxAttempts, $"HTTP {status}", cancel);
                             continue;
                         }
-                        return new KasmResponse(endpoint, status, message.Content.Headers.ContentType?.MediaType, body);
+                        return new KasmResponse(endpoint, status, message.Content.Headers.ContentType?.MediaType, body) { Attempts = attempt };
                     }
                     catch (Exception ex) when (IsTimeout(ex, cancel, timeout))
                     {

@@ -96,10 +96,11 @@ namespace Kasm.Cmdlets
                         WriteError(new ErrorRecord(ex, "KasmOutFileFailed", ErrorCategory.WriteError, OutFile));
                     }
                 }
-                else if (Raw)
-                    WriteObject(Encoding.UTF8.GetString(response.Body));
-                else
-                    WriteObject(ModelMapper.ToPowerShell(response.Json));
+                object? output = outPath != null ? null : Raw ? Encoding.UTF8.GetString(response.Body) : ModelMapper.ToPowerShell(response.Json);
+                if (output != null) WriteObject(output);
+                // A known method that made something and reported a failure next to it: the answer is output, then
+                // the KasmPartialSuccess error, as from every other cmdlet (its target stays the method name).
+                if (response.Partial is KasmApiException partial) WriteError(partial.ToErrorRecord(Method));
             });
         }
     }

@@ -7,7 +7,7 @@ namespace Kasm.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Changes a workspace's settings (update_image).</para>
-    /// <para type="description">Changes only the settings you name. Kasm's update_image replaces the whole workspace: every setting it is not sent is reset (registry user and token, image hash, server, persistent profile path, GPUs, hidden, ...). So the cmdlet reads the workspace first (get_images), applies your changes to it and sends all of it back, as Kasm's admin UI does: settings Kasm stores as JSON text (volume mappings, run, exec and launch config) go back as the text of what was read, a masked registry token goes back masked as the server gave it, and settings the server reports as empty stay unsent. The key therefore needs Images View besides Images Modify (or Images Modify Resources); without Images View nothing is sent and the error says why. A key holding only Images Modify Resources may change only resources (cores, memory, GPUs, registry settings, profile path). The read and the write are two calls: a change someone makes in between is overwritten. Memory is in bytes: 2768000000 is what Kasm's UI calls 2768 MB, and PowerShell's 4GB means 4294967296 bytes. Supports -WhatIf and -Confirm (nothing is read or sent then); -PassThru returns the updated workspace.</para>
+    /// <para type="description">Changes only the settings you name. Kasm's update_image replaces the whole workspace: every setting it is not sent is reset (registry user and token, image hash, server, persistent profile path, GPUs, hidden, ...). So the cmdlet reads the workspace first (get_images), applies your changes to it and sends all of it back, as Kasm's admin UI does: settings Kasm stores as JSON text (volume mappings, run, exec and launch config) go back as the text of what was read, the registry token goes back masked as the server showed it (what the admin UI sends back too; -DockerToken sets a new one), web filtering forced off goes back as the word update_image reads for it, and settings the server reports as empty stay unsent. The key therefore needs Images View besides Images Modify (or Images Modify Resources); without Images View nothing is sent and the error says why. A key holding only Images Modify Resources may change only resources (cores, memory, GPUs, registry settings, profile path). The read and the write are two calls: a change someone makes in between is overwritten. Memory is in bytes: 2768000000 is what Kasm's UI calls 2768 MB, and PowerShell's 4GB means 4294967296 bytes. Supports -WhatIf and -Confirm (nothing is read or sent then); -PassThru returns the updated workspace.</para>
     /// <example><code>Get-KasmImage -Name Chrome | Set-KasmImage -Cores 2 -Memory 4GB -PassThru</code><para>Gives Chrome sessions two cores and 4 GB of memory.</para></example>
     /// <example><code>Get-KasmImage | Set-KasmImage -Cores 2 -WhatIf</code><para>Shows what would change, sending nothing.</para></example>
     /// <example><code>Set-KasmImage -ImageId $id -Enabled:$false</code><para>Disables a workspace.</para></example>
@@ -58,6 +58,10 @@ namespace Kasm.Cmdlets
         [Parameter]
         public SwitchParameter Hidden { get; set; }
 
+        /// <summary>A new password or token for the workspace's Docker registry (a SecureString; never shown).</summary>
+        [Parameter]
+        public System.Security.SecureString? DockerToken { get; set; }
+
         /// <summary>Where persistent profiles live; must contain {username} or {user_id}.</summary>
         [Parameter]
         public string? PersistentProfilePath { get; set; }
@@ -77,13 +81,14 @@ namespace Kasm.Cmdlets
             var changes = BoundFields(
                 (nameof(FriendlyName), "friendly_name"), (nameof(Description), "description"), (nameof(DockerImage), "name"),
                 (nameof(Cores), "cores"), (nameof(Memory), "memory"), (nameof(GpuCount), "gpu_count"), (nameof(Enabled), "enabled"),
-                (nameof(Hidden), "hidden"), (nameof(PersistentProfilePath), "persistent_profile_path"), (nameof(SessionTimeLimit), "session_time_limit"));
+                (nameof(Hidden), "hidden"), (nameof(PersistentProfilePath), "persistent_profile_path"), (nameof(SessionTimeLimit), "session_time_limit"),
+                (nameof(DockerToken), "docker_token"));
             if (changes.Count == 0)
             {
                 WriteError(InvalidArgument("Nothing to change: give at least one setting, such as -Cores or -FriendlyName.", ImageId));
                 return;
             }
-            string what = string.Join(", ", changes.Select(c => $"{c.Key}={c.Value}"));
+            string what = string.Join(", ", changes.Select(c => c.Key == "docker_token" ? "docker_token=***" : $"{c.Key}={c.Value}"));
             if (!ShouldProcess($"workspace {ImageId}", $"Set {what}")) return;
             Try(ImageId, () =>
             {

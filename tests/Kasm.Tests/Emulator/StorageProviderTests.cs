@@ -37,7 +37,7 @@ public class StorageProviderTests
             p["auth_url"] = "https://auth.example.com/authorize";
             p["token_url"] = "https://auth.example.com/token";
             p["scope"] = "files.read\nfiles.write";
-            p["auth_url_options"] = new JsonObject();
+            p["auth_url_options"] = new JsonObject { ["access_type"] = "offline" };
         }
         if (type == "OneDrive") p["root_drive_url"] = "https://graph.microsoft.com/v1.0/me/drive";
         return p;
@@ -76,6 +76,7 @@ public class StorageProviderTests
     [Theory]
     [InlineData("Google Drive", "client_id")]
     [InlineData("Google Drive", "auth_url_options")]
+    [InlineData("OneDrive", "auth_url_options")]
     [InlineData("Google Drive", "scope")]
     [InlineData("OneDrive", "root_drive_url")]
     [InlineData("Dropbox", "token_url")]

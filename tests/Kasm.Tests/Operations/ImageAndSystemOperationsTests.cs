@@ -81,6 +81,34 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
     }
 
     [Fact]
+    public void UpdateImage_KeepsWebFilteringForcedOff()
+    {
+        var client = Client();
+        var record = F.Emulator.State.Images.Single(i => i.ImageId == Chrome);
+        lock (F.Emulator.State.Gate) record.Fields["filter_policy_force_disabled"] = true;
+
+        client.UpdateImage(Chrome, Changes(("cores", 3.0)), CancellationToken.None);
+
+        var target = Log.Single("update_image")["target_image"]!.AsObject();
+        Assert.Equal("force_disabled", (string?)target["filter_policy_id"]);
+        Assert.True((bool)target["filter_policy_force_disabled"]!);
+        var after = F.Emulator.State.Images.Single(i => i.ImageId == Chrome).Fields;
+        Assert.True(after["filter_policy_force_disabled"]!.GetValue<bool>());
+        Assert.Null(after["filter_policy_id"]);
+    }
+
+    [Fact]
+    public void UpdateImage_NewDockerToken_IsSentAndStored()
+    {
+        var client = Client();
+
+        client.UpdateImage(Chrome, Changes(("docker_token", "new-registry-token")), CancellationToken.None);
+
+        Assert.Equal("new-registry-token", F.Emulator.State.Images.Single(i => i.ImageId == Chrome).Fields["docker_token"]!.GetValue<string>());
+        Assert.Equal("***", (string?)Log.Single("update_image")["target_image"]!["docker_token"]); // masked in the debug text
+    }
+
+    [Fact]
     public void UpdateImage_MemoryAndFlags()
     {
         var client = Client();

@@ -257,15 +257,15 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
         Assert.Contains(progress.Status, new[] { "requested", "provisioning", "assigned", "starting" });
         if (F.Is115)
         {
-            // 1.15 public sends only error_message, so the status comes from the session list: no percentage.
+            // 1.15 public sends only error_message, so the status comes from the owner's session list: no percentage.
             Assert.Null(progress.Percent);
-            Assert.Equal(1, F.Count("get_kasms"));
+            Assert.Equal(1, F.Count("get_user_kasms"));
         }
         else
         {
             Assert.NotNull(progress.Percent);
             Assert.InRange(progress.Percent!.Value, 0, 99);
-            Assert.Equal(0, F.Count("get_kasms"));
+            Assert.Equal(0, F.Count("get_user_kasms"));
         }
     }
 
@@ -302,9 +302,9 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
 
         Assert.NotNull(running);
         Assert.Equal("running", last.Status);
-        // 1.15's get_kasm_status names no state while starting; the session list does (one get_kasms per poll).
+        // 1.15's get_kasm_status names no state while starting; the owner's session list does (one get_user_kasms per poll).
         Assert.Equal(new[] { "requested", "provisioning", "assigned", "starting" }, seen.Select(p => p.Status).ToArray());
-        Assert.Equal(F.Is115 ? 4 : 0, F.Count("get_kasms"));
+        Assert.Equal(F.Is115 ? 4 : 0, F.Count("get_user_kasms"));
     }
 
     [Fact]
@@ -704,6 +704,45 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
             client.DestroySession(requested.KasmId, PlainUser, CancellationToken.None);
             Assert.Equal(2, F.Count("destroy_kasm"));
         }
+    }
+
+    [Fact]
+    public void DestroySession_ResentAfterTheFirstSendEndedIt_IsASuccess()
+    {
+        var client = Client(retries: 2);
+        var requested = Request(client, Chrome, PlainUser);
+        F.Emulator.Settings.DestroyDelayMs = 0; // ended at once: the resend meets an id Kasm no longer knows (400)
+        F.Emulator.AddFault(new Kasm.Emulator.Faults.FaultSpec { Method = "destroy_kasm", Status = 503, Count = 1, AfterProcessing = true });
+
+        client.DestroySession(requested.KasmId, PlainUser, CancellationToken.None);
+
+        Assert.Equal(2, F.Count("destroy_kasm"));
+        Assert.Contains(F.Emulator.RequestLog, e => e.Method == "destroy_kasm" && e.Status == (F.IsSeed ? 404 : 400));
+        Assert.Empty(F.Emulator.State.Sessions);
+    }
+
+    [Fact]
+    public void DestroySession_OfASessionThatIsGone_IsStillAnError()
+    {
+        var client = Client(retries: 2);
+        var requested = Request(client, Chrome, PlainUser);
+        F.Emulator.SetSessionStatus(requested.KasmId, "gone");
+
+        var ex = Assert.Throws<KasmApiException>(() => client.DestroySession(requested.KasmId, PlainUser, CancellationToken.None));
+
+        Assert.Equal(F.IsSeed ? 404 : 400, ex.StatusCode);
+        Assert.Equal(1, F.Count("destroy_kasm"));
+    }
+
+    [Fact]
+    public void DestroySession_WithoutUser_OfAnUnknownSession_IsItemNotFound()
+    {
+        var client = Client();
+
+        var ex = Assert.Throws<KasmApiException>(() => client.DestroySession(Guid.NewGuid(), null, CancellationToken.None));
+
+        Assert.Equal(KasmErrorId.ItemNotFound, ex.ErrorId);
+        Assert.Equal(0, F.Count("destroy_kasm"));
     }
 
     [Fact]

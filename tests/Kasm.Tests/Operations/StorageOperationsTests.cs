@@ -17,7 +17,7 @@ public class StorageProviderRequirementsTests
         fields.ToDictionary(f => f, f => f switch
         {
             "volume_config" => new Hashtable { ["driver"] = "rclone", ["driver_opts"] = new Hashtable { ["type"] = "s3" } },
-            "auth_url_options" => new Hashtable(),
+            "auth_url_options" => new Hashtable { ["access_type"] = "offline" },
             "default_target" => "/home/kasm-user/Files",
             _ => (object?)("https://x.example/" + f),
         }, StringComparer.Ordinal);
@@ -81,6 +81,22 @@ public class StorageProviderRequirementsTests
         Assert.Equal("https://kasm.example.com:8443/api/cloud_storage_callback", defaulted["redirect_url"]);
         Assert.IsType<string>(defaulted["scope"]); // one string, one scope per line
         Assert.StartsWith("https://", (string)defaulted["auth_url"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AuthUrlOptions_Empty_CountsAsMissing()
+    {
+        var fields = With(OAuth.Concat(Common).ToArray());
+        fields["auth_url_options"] = new Hashtable();
+        Assert.Contains("-AuthUrlOptions", KasmClient.MissingForType(KasmStorageProviderType.Dropbox, fields)!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithoutAConnection_TheRedirectUrlIsLeftForTheSend()
+    {
+        var fields = KasmClient.WithStorageDefaults(KasmStorageProviderType.Dropbox, With("client_id", "client_secret"), null);
+        Assert.False(fields.ContainsKey("redirect_url"));
+        Assert.Null(KasmClient.MissingForType(KasmStorageProviderType.Dropbox, fields));
     }
 
     [Fact]
