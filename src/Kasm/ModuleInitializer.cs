@@ -10,7 +10,7 @@ namespace Kasm
     /// <summary>
     /// Windows PowerShell 5.1 has no binding redirects for modules, and the System.Text.Json 8 dependency set asks for
     /// versions that differ from the ones it ships with (System.Memory wants Unsafe 4.0.4.1, 6.0.0.0 ships). This handler
-    /// answers exactly those names from the module folder, whatever version was asked for (DESIGN.md §3).
+    /// answers exactly those names from the module folder, whatever version was asked for (docs/design.md).
     /// PowerShell 7 loads them from its own runtime and never needs it, so it is registered on .NET Framework only.
     /// </summary>
     public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup

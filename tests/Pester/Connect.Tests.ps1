@@ -1,6 +1,6 @@
 #Requires -Version 5.1
 # Connect-Kasm, Get-KasmConnection and Disconnect-Kasm against the real emulator over HTTPS, once per profile.
-# The 401/403 split differs between Kasm versions (DESIGN.md §7, kasm-api.md §2.2), so each profile names its ids.
+# The 401/403 split differs between Kasm versions (docs/design.md, docs/kasm-api.md#transport-and-authentication), so each profile names its ids.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Kasm.TestHelpers.psm1') -Force

@@ -1,6 +1,6 @@
 #Requires -Version 5.1
 # The API secret must appear in no output stream, no formatting of the connection, no error and no exception
-# (DESIGN.md §4). Everything the module can say is collected with -Verbose -Debug and *>&1, then searched.
+# (docs/design.md). Everything the module can say is collected with -Verbose -Debug and *>&1, then searched.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Kasm.TestHelpers.psm1') -Force

@@ -5,9 +5,8 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Kasm.TestHelpers.psm1') -Force
 
-    # The seed document from the shared folder beside the repository, or the copy committed with the tests.
-    $script:SeedPath = Join-Path $PSScriptRoot '../../../shared/seed/000_6f0a4a52a0051d6d.txt'
-    if (-not (Test-Path $SeedPath)) { $script:SeedPath = Join-Path $PSScriptRoot 'data/seed-api-reference.txt' }
+    # The seed document the project started from, committed with the tests.
+    $script:SeedPath = Join-Path $PSScriptRoot 'data/seed-api-reference.txt'
     $script:SeedText = Get-Content -Raw -Path $SeedPath
 
     # Every ```bash block: its URL, headers and -d body, keyed by the API method the URL names.

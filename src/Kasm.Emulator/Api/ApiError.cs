@@ -7,7 +7,7 @@ internal enum ErrorKind
     Invalid,
     /// <summary>A resource the request names does not exist.</summary>
     NotFound,
-    /// <summary>A target-level permission check inside a handler (401 "Unauthorized" in 1.15, §2.4).</summary>
+    /// <summary>A target-level permission check inside a handler (401 "Unauthorized" in 1.15, docs/kasm-api.md#answers).</summary>
     Unauthorized,
     /// <summary>A business-level refusal (not owner, not allowed to change a field): 200 in kasm, 403 in the seed.</summary>
     Denied,

@@ -6,13 +6,13 @@ namespace Kasm.Emulator.Api;
 /// <summary>One row of the dispatch table.</summary>
 /// <param name="Name">The method name (last path segment).</param>
 /// <param name="Handler">Runs with the state lock held; returns the success body or throws <see cref="ApiError"/>.</param>
-/// <param name="AnyOf">The decorator's permissions: holding any one is enough (§2.3).</param>
-/// <param name="ReadOnly">True when a read-only key may call it (§2.2 step 4).</param>
+/// <param name="AnyOf">The decorator's permissions: holding any one is enough (docs/kasm-api.md#permissions).</param>
+/// <param name="ReadOnly">True when a read-only key may call it (docs/kasm-api.md#transport-and-authentication step 4).</param>
 /// <param name="Mounts">Where the method answers; elsewhere it is an unknown URL (404).</param>
-/// <param name="PublicErrorsAre400">The /api/public variant answers business errors with HTTP 400 instead of 200 (§2.4).</param>
+/// <param name="PublicErrorsAre400">The /api/public variant answers business errors with HTTP 400 instead of 200 (docs/kasm-api.md#answers).</param>
 /// <param name="InternalOnAdminMounts">
 /// On /api/admin and /api the method resolves to the ClientApi variant whose decorator asks only for User and
-/// which then checks these internally (§2.1, §4.5 get_user/update_user).
+/// which then checks these internally (docs/kasm-api.md#transport-and-authentication, docs/kasm-api.md#users get_user/update_user).
 /// </param>
 internal sealed record ApiMethod(
     string Name,

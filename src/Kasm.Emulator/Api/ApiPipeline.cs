@@ -10,8 +10,8 @@ using Microsoft.AspNetCore.Http;
 namespace Kasm.Emulator.Api;
 
 /// <summary>
-/// The whole request path for <c>/api/…</c>: routing (kasm-api.md §2.1), faults, body parsing, the auth wrapper
-/// (§2.2), dispatch through <see cref="MethodTable"/>, error mapping (§2.4), and the request log.
+/// The whole request path for <c>/api/…</c>: routing (docs/kasm-api.md#transport-and-authentication), faults, body parsing, the auth wrapper
+/// (docs/kasm-api.md#transport-and-authentication), dispatch through <see cref="MethodTable"/>, error mapping (docs/kasm-api.md#answers), and the request log.
 /// </summary>
 internal sealed class ApiPipeline(EmulatorCore core)
 {
@@ -67,7 +67,7 @@ internal sealed class ApiPipeline(EmulatorCore core)
         if (fault is not null && FaultResponder.ChangesResponse(fault) && fault.Body != "truncated")
             response = FaultResponder.Replacement(fault, _errors);
         else if (path == "/api/__healthcheck")
-            response = ApiResponse.Json(200, new JsonObject { ["ok"] = true }); // §2.1/§4.16: no auth, no body
+            response = ApiResponse.Json(200, new JsonObject { ["ok"] = true }); // docs/kasm-api.md#transport-and-authentication: no auth, no body
         else if (route is null)
             response = _errors.Framework(404, "Not Found", $"Not found: {path}");
         else
@@ -84,7 +84,7 @@ internal sealed class ApiPipeline(EmulatorCore core)
         var method = MethodTable.Find(name, mount);
         if (method is null) return _errors.Framework(404, "Not Found", $"Unknown API method ({name})");
 
-        // GET: CherryPy's json_in tool never runs and the auth wrapper crashes on request.json (§2.1).
+        // GET: CherryPy's json_in tool never runs and the auth wrapper crashes on request.json (docs/kasm-api.md#transport-and-authentication).
         if (!HttpMethods.IsPost(http.Request.Method)) return _errors.Crash($"{http.Request.Method} is not supported; use POST");
 
         if (!IsJson(http.Request.ContentType))
@@ -112,7 +112,7 @@ internal sealed class ApiPipeline(EmulatorCore core)
             };
             try
             {
-                // The ClientApi variants' internal check (§2.1): decorator asked only for User.
+                // The ClientApi variants' internal check (docs/kasm-api.md#transport-and-authentication): decorator asked only for User.
                 if (method.InternalOnAdminMounts is { } inner && mount != Mount.Public && !core.Profile.IsSeed
                     && !Permissions.SatisfiesAny(outcome.Key!.Granted, inner))
                     throw ApiError.Unauthorized();
@@ -142,7 +142,7 @@ internal sealed class ApiPipeline(EmulatorCore core)
         }
     }
 
-    /// <summary><c>/api/public/m</c>, <c>/api/admin/m</c>, <c>/api/m</c>: the method is the last segment (§2.1).</summary>
+    /// <summary><c>/api/public/m</c>, <c>/api/admin/m</c>, <c>/api/m</c>: the method is the last segment (docs/kasm-api.md#transport-and-authentication).</summary>
     private static (Mount Mount, string Name)? Route(string path)
     {
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
@@ -156,7 +156,7 @@ internal sealed class ApiPipeline(EmulatorCore core)
         return (mount, segments[^1]);
     }
 
-    /// <summary>CherryPy's json_in accepts application/json and text/javascript (§2.1).</summary>
+    /// <summary>CherryPy's json_in accepts application/json and text/javascript (docs/kasm-api.md#transport-and-authentication).</summary>
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var parsed)
         && parsed.MediaType is { } media

@@ -21,11 +21,11 @@ internal sealed record ApiResponse(int Status, string? ContentType, byte[] Body)
 
     public static ApiResponse Empty(int status) => new(status, null, []);
 
-    /// <summary>CherryPy's sanitized HTTP-error page (kasm-api.md §2.1), e.g. <c>404 Not Found</c>.</summary>
+    /// <summary>CherryPy's sanitized HTTP-error page (docs/kasm-api.md#transport-and-authentication), e.g. <c>404 Not Found</c>.</summary>
     public static ApiResponse HttpErrorPage(int status, string reason) =>
         Html(status, $"An error has occurred {status} {reason} - see logs for details");
 
-    /// <summary>The page a real server shows for an unhandled exception (§2.1), sic the unclosed tags.</summary>
+    /// <summary>The page a real server shows for an unhandled exception (docs/kasm-api.md#transport-and-authentication), sic the unclosed tags.</summary>
     public static ApiResponse UnhandledExceptionPage() =>
         Html(500, "<html><body>An unhandled exception occurred check logs for details<body><html>");
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Kasm.Emulator.Api;
 
-/// <summary>Turns failures into responses, per profile (kasm-api.md §2.4 for the kasm profiles; the seed document for <c>seed</c>).</summary>
+/// <summary>Turns failures into responses, per profile (docs/kasm-api.md#answers for the kasm profiles; the seed document for <c>seed</c>).</summary>
 internal sealed class ErrorMapper(Profile profile)
 {
     /// <summary>A JSON error body: <c>{"error_message"}</c>, plus <c>"status": "error"</c> in the seed profile only.</summary>
@@ -35,14 +35,14 @@ internal sealed class ErrorMapper(Profile profile)
             : error.Kind switch
             {
                 ErrorKind.Unauthorized => profile.PermissionFailureStatus,
-                // §2.1/§2.4: /api/public variants of some handlers set HTTP 400 on validation errors; the rest answer 200.
+                // docs/kasm-api.md#answers: /api/public variants of some handlers set HTTP 400 on validation errors; the rest answer 200.
                 _ when mount == Mount.Public && method.PublicErrorsAre400 => 400,
                 _ => 200,
             };
         return JsonError(status, error.Message);
     }
 
-    /// <summary>An auth-wrapper failure (§2.2's steps; seed codes from the seed document).</summary>
+    /// <summary>An auth-wrapper failure (the auth steps of docs/kasm-api.md#transport-and-authentication; seed codes from the seed document).</summary>
     public ApiResponse Auth(AuthFailure failure, string message)
     {
         if (failure == AuthFailure.MalformedUuid)
@@ -62,7 +62,7 @@ internal sealed class ErrorMapper(Profile profile)
     }
 }
 
-/// <summary>The auth wrapper's failure steps (§2.2; the licence step is not modelled).</summary>
+/// <summary>The auth wrapper's failure steps (docs/kasm-api.md#transport-and-authentication; the licence step is not modelled).</summary>
 internal enum AuthFailure
 {
     BadKey,

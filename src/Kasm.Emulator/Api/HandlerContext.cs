@@ -13,7 +13,7 @@ internal sealed class HandlerContext
     public required JsonObject Body { get; init; }
     public required EmulatorKey Key { get; init; }
     public required DateTime Now { get; init; }
-    /// <summary>The Host the client used, echoed as a session's <c>hostname</c> (§4.1).</summary>
+    /// <summary>The Host the client used, echoed as a session's <c>hostname</c> (docs/kasm-api.md#sessions).</summary>
     public required string RequestHost { get; init; }
 
     public EmulatorSettings Settings => State.Settings;
@@ -24,7 +24,7 @@ internal sealed class HandlerContext
     public JsonObject Target(string name, string missingMessage = "Invalid Request: Missing required parameters") =>
         Body[name] as JsonObject ?? throw ApiError.Invalid(missingMessage);
 
-    /// <summary>Top-level <c>user_id</c> resolved to a user (the auth wrapper already proved it exists, §2.2 step 6).</summary>
+    /// <summary>Top-level <c>user_id</c> resolved to a user (the auth wrapper already proved it exists, docs/kasm-api.md#transport-and-authentication step 6).</summary>
     public UserRecord? TopLevelUser() =>
         Body.Str("user_id") is { } raw && Ids.TryParse(raw, out var id) ? State.FindUser(id) : null;
 }

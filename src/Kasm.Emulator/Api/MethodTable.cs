@@ -6,13 +6,13 @@ namespace Kasm.Emulator.Api;
 
 /// <summary>
 /// The one dispatch table: method name → handler, decorator permissions, read-only flag, mounts, and whether the
-/// /api/public variant answers errors with 400. Permissions and flags follow the kasm-api.md §4 headings.
+/// /api/public variant answers errors with 400. Permissions and flags follow docs/kasm-api.md, method by method.
 /// </summary>
 internal static class MethodTable
 {
     public static IReadOnlyDictionary<string, ApiMethod> Methods { get; } = new ApiMethod[]
     {
-        // §4.2 sessions. request_kasm also needs Users Auth Session with user_id: that is §2.2 step 5.
+        // Sessions (docs/kasm-api.md#sessions). request_kasm also needs Users Auth Session with user_id: that is docs/kasm-api.md#transport-and-authentication step 5.
         new("request_kasm", Sessions.RequestKasm, [User], ReadOnly: false, Mount.All),
         new("get_kasm_status", Sessions.GetKasmStatus, [User], ReadOnly: true, Mount.All),
         new("get_kasms", Sessions.GetKasms, [SessionsView], ReadOnly: true, Mount.PublicAdmin),
@@ -20,22 +20,22 @@ internal static class MethodTable
         new("get_user_kasms", Sessions.GetUserKasms, [User], ReadOnly: true, Mount.All),
         new("destroy_kasm", Sessions.DestroyKasm, [User], ReadOnly: false, Mount.All),
 
-        // §4.5 users. get_user/update_user on /api/admin and /api are the ClientApi versions (decorator: User,
-        // then an internal Users View/Users Modify check), §2.1.
+        // Users (docs/kasm-api.md#users). get_user/update_user on /api/admin and /api are the ClientApi versions (decorator: User,
+        // then an internal Users View/Users Modify check), docs/kasm-api.md#transport-and-authentication.
         new("create_user", Users.CreateUser, [UsersCreate], ReadOnly: false, Mount.PublicAdmin, PublicErrorsAre400: true),
         new("get_user", Users.GetUser, [UsersView], ReadOnly: true, Mount.All, PublicErrorsAre400: true, InternalOnAdminMounts: [UsersView]),
         new("get_users", Users.GetUsers, [UsersView], ReadOnly: true, Mount.PublicAdmin),
         new("update_user", Users.UpdateUser, [UsersModify], ReadOnly: false, Mount.All, PublicErrorsAre400: true, InternalOnAdminMounts: [UsersModify]),
 
-        // §4.7 images.
+        // Workspaces (docs/kasm-api.md#workspaces-images).
         new("get_images", Images.GetImages, [ImagesView], ReadOnly: true, Mount.PublicAdmin),
         new("update_image", Images.UpdateImage, [ImagesModify, ImagesModifyResources], ReadOnly: false, Mount.PublicAdmin),
 
-        // §4.11 storage providers.
+        // Storage providers (docs/kasm-api.md#storage-providers).
         new("get_storage_providers", StorageProviders.Get, [StorageProvidersView], ReadOnly: true, Mount.PublicAdmin),
         new("create_storage_provider", StorageProviders.Create, [StorageProvidersCreate], ReadOnly: false, Mount.PublicAdmin),
 
-        // §4.14 system.
+        // System (docs/kasm-api.md#system-info).
         new("system_info", SystemInfo.Get, [SystemView], ReadOnly: true, Mount.PublicAdmin),
     }.ToDictionary(m => m.Name, StringComparer.Ordinal);
 

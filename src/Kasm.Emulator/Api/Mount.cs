@@ -1,6 +1,6 @@
 namespace Kasm.Emulator.Api;
 
-/// <summary>The three CherryPy mounts a method can be reached under (kasm-api.md §2.1).</summary>
+/// <summary>The three CherryPy mounts a method can be reached under (docs/kasm-api.md#transport-and-authentication).</summary>
 [Flags]
 internal enum Mount
 {

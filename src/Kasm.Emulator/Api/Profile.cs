@@ -2,7 +2,7 @@ namespace Kasm.Emulator.Api;
 
 /// <summary>
 /// Every behaviour that differs between the emulated server flavours, in one place. <c>seed</c> follows the seed
-/// document; <c>kasm-1.15</c> and <c>kasm-1.19</c> follow kasm-api.md (§2.2, §2.4, §3).
+/// document; <c>kasm-1.15</c> and <c>kasm-1.19</c> follow docs/kasm-api.md (authentication, answers, and the table of the emulator's profiles).
 /// </summary>
 internal sealed class Profile
 {
@@ -27,16 +27,16 @@ internal sealed class Profile
     /// </summary>
     public bool RealServerRules { get; init; }
 
-    /// <summary>Missing permission: 401 in 1.15, 403 in 1.19 [live] (§2.2 notes), 403 in the seed.</summary>
+    /// <summary>Missing permission: 401 in 1.15, 403 in 1.19 [live] (docs/kasm-api.md#transport-and-authentication notes), 403 in the seed.</summary>
     public int PermissionFailureStatus { get; init; }
 
-    /// <summary>request_kasm: 1.19 always returns <c>share_id</c> (null unless sharing); 1.15 only when sharing (§4.2).</summary>
+    /// <summary>request_kasm: 1.19 always returns <c>share_id</c> (null unless sharing); 1.15 only when sharing (docs/kasm-api.md#sessions).</summary>
     public bool ShareIdAlways { get; init; }
 
-    /// <summary>get_kasm_status while not running: 1.15 public gives only error_message; later also operational_* (§4.2).</summary>
+    /// <summary>get_kasm_status while not running: 1.15 public gives only error_message; later also operational_* (docs/kasm-api.md#sessions).</summary>
     public bool StatusShowsOperational { get; init; }
 
-    /// <summary>1.15: get_kasms with no sessions → <c>{"kasms": []}</c>, get_users with no users → <c>{}</c> (§4.2, §4.5).</summary>
+    /// <summary>1.15: get_kasms with no sessions → <c>{"kasms": []}</c>, get_users with no users → <c>{}</c> (docs/kasm-api.md#sessions, docs/kasm-api.md#users).</summary>
     public bool Quirks115 { get; init; }
 
     /// <summary>The first three parts of <c>system_info.api.build_id</c> and of seeded image tags.</summary>

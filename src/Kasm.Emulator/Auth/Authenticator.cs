@@ -6,7 +6,7 @@ using Kasm.Emulator.State;
 
 namespace Kasm.Emulator.Auth;
 
-/// <summary>The auth wrapper every method runs behind: kasm-api.md §2.2's evaluation order (licence step left out).</summary>
+/// <summary>The auth wrapper every method runs behind: the evaluation order of docs/kasm-api.md#transport-and-authentication (licence step left out).</summary>
 internal sealed class Authenticator(IReadOnlyList<EmulatorKey> keys, ErrorMapper errors)
 {
     /// <summary>Either the authenticated key, or the response that ends the request.</summary>
@@ -16,7 +16,7 @@ internal sealed class Authenticator(IReadOnlyList<EmulatorKey> keys, ErrorMapper
     public Outcome Authenticate(Credentials credentials, JsonObject body, ApiMethod method, Mount mount,
         EmulatorState state, Profile profile, DateTime now)
     {
-        // Step 9 comes last in §2.2 but only applies when no key was sent; a key without secret falls through to it too.
+        // Step 9 comes last in docs/kasm-api.md#transport-and-authentication but only applies when no key was sent; a key without secret falls through to it too.
         if (!credentials.Complete)
             return Fail(AuthFailure.NoCredentials, profile.IsSeed ? "Invalid API key or secret: none provided" : "Invalid Request");
 
@@ -33,7 +33,7 @@ internal sealed class Authenticator(IReadOnlyList<EmulatorKey> keys, ErrorMapper
         if (key.ReadOnly && !method.ReadOnly)
             return Fail(AuthFailure.ReadOnly, "Unauthorized");
 
-        // Steps 5–7 run for every method, whether it uses the fields or not (§2.2 notes). A JSON null user_id is a
+        // Steps 5–7 run for every method, whether it uses the fields or not (docs/kasm-api.md#transport-and-authentication notes). A JSON null user_id is a
         // value, not "absent": the lookup of None fails with 400 (docs/kasm-api.md, update_user).
         if (profile.RealServerRules && body.ContainsKey("user_id") && body["user_id"] is null)
             return Fail(AuthFailure.UnknownUser, "Invalid user_id (None)");
@@ -42,7 +42,7 @@ internal sealed class Authenticator(IReadOnlyList<EmulatorKey> keys, ErrorMapper
             if (!Permissions.Satisfies(key.Granted, Permission.UsersAuthSession))
                 return Fail(AuthFailure.Impersonation, $"API Key ({key.Name}) is not authorized to impersonate a user.");
             string raw = body.Str("user_id")!;
-            // A malformed UUID makes the real server's DB lookup raise: 500 HTML, not 400 (§2.2 notes).
+            // A malformed UUID makes the real server's DB lookup raise: 500 HTML, not 400 (docs/kasm-api.md#transport-and-authentication notes).
             if (!Ids.TryParse(raw, out var userId))
                 return Fail(AuthFailure.MalformedUuid, $"Invalid user_id ({raw}): not a UUID");
             if (state.FindUser(userId) is null)

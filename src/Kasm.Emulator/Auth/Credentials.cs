@@ -11,8 +11,8 @@ internal sealed record Credentials(string? ApiKey, string? ApiKeySecret)
     public bool Complete => !string.IsNullOrEmpty(ApiKey) && !string.IsNullOrEmpty(ApiKeySecret);
 
     /// <summary>
-    /// Headers <c>api-key</c>/<c>api-key-secret</c> first, then the body (kasm-api.md §2.2, [code 1.15]). Basic auth is
-    /// read only when the profile accepts it: 1.15 never looks at <c>Authorization</c> (§1).
+    /// Headers <c>api-key</c>/<c>api-key-secret</c> first, then the body (docs/kasm-api.md#transport-and-authentication, [1.15]). Basic auth is
+    /// read only when the profile accepts it: 1.15 never looks at <c>Authorization</c> (docs/kasm-api.md).
     /// </summary>
     public static Credentials From(HttpRequest request, JsonObject? body, Profile profile)
     {

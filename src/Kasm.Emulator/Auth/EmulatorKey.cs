@@ -4,14 +4,14 @@ namespace Kasm.Emulator.Auth;
 public sealed class EmulatorKey
 {
     public required string Name { get; init; }
-    /// <summary>12 letters/digits (§2.2).</summary>
+    /// <summary>12 letters/digits (docs/kasm-api.md#transport-and-authentication).</summary>
     public required string ApiKey { get; init; }
-    /// <summary>32 letters/digits (§2.2).</summary>
+    /// <summary>32 letters/digits (docs/kasm-api.md#transport-and-authentication).</summary>
     public required string ApiKeySecret { get; init; }
     public bool ReadOnly { get; init; }
     /// <summary>UTC expiry; null = never.</summary>
     public DateTime? Expires { get; init; }
-    /// <summary>UI permission names (§2.3), e.g. "Global Admin".</summary>
+    /// <summary>UI permission names (docs/kasm-api.md#permissions), e.g. "Global Admin".</summary>
     public required string[] Permissions { get; init; }
 
     private IReadOnlySet<Permission>? _parsed;

@@ -1,6 +1,6 @@
 namespace Kasm.Emulator.Auth;
 
-/// <summary>API-key permissions with the ids of kasm-api.md §2.3 (only those the emulated methods use, plus their siblings).</summary>
+/// <summary>API-key permissions with the ids of docs/kasm-api.md#permissions (only those the emulated methods use, plus their siblings).</summary>
 public enum Permission
 {
     User = 100,
@@ -22,7 +22,7 @@ public enum Permission
     ImagesDelete = 903,
     ImagesModifyResources = 904,
     SystemView = 1600,
-    // §2.3 gives the range 1800…3003 for these families without exact ids; Storage Providers is the last (3000–3003).
+    // docs/kasm-api.md#permissions gives the range 1800…3003 for these families without exact ids; Storage Providers is the last (3000–3003).
     StorageProvidersView = 3000,
     StorageProvidersModify = 3001,
     StorageProvidersCreate = 3002,
@@ -47,12 +47,12 @@ public static class Permissions
 
     /// <summary>
     /// True when <paramref name="held"/> satisfies <paramref name="required"/>: the permission itself, or Global Admin
-    /// for anything numbered 200 or more. Global Admin never grants User (100) (§2.3).
+    /// for anything numbered 200 or more. Global Admin never grants User (100) (docs/kasm-api.md#permissions).
     /// </summary>
     public static bool Satisfies(IReadOnlySet<Permission> held, Permission required) =>
         held.Contains(required) || ((int)required >= 200 && held.Contains(Permission.GlobalAdmin));
 
-    /// <summary>Holding any one of <paramref name="anyOf"/> is enough (§2.3).</summary>
+    /// <summary>Holding any one of <paramref name="anyOf"/> is enough (docs/kasm-api.md#permissions).</summary>
     public static bool SatisfiesAny(IReadOnlySet<Permission> held, IEnumerable<Permission> anyOf) =>
         anyOf.Any(p => Satisfies(held, p));
 }

@@ -6,12 +6,12 @@ using Kasm.Emulator.State;
 
 namespace Kasm.Emulator.Handlers;
 
-/// <summary>get_images and update_image (kasm-api.md §4.7).</summary>
+/// <summary>get_images and update_image (docs/kasm-api.md#workspaces-images).</summary>
 internal static class Images
 {
     private const string MissingParameters = "Invalid Request: Missing required parameters";
 
-    /// <summary>Every image, disabled and unavailable ones included; no paging, no filters (§4.7).</summary>
+    /// <summary>Every image, disabled and unavailable ones included; no paging, no filters (docs/kasm-api.md#workspaces-images).</summary>
     public static JsonObject GetImages(HandlerContext ctx)
     {
         var list = new JsonArray();
@@ -56,7 +56,7 @@ internal static class Images
             updated["filter_policy_force_disabled"] = w == "force_disabled";
         }
 
-        // A key holding only Images Modify Resources may change the resource fields and nothing else (§4.7). What
+        // A key holding only Images Modify Resources may change the resource fields and nothing else (docs/kasm-api.md#workspaces-images). What
         // counts is a change of value, so sending the whole image back unchanged is allowed (how the admin UI works).
         if (!ctx.Holds(Permission.ImagesModify))
         {
@@ -76,7 +76,7 @@ internal static class Images
         switch (kind)
         {
             case ImageFieldKind.JsonString:
-                // Quirk (§4.7): the server json.loads() these, so a real object fails. The seed document says
+                // Quirk (docs/kasm-api.md#workspaces-images): the server json.loads() these, so a real object fails. The seed document says
                 // nothing about it, so the seed profile accepts both.
                 if (value is JsonValue v && v.TryGetValue<string>(out var text))
                 {
@@ -115,7 +115,7 @@ internal static class Images
         throw ApiError.Invalid($"Invalid Request: {name} must be a number");
     }
 
-    /// <summary>A newline-separated string (what the admin UI sends, §4.7) or a list.</summary>
+    /// <summary>A newline-separated string (what the admin UI sends, docs/kasm-api.md#workspaces-images) or a list.</summary>
     private static JsonArray StringList(JsonNode value, string name)
     {
         IEnumerable<string> items = value switch

@@ -4,7 +4,7 @@ using Kasm.Emulator.State;
 
 namespace Kasm.Emulator.Handlers;
 
-/// <summary>The session ("kasm") object of kasm-api.md §4.1.</summary>
+/// <summary>The session ("kasm") object of docs/kasm-api.md#sessions.</summary>
 internal static class SessionWire
 {
     private const int ProxyPort = 443;
@@ -40,7 +40,7 @@ internal static class SessionWire
             ["expiration_date"] = Timestamps.Format(s.ExpirationDate),
             ["created_date"] = Timestamps.Format(s.Created),
             ["share_id"] = s.ShareId,
-            // Tokens are always blank in API output (§4.1).
+            // Tokens are always blank in API output (docs/kasm-api.md#sessions).
             ["token"] = "",
             ["view_only_token"] = "",
             ["is_persistent_profile"] = false,
@@ -52,7 +52,7 @@ internal static class SessionWire
             ["connection_proxy_id"] = null,
             ["connection_info"] = null,
             ["queued_tasks"] = new JsonArray(),
-            // port_map paths carry the dashed kasm id (§2.5).
+            // port_map paths carry the dashed kasm id (docs/kasm-api.md#answers).
             ["port_map"] = new JsonObject
             {
                 ["vnc"] = Port($"desktop/{dashed}/vnc"),
@@ -62,12 +62,12 @@ internal static class SessionWire
                 ["webcam"] = Port($"desktop/{dashed}/webcam"),
             },
             ["image"] = image is null ? null : ImageSummary(image),
-            // client_settings is an empty list until the session runs (§4.1).
+            // client_settings is an empty list until the session runs (docs/kasm-api.md#sessions).
             ["client_settings"] = phase == SessionPhase.Running ? ClientSettings() : new JsonArray(),
         };
         if (!ctx.Profile.Quirks115 && !ctx.Profile.IsSeed)
         {
-            // 1.16+ extras (§4.1).
+            // 1.16+ extras (docs/kasm-api.md#sessions).
             o["point_of_presence"] = null;
             o["rdp_client_type"] = null;
             o["agent_installed"] = false;
@@ -75,7 +75,7 @@ internal static class SessionWire
         return o;
     }
 
-    /// <summary>get_kasms/get_kasm add the owner's name and the server (null fields until placed, §4.1).</summary>
+    /// <summary>get_kasms/get_kasm add the owner's name and the server (null fields until placed, docs/kasm-api.md#sessions).</summary>
     public static JsonObject AdminView(HandlerContext ctx, SessionRecord s)
     {
         var o = Session(ctx, s);

@@ -5,7 +5,7 @@ using Kasm.Emulator.State;
 
 namespace Kasm.Emulator.Handlers;
 
-/// <summary>request_kasm, get_kasm_status, get_kasms, get_kasm, get_user_kasms, destroy_kasm (kasm-api.md §4.2).</summary>
+/// <summary>request_kasm, get_kasm_status, get_kasms, get_kasm, get_user_kasms, destroy_kasm (docs/kasm-api.md#sessions).</summary>
 internal static class Sessions
 {
     private static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(1);
@@ -21,7 +21,7 @@ internal static class Sessions
         }
         if (ctx.State.LiveSessions().Count() >= ctx.Settings.LicenseLimit)
             throw ApiError.Invalid("Per concurrent session license limit exceeded. Unable to create session");
-        // No user_id: the server makes an anonymous user, member of All Users (§4.2).
+        // No user_id: the server makes an anonymous user, member of All Users (docs/kasm-api.md#sessions).
         user ??= NewAnonymousUser(ctx);
         // enable_sharing where the group does not allow sharing: the session is still made (docs/kasm-api.md,
         // request_kasm) and the answer carries the success keys and error_message together.
@@ -51,7 +51,7 @@ internal static class Sessions
         ctx.State.SessionsById[session.KasmId] = session;
         user.LastSession = ctx.Now;
 
-        // Quirk (§4.2, §2.5): kasm_id and session_token are dashed here, user_id is hex.
+        // Quirk (docs/kasm-api.md#sessions, docs/kasm-api.md#answers): kasm_id and session_token are dashed here, user_id is hex.
         string token = Ids.Dashed(Guid.NewGuid());
         var response = new JsonObject
         {
@@ -62,7 +62,7 @@ internal static class Sessions
             ["session_token"] = token,
             ["kasm_url"] = $"/#/connect/kasm/{Ids.Dashed(session.KasmId)}/{Ids.Hex(user.UserId)}/{token}",
         };
-        // share_id: 1.15 only when sharing was asked for; 1.19 always, null otherwise (§4.2).
+        // share_id: 1.15 only when sharing was asked for; 1.19 always, null otherwise (docs/kasm-api.md#sessions).
         if (session.ShareId is not null || ctx.Profile.ShareIdAlways) response["share_id"] = session.ShareId;
         if (askedSharing && !sharing) response["error_message"] = "Failed to create Share ID";
         if (ctx.Settings.NewSessionStatus is { } held) ctx.State.SetSessionStatus(session.KasmId, held);
@@ -72,7 +72,7 @@ internal static class Sessions
     public static JsonObject GetKasmStatus(HandlerContext ctx)
     {
         var session = RequireSession(ctx);
-        // 1.15 crashes (500 HTML) when user_id is absent (§4.2); the seed profile calls it a bad request.
+        // 1.15 crashes (500 HTML) when user_id is absent (docs/kasm-api.md#sessions); the seed profile calls it a bad request.
         var user = ctx.TopLevelUser() ?? throw (ctx.Profile.IsSeed
             ? ApiError.Invalid("Invalid Request: Missing user_id")
             : ApiError.Crash("get_kasm_status without user_id"));
@@ -102,7 +102,7 @@ internal static class Sessions
             return body;
         }
 
-        // Running: a fresh token on every call; this kasm_url has the kasm id hex and the user id dashed (§4.2, §2.5).
+        // Running: a fresh token on every call; this kasm_url has the kasm id hex and the user id dashed (docs/kasm-api.md#sessions, docs/kasm-api.md#answers).
         string token = Ids.Dashed(Guid.NewGuid());
         return new JsonObject
         {
@@ -116,7 +116,7 @@ internal static class Sessions
     {
         var kasms = new JsonArray([.. ctx.State.SessionsById.Values.Select(s => (JsonNode)SessionWire.AdminView(ctx, s))]);
         var response = new JsonObject { ["kasms"] = kasms };
-        // §4.2: with zero sessions 1.15 leaves current_time out.
+        // docs/kasm-api.md#sessions: with zero sessions 1.15 leaves current_time out.
         if (kasms.Count > 0 || !ctx.Profile.Quirks115) response["current_time"] = Timestamps.Format(ctx.Now);
         return response;
     }
@@ -145,7 +145,7 @@ internal static class Sessions
         };
     }
 
-    /// <summary>Answers <c>{}</c> at once; the session shows "deleting" and vanishes after the destroy delay (§4.2).</summary>
+    /// <summary>Answers <c>{}</c> at once; the session shows "deleting" and vanishes after the destroy delay (docs/kasm-api.md#sessions).</summary>
     public static JsonObject DestroyKasm(HandlerContext ctx)
     {
         var session = RequireSession(ctx, "Invalid Request");
@@ -153,7 +153,7 @@ internal static class Sessions
         // Real servers need user_id (the owner) whatever the key holds: without it the handler fails with an HTML 500
         // and destroys nothing (docs/kasm-api.md, destroy_kasm). The seed document sends kasm_id alone.
         if (user is null && ctx.Profile.RealServerRules) throw ApiError.Crash("destroy_kasm without user_id");
-        // Sessions Delete lets a key delete anyone's session; otherwise user_id must name the owner (§4.2).
+        // Sessions Delete lets a key delete anyone's session; otherwise user_id must name the owner (docs/kasm-api.md#sessions).
         if (!ctx.Holds(Permission.SessionsDelete) && user?.UserId != session.UserId)
             throw ApiError.Denied("Unauthorized attempt to delete session");
         // A second destroy of a session still being deleted is accepted and run again on real servers.
@@ -166,7 +166,7 @@ internal static class Sessions
 
     private static SessionRecord RequireSession(HandlerContext ctx, string missing = "Invalid Request: Missing kasm_id")
     {
-        // The auth wrapper has already answered 400 for an unknown kasm_id (§2.2 step 7), so a miss here means "absent".
+        // The auth wrapper has already answered 400 for an unknown kasm_id (docs/kasm-api.md#transport-and-authentication step 7), so a miss here means "absent".
         string raw = ctx.Body.Str("kasm_id") ?? throw ApiError.Invalid(missing);
         return Ids.TryParse(raw, out var id) && ctx.State.SessionsById.TryGetValue(id, out var s)
             ? s
@@ -175,7 +175,7 @@ internal static class Sessions
 
     private static ImageRecord ResolveImage(HandlerContext ctx)
     {
-        // No default images are configured, so a missing image_id always ends here (§4.2; image_name is ignored).
+        // No default images are configured, so a missing image_id always ends here (docs/kasm-api.md#sessions; image_name is ignored).
         string raw = ctx.Body.Str("image_id") ?? throw ApiError.Invalid("No Default Image Found");
         if (!Ids.TryParse(raw, out var id) || !ctx.State.ImagesById.TryGetValue(id, out var image))
             throw ApiError.NotFound($"Invalid Request: Unknown image_id ({raw})");

@@ -5,7 +5,7 @@ using Kasm.Emulator.State;
 
 namespace Kasm.Emulator.Handlers;
 
-/// <summary>get_storage_providers and create_storage_provider (kasm-api.md §4.11).</summary>
+/// <summary>get_storage_providers and create_storage_provider (docs/kasm-api.md#storage-providers).</summary>
 internal static class StorageProviders
 {
     private const string MissingParameters = "Invalid Request. Missing required parameters";
@@ -14,7 +14,7 @@ internal static class StorageProviders
     private static readonly string[] OAuthFields = ["client_id", "client_secret", "auth_url", "token_url", "redirect_url"];
 
     /// <summary>
-    /// Required fields per type. §4.11 only says OAuth providers need their client and URL fields and Nextcloud a
+    /// Required fields per type. docs/kasm-api.md#storage-providers only says OAuth providers need their client and URL fields and Nextcloud a
     /// webdav_url; the emulator also asks S3 for the rclone volume_config and a default_target (where to mount it)
     /// and Custom for a volume_config. "Other" is a known type with no validation routine, as on a real server.
     /// </summary>
@@ -151,7 +151,7 @@ internal static class StorageProviders
         ["default_target"] = p.DefaultTarget,
     };
 
-    /// <summary>A list, or a newline-separated string (§4.11).</summary>
+    /// <summary>A list, or a newline-separated string (docs/kasm-api.md#storage-providers).</summary>
     private static List<string> Scope(JsonNode? node) => node switch
     {
         JsonArray a => [.. a.Select(n => n?.ToString() ?? "").Where(s => s.Length > 0)],

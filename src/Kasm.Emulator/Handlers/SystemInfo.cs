@@ -4,7 +4,7 @@ using Kasm.Emulator.State;
 
 namespace Kasm.Emulator.Handlers;
 
-/// <summary>system_info (kasm-api.md §4.14): version, database, and the Community Edition fallback licence.</summary>
+/// <summary>system_info (docs/kasm-api.md#system-info): version, database, and the Community Edition fallback licence.</summary>
 internal static class SystemInfo
 {
     private static readonly Guid InstallationId = Guid.ParseExact("c0ffee00b4d54e1a9f3e2d1c0b9a8f7e", "N");
@@ -53,7 +53,7 @@ internal static class SystemInfo
                 ["update"] = new JsonObject
                 {
                     ["status"] = new JsonObject { ["latest_version"] = latest, ["release_notes_url"] = "https://kasmweb.com/docs/latest/release_notes.html" },
-                    // §4.14: compares the first three parts of build_id with latest_version.
+                    // docs/kasm-api.md#system-info: compares the first three parts of build_id with latest_version.
                     ["update_available"] = latest != ctx.Profile.Version,
                 },
             },

@@ -5,7 +5,7 @@ using Kasm.Emulator.State;
 
 namespace Kasm.Emulator.Handlers;
 
-/// <summary>The three user shapes of kasm-api.md §4.5.</summary>
+/// <summary>The three user shapes of docs/kasm-api.md#users.</summary>
 internal static class UserWire
 {
     /// <summary>The short object create_user/update_user return.</summary>
@@ -45,7 +45,7 @@ internal static class UserWire
     }
 
     /// <summary>
-    /// One get_users entry. Quirks (§4.5, §2.5): <c>user_id</c> is dashed, and <c>last_session</c> is stringified,
+    /// One get_users entry. Quirks (docs/kasm-api.md#users, docs/kasm-api.md#answers): <c>user_id</c> is dashed, and <c>last_session</c> is stringified,
     /// so it reads "None" when the user never had a session. Groups only with Groups View, kasms only with Sessions View.
     /// </summary>
     public static JsonObject ListEntry(HandlerContext ctx, UserRecord user) => new()

@@ -5,7 +5,7 @@ using Kasm.Emulator.State;
 
 namespace Kasm.Emulator.Handlers;
 
-/// <summary>create_user, get_user, get_users, update_user (kasm-api.md §4.5).</summary>
+/// <summary>create_user, get_user, get_users, update_user (docs/kasm-api.md#users).</summary>
 internal static class Users
 {
     private const string MissingParameters = "Invalid Request: Missing required parameters";
@@ -16,7 +16,7 @@ internal static class Users
         var target = ctx.Target("target_user", MissingParameters);
         string username = (target.Str("username") ?? "").Trim().ToLowerInvariant();
         string? password = target.Str("password");
-        // §4.5: /api/public generates a password when none is given; the admin-UI variant requires one. The seed
+        // docs/kasm-api.md#users: /api/public generates a password when none is given; the admin-UI variant requires one. The seed
         // document knows only one create_user, so it behaves like the public one on both mounts.
         bool passwordRequired = ctx.Mount != Mount.Public && !ctx.Profile.IsSeed;
         if (username.Length == 0 || (passwordRequired && string.IsNullOrEmpty(password)))
@@ -52,7 +52,7 @@ internal static class Users
         string? rawId = target.Str("user_id");
         if (rawId is not null)
         {
-            // user_id wins over username when both are sent (§4.5).
+            // user_id wins over username when both are sent (docs/kasm-api.md#users).
             if (!Ids.TryParse(rawId, out var id)) throw ApiError.Invalid($"Invalid Request: user_id ({rawId}) is not a UUID");
             user = ctx.State.FindUser(id) ?? throw ApiError.NotFound($"Invalid Request: Unknown user ({rawId})");
         }
@@ -71,7 +71,7 @@ internal static class Users
         var users = ctx.State.UsersById.Values
             .Where(u => anonymousOnly ? u.Anonymous : includeAnonymous || !u.Anonymous)
             .ToList();
-        // §4.5: with no users at all the 1.15 handler returns a bare {}.
+        // docs/kasm-api.md#users: with no users at all the 1.15 handler returns a bare {}.
         if (users.Count == 0 && ctx.Profile.Quirks115) return [];
 
         int total = users.Count;
@@ -96,7 +96,7 @@ internal static class Users
         if (rawId is null || !Ids.TryParse(rawId, out var id)) throw ApiError.Invalid("Invalid Request");
         var user = ctx.State.FindUser(id) ?? throw ApiError.NotFound("Unknown User");
 
-        // §2.3: changing a Global Admin (here: an Administrators member) also needs Users Modify Admin.
+        // docs/kasm-api.md#permissions: changing a Global Admin (here: an Administrators member) also needs Users Modify Admin.
         if (user.GroupIds.Contains(GroupRecord.AdministratorsId) && !ctx.Holds(Permission.UsersModifyAdmin))
             throw ApiError.Unauthorized();
         if (username != user.Username && ctx.State.FindUserByName(username) is not null)
@@ -112,7 +112,7 @@ internal static class Users
             if (password.Length < 8) throw ApiError.Invalid("Your password must be at least 8 characters long");
         }
 
-        // Only fields present (and not null) change (§4.5).
+        // Only fields present (and not null) change (docs/kasm-api.md#users).
         user.Username = username;
         Set(target, "first_name", v => user.FirstName = Truncate(v));
         Set(target, "last_name", v => user.LastName = Truncate(v));
@@ -137,7 +137,7 @@ internal static class Users
         }
         if (!string.IsNullOrEmpty(password))
         {
-            // Setting a password also unlocks the account (§4.5).
+            // Setting a password also unlocks the account (docs/kasm-api.md#users).
             user.Password = password;
             user.PasswordSetDate = ctx.Now;
             user.Locked = false;

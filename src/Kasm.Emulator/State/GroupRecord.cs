@@ -3,7 +3,7 @@ namespace Kasm.Emulator.State;
 /// <summary>A user group. Only the two built-in groups exist in the emulator.</summary>
 public sealed class GroupRecord
 {
-    /// <summary>The "All Users" group id, the same in every Kasm installation (kasm-api.md §4.5).</summary>
+    /// <summary>The "All Users" group id, the same in every Kasm installation (docs/kasm-api.md#users).</summary>
     public static readonly Guid AllUsersId = Guid.ParseExact("68d557ac4cac42cca9f31c7c853de0f3", "N");
 
     /// <summary>The emulator's fixed "Administrators" group id.</summary>

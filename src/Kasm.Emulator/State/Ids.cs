@@ -1,12 +1,12 @@
 namespace Kasm.Emulator.State;
 
-/// <summary>UUID formatting as a Kasm server emits it (kasm-api.md §2.5).</summary>
+/// <summary>UUID formatting as a Kasm server emits it (docs/kasm-api.md#answers).</summary>
 public static class Ids
 {
     /// <summary>32 lowercase hex characters, no dashes: the usual form in Kasm output.</summary>
     public static string Hex(Guid id) => id.ToString("N");
 
-    /// <summary>The dashed form Python's <c>str(uuid)</c> gives; used only where §2.5 says a real server emits it.</summary>
+    /// <summary>The dashed form Python's <c>str(uuid)</c> gives; used only where docs/kasm-api.md#answers says a real server emits it.</summary>
     public static string Dashed(Guid id) => id.ToString("D");
 
     /// <summary>Accepts either form, any case, like Python's <c>uuid.UUID</c>.</summary>
@@ -25,6 +25,6 @@ public static class Ids
         return System.Security.Cryptography.RandomNumberGenerator.GetString(lowerOnly ? lower : all, length);
     }
 
-    /// <summary>A share id: 8 lowercase hex characters (§2.5).</summary>
+    /// <summary>A share id: 8 lowercase hex characters (docs/kasm-api.md#answers).</summary>
     public static string NewShareId() => Guid.NewGuid().ToString("N")[..8];
 }

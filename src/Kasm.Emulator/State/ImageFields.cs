@@ -3,16 +3,16 @@ using System.Text.Json.Nodes;
 
 namespace Kasm.Emulator.State;
 
-/// <summary>How each image field is read from a <c>target_image</c> and written back (kasm-api.md §4.7).</summary>
+/// <summary>How each image field is read from a <c>target_image</c> and written back (docs/kasm-api.md#workspaces-images).</summary>
 internal enum ImageFieldKind
 {
     String,
     Bool,
     Float,
     Int,
-    /// <summary>Quirk (§4.7 create_image): read as a JSON-encoded string; <c>""</c> becomes <c>{}</c>.</summary>
+    /// <summary>Quirk (docs/kasm-api.md#workspaces-images create_image): read as a JSON-encoded string; <c>""</c> becomes <c>{}</c>.</summary>
     JsonString,
-    /// <summary>Quirk (§4.7 create_image): a newline-separated string turned into a list (a list is accepted too).</summary>
+    /// <summary>Quirk (docs/kasm-api.md#workspaces-images create_image): a newline-separated string turned into a list (a list is accepted too).</summary>
     Categories,
     StringList,
     Uuid,
@@ -20,7 +20,7 @@ internal enum ImageFieldKind
     ReadOnly,
 }
 
-/// <summary>The image schema: every field of §4.7's table with its kind and default.</summary>
+/// <summary>The image schema: every field docs/kasm-api.md#workspaces-images lists, with its kind and default.</summary>
 internal static class ImageFields
 {
     public static readonly IReadOnlyDictionary<string, ImageFieldKind> Kinds = new Dictionary<string, ImageFieldKind>
@@ -72,7 +72,7 @@ internal static class ImageFields
         ["imageAttributes"] = ImageFieldKind.ReadOnly,
     };
 
-    /// <summary>Fields a caller holding only Images Modify Resources may change (§4.7 update_image).</summary>
+    /// <summary>Fields a caller holding only Images Modify Resources may change (docs/kasm-api.md#workspaces-images update_image).</summary>
     public static readonly IReadOnlySet<string> ResourceFields = new HashSet<string>
     {
         "require_gpu", "gpu_count", "memory", "cores", "cpu_allocation_method", "volume_mappings", "run_config",
@@ -105,7 +105,7 @@ internal static class ImageFields
         return reset;
     }
 
-    /// <summary>A complete image object with §4.7's defaults, ready for the seed to override.</summary>
+    /// <summary>A complete image object with the defaults of docs/kasm-api.md#workspaces-images, ready for the seed to override.</summary>
     public static JsonObject Defaults(Guid imageId) => new()
     {
         ["image_id"] = Ids.Hex(imageId),

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Kasm.Emulator.State;
 
 /// <summary>
-/// An image ("workspace"). Its fields are kept as the JSON object a server returns (kasm-api.md §4.7): the set is
+/// An image ("workspace"). Its fields are kept as the JSON object a server returns (docs/kasm-api.md#workspaces-images): the set is
 /// wide and update_image changes any of them, so a schema table (see <see cref="ImageFields"/>) beats 45 properties.
 /// </summary>
 public sealed class ImageRecord

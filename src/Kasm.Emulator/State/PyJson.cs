@@ -8,7 +8,7 @@ public static class PyJson
 {
     /// <summary>
     /// A float keeps its decimal point (<c>2.0</c>, not <c>2</c>) as a Python float does, so clients see the type
-    /// kasm-api.md §2.5 describes for <c>cores</c>.
+    /// docs/kasm-api.md#answers describes for <c>cores</c>.
     /// </summary>
     public static JsonNode Float(double value)
     {

@@ -83,7 +83,7 @@ public static class SessionPhases
         _ => ("Session is being deleted", 100),
     };
 
-    /// <summary>True once a server has been picked (server fields stay null before, §4.1).</summary>
+    /// <summary>True once a server has been picked (server fields stay null before, docs/kasm-api.md#sessions).</summary>
     public static bool IsPlaced(this SessionPhase phase) =>
         phase is SessionPhase.Starting or SessionPhase.Running or SessionPhase.Deleting or SessionPhase.Paused or SessionPhase.Stopped;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Kasm.Emulator.State;
 
-/// <summary>A storage provider (kasm-api.md §4.11).</summary>
+/// <summary>A storage provider (docs/kasm-api.md#storage-providers).</summary>
 public sealed class StorageProviderRecord
 {
     public Guid StorageProviderId { get; set; }

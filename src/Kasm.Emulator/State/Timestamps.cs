@@ -2,12 +2,12 @@ using System.Globalization;
 
 namespace Kasm.Emulator.State;
 
-/// <summary>Timestamps the way a Kasm server renders them (kasm-api.md §2.5).</summary>
+/// <summary>Timestamps the way a Kasm server renders them (docs/kasm-api.md#answers).</summary>
 public static class Timestamps
 {
     /// <summary>
     /// Naive UTC as Python's <c>str(datetime)</c>: <c>YYYY-MM-DD HH:MM:SS.ffffff</c>, no <c>T</c>, no zone.
-    /// Like Python, the fractional part is left out when it is exactly zero (§2.5).
+    /// Like Python, the fractional part is left out when it is exactly zero (docs/kasm-api.md#answers).
     /// </summary>
     public static string Format(DateTime utc)
     {

@@ -10,7 +10,7 @@ namespace Kasm.Client
         /// Checks reachability, TLS and the credentials with one cheap call (system_info, which also gives the version).
         /// When that is refused, a second call tells a bad key from a missing permission without reading any message:
         /// get_kasm_status for a session id that cannot exist. Kasm checks the key, its expiry and the existence of a
-        /// top-level kasm_id before it checks permissions (kasm-api.md §2.2 steps 2, 3, 7, 8), so a 401/403 there means
+        /// top-level kasm_id before it checks permissions (docs/kasm-api.md#transport-and-authentication steps 2, 3, 7, 8), so a 401/403 there means
         /// the key or secret is wrong or expired, and anything else means the key is good but lacks System View.
         /// Returns a warning for the caller to show when the key works but cannot read the server version, else null.
         /// </summary>

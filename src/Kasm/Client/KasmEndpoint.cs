@@ -42,9 +42,9 @@ namespace Kasm.Client
     }
 
     /// <summary>
-    /// The endpoint table: every method the module calls, in one place (DESIGN.md §5). Changing a path is one line.
+    /// The endpoint table: every method the module calls, in one place (docs/design.md). Changing a path is one line.
     /// get_users, create_user and update_user use /api/public/ although the seed document lists them under /api/admin/:
-    /// Kasm documents them there, and /api/admin/update_user is a different, self-service handler (kasm-api.md §6).
+    /// Kasm documents them there, and /api/admin/update_user is a different, self-service handler (docs/kasm-api.md#users).
     /// </summary>
     internal static class KasmEndpoints
     {

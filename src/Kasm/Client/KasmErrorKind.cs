@@ -2,7 +2,7 @@ using System.Management.Automation;
 
 namespace Kasm.Client
 {
-    /// <summary>The stable error ids of the module (DESIGN.md §7). Tests and runbooks match on these, never on text.</summary>
+    /// <summary>The stable error ids of the module (docs/design.md). Tests and runbooks match on these, never on text.</summary>
     public static class KasmErrorId
     {
         /// <summary>HTTP 200 with error_message: the usual business error of a real server.</summary>

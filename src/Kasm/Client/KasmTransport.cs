@@ -16,7 +16,7 @@ namespace Kasm.Client
 {
     /// <summary>
     /// Sends one API call over the connection's HttpClient: credentials, timeout, retries with backoff, logging with
-    /// secrets redacted, and the mapping of every failure to a KasmApiException (DESIGN.md §7, §8).
+    /// secrets redacted, and the mapping of every failure to a KasmApiException (docs/design.md).
     /// Runs on the caller's thread (the pipeline thread), so log lines can go straight to Write-Verbose/Write-Debug.
     /// </summary>
     internal sealed class KasmTransport

@@ -14,7 +14,7 @@ namespace Kasm.Client
     /// <summary>
     /// Reads API objects into the module's types: snake_case fields to PascalCase properties, ids to Guid,
     /// timestamps to UTC DateTime, relative URLs to absolute ones, and every unmodelled field into AdditionalProperties.
-    /// The models themselves never see System.Text.Json (DESIGN.md §3).
+    /// The models themselves never see System.Text.Json (docs/design.md).
     /// </summary>
     internal static class ModelMapper
     {

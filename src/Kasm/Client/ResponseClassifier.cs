@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 namespace Kasm.Client
 {
     /// <summary>
-    /// Turns whatever a Kasm server sent back into success or a KasmApiException with the right id (DESIGN.md §7).
+    /// Turns whatever a Kasm server sent back into success or a KasmApiException with the right id (docs/design.md).
     /// Decides by HTTP status, content and the presence of error_message only, never by the text of a message.
     /// </summary>
     internal static class ResponseClassifier
@@ -36,7 +36,7 @@ namespace Kasm.Client
                 case 401:
                 case 403:
                     // Kasm versions disagree on 401 versus 403 for a bad key, an expired key, a read-only key and a
-                    // missing permission, so the message names everything to check (kasm-api.md §2.2).
+                    // missing permission, so the message names everything to check (docs/kasm-api.md#transport-and-authentication).
                     return new KasmApiException(status == 401 ? KasmErrorId.Unauthorized : KasmErrorId.Forbidden,
                         $"Kasm refused {endpoint.Name} ({statusText}){said}. Check that the API key and secret are right and the key is enabled, " +
                         $"that it has not expired, that it is not read-only{(endpoint.ReadOnly ? string.Empty : " (this method changes something)")}, " +

@@ -7,7 +7,7 @@ using Kasm.Emulator.Auth;
 namespace Kasm.Tests.Client;
 
 /// <summary>
-/// Credential failures per emulator profile (kasm-api.md §2.2 / DESIGN.md §7): the ErrorIds a user meets, Basic
+/// Credential failures per emulator profile (docs/kasm-api.md#transport-and-authentication / docs/design.md): the ErrorIds a user meets, Basic
 /// authentication, Connect's probe, and that no secret reaches a log line or an exception.
 /// </summary>
 public abstract class AuthenticationTests<TFixture> where TFixture : EmulatorFixture

@@ -6,7 +6,7 @@ using Kasm.Client;
 
 namespace Kasm.Tests.Client;
 
-/// <summary>Every response shape DESIGN.md §7 lists, through the pure classifier.</summary>
+/// <summary>Every response shape docs/design.md lists, through the pure classifier.</summary>
 public class ResponseClassifierTests
 {
     private const string Secret = "TopSecret0000000000000000000042";

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Kasm.Tests.Emulator;
 
-/// <summary>kasm-api.md §2.2's evaluation order, per profile.</summary>
+/// <summary>The auth order of docs/kasm-api.md#transport-and-authentication, per profile.</summary>
 public class AuthTests
 {
     [Theory]

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Kasm.Tests.Emulator;
 
-/// <summary>get_images and update_image (kasm-api.md §4.7).</summary>
+/// <summary>get_images and update_image (docs/kasm-api.md#workspaces-images).</summary>
 public class ImageTests
 {
     private static JsonObject Target(JsonObject image) => new() { ["target_image"] = image };

@@ -17,7 +17,7 @@ public class RoutingTests
 
     [Theory]
     [InlineData("api/public/no_such_method")]
-    [InlineData("api/get_images")] // get_images is not a ClientApi method: unknown under /api/ (§2.1)
+    [InlineData("api/get_images")] // get_images is not a ClientApi method: unknown under /api/ (docs/kasm-api.md#transport-and-authentication)
     [InlineData("somewhere/else")]
     public async Task Unknown_method_is_404_html(string path)
     {

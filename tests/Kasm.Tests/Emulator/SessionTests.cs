@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Kasm.Tests.Emulator;
 
-/// <summary>request_kasm → get_kasm_status → destroy_kasm (kasm-api.md §4.1, §4.2).</summary>
+/// <summary>request_kasm → get_kasm_status → destroy_kasm (docs/kasm-api.md#sessions).</summary>
 public class SessionTests
 {
     private static JsonObject Request(string userId = Seeded.PlainUserId, string imageId = Seeded.ChromeImageId) =>

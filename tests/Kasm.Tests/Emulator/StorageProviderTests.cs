@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Kasm.Tests.Emulator;
 
-/// <summary>get_storage_providers and create_storage_provider (kasm-api.md §4.11).</summary>
+/// <summary>get_storage_providers and create_storage_provider (docs/kasm-api.md#storage-providers).</summary>
 public class StorageProviderTests
 {
     private static JsonObject Target(JsonObject provider) => new() { ["target_storage_provider"] = provider };

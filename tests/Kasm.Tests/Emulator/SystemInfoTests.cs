@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Kasm.Tests.Emulator;
 
-/// <summary>system_info (kasm-api.md §4.14).</summary>
+/// <summary>system_info (docs/kasm-api.md#system-info).</summary>
 public class SystemInfoTests
 {
     [Theory]

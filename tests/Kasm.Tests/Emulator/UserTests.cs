@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Kasm.Tests.Emulator;
 
-/// <summary>create_user, get_user, get_users, update_user (kasm-api.md §4.5).</summary>
+/// <summary>create_user, get_user, get_users, update_user (docs/kasm-api.md#users).</summary>
 public class UserTests
 {
     private static JsonObject Target(JsonObject user) => new() { ["target_user"] = user };

@@ -99,7 +99,7 @@ public abstract class UserOperationsTests<TFixture> : OpsTestBase<TFixture> wher
 
         var ex = Assert.Throws<KasmApiException>(() => client.CreateUser(Fields(("username", "BOB@test.local")), CancellationToken.None));
 
-        // create_user on /api/public answers business errors with 400 (kasm-api.md §4.5); the seed uses 400 too.
+        // create_user on /api/public answers business errors with 400 (docs/kasm-api.md#users); the seed uses 400 too.
         Assert.Equal(KasmErrorId.InvalidRequest, ex.ErrorId);
         Assert.Equal(400, ex.StatusCode);
         Assert.Equal("create_user", ex.Method);
