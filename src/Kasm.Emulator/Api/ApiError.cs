@@ -1,20 +1,5 @@
 namespace Kasm.Emulator.Api;
 
-/// <summary>What kind of failure a handler reports; <see cref="ErrorMapper"/> turns it into a status per profile and mount.</summary>
-internal enum ErrorKind
-{
-    /// <summary>Validation or business rule (duplicate user, limits, bad field).</summary>
-    Invalid,
-    /// <summary>A resource the request names does not exist.</summary>
-    NotFound,
-    /// <summary>A target-level permission check inside a handler (401 "Unauthorized" in 1.15, docs/kasm-api.md#answers).</summary>
-    Unauthorized,
-    /// <summary>A business-level refusal (not owner, not allowed to change a field): 200 in kasm, 403 in the seed.</summary>
-    Denied,
-    /// <summary>A crash on a real server: 500 HTML in the kasm profiles, 500 JSON in the seed.</summary>
-    ServerCrash,
-}
-
 /// <summary>Thrown by handlers for every error response.</summary>
 internal sealed class ApiError(ErrorKind kind, string message) : Exception(message)
 {
