@@ -96,10 +96,24 @@ namespace Kasm.Cmdlets
         }
 
         /// <summary>
-        /// The API fields for the parameters the user bound (and only those, so a Set- cmdlet changes nothing else).
-        /// Each entry maps a parameter name to its API field; a switch given as -Locked:$false sends false.
+        /// The API fields for the parameters the user bound (and only those, so a Set- cmdlet changes nothing else), from
+        /// each parameter's <see cref="ApiFieldAttribute"/>. A switch given as -Locked:$false sends false.
         /// </summary>
-        internal System.Collections.Generic.Dictionary<string, object?> BoundFields(params (string Parameter, string Field)[] map)
+        internal Dictionary<string, object?> BoundFields() =>
+            BoundFields(GetType().GetProperties()
+                .Select(p => (Property: p, Field: (ApiFieldAttribute?)Attribute.GetCustomAttribute(p, typeof(ApiFieldAttribute))))
+                .Where(p => p.Field != null)
+                .Select(p => (p.Property.Name, p.Field!.Name)).ToArray());
+
+        /// <summary>
+        /// A ShouldProcess description of the fields to send ("Set organization=Ops, password=***"): secrets are
+        /// masked by the same rule as the Debug log (<see cref="Redactor.IsSecretKey"/>).
+        /// </summary>
+        internal static string DescribeFields(IDictionary<string, object?> fields) =>
+            string.Join(", ", fields.Select(f => $"{f.Key}={(Redactor.IsSecretKey(f.Key) ? Redactor.Mask : Convert.ToString(f.Value, System.Globalization.CultureInfo.InvariantCulture))}"));
+
+        /// <summary>The API fields for the parameters the user bound, by an explicit parameter-to-field map.</summary>
+        private Dictionary<string, object?> BoundFields(params (string Parameter, string Field)[] map)
         {
             var fields = new System.Collections.Generic.Dictionary<string, object?>(StringComparer.Ordinal);
             foreach (var (parameter, field) in map)

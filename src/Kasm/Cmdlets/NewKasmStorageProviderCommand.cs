@@ -20,6 +20,7 @@ namespace Kasm.Cmdlets
         /// <summary>The provider's name.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ApiField("name")]
         public string? Name { get; set; }
 
         /// <summary>Nextcloud, S3, GoogleDrive ('Google Drive'), OneDrive, Dropbox or Custom.</summary>
@@ -29,50 +30,62 @@ namespace Kasm.Cmdlets
 
         /// <summary>OAuth client id.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ApiField("client_id")]
         public string? ClientId { get; set; }
 
         /// <summary>OAuth client secret.</summary>
         [Parameter]
+        [ApiField("client_secret")]
         public SecureString? ClientSecret { get; set; }
 
         /// <summary>OAuth authorisation URL.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ApiField("auth_url")]
         public string? AuthUrl { get; set; }
 
         /// <summary>OAuth token URL.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ApiField("token_url")]
         public string? TokenUrl { get; set; }
 
         /// <summary>OAuth redirect URL (default: https://your-kasm/api/cloud_storage_callback).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ApiField("redirect_url")]
         public string? RedirectUrl { get; set; }
 
         /// <summary>OAuth scopes (sent as one line per scope).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ApiField("scope")]
         public string[]? Scope { get; set; }
 
         /// <summary>WebDAV URL (Nextcloud).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ApiField("webdav_url")]
         public string? WebdavUrl { get; set; }
 
         /// <summary>Root drive URL (OneDrive).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ApiField("root_drive_url")]
         public string? RootDriveUrl { get; set; }
 
         /// <summary>Mount path inside the session, such as /home/kasm-user/Desktop/Nextcloud.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ApiField("default_target")]
         public string? DefaultTarget { get; set; }
 
         /// <summary>rclone volume driver options.</summary>
         [Parameter]
+        [ApiField("volume_config")]
         public Hashtable? VolumeConfig { get; set; }
 
         /// <summary>Mount options.</summary>
         [Parameter]
+        [ApiField("mount_config")]
         public Hashtable? MountConfig { get; set; }
 
         /// <summary>Extra query options for the OAuth authorisation URL.</summary>
         [Parameter]
+        [ApiField("auth_url_options")]
         public Hashtable? AuthUrlOptions { get; set; }
 
         /// <summary>Creates it disabled.</summary>
@@ -82,10 +95,7 @@ namespace Kasm.Cmdlets
         /// <summary>Creates one provider.</summary>
         protected override void ProcessRecord()
         {
-            var fields = BoundFields((nameof(Name), "name"), (nameof(ClientId), "client_id"), (nameof(ClientSecret), "client_secret"),
-                (nameof(AuthUrl), "auth_url"), (nameof(TokenUrl), "token_url"), (nameof(RedirectUrl), "redirect_url"), (nameof(Scope), "scope"),
-                (nameof(WebdavUrl), "webdav_url"), (nameof(RootDriveUrl), "root_drive_url"), (nameof(DefaultTarget), "default_target"),
-                (nameof(VolumeConfig), "volume_config"), (nameof(MountConfig), "mount_config"), (nameof(AuthUrlOptions), "auth_url_options"));
+            var fields = BoundFields();
             fields["enabled"] = !Disabled.IsPresent;
             // Checked before anything is sent, and before a connection is needed (so -WhatIf works without one).
             var missing = KasmClient.MissingForType(Type, KasmClient.WithStorageDefaults(Type, fields, (Connection ?? ConnectionStore.Default)?.Server));

@@ -17,48 +17,55 @@ namespace Kasm.Cmdlets
         /// <summary>The login name (Kasm lowercases it).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ApiField("username")]
         public string? UserName { get; set; }
 
         /// <summary>The password; without it the server sets a random one.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ApiField("password")]
         public SecureString? Password { get; set; }
 
         /// <summary>First name.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("first_name")]
+        [ApiField("first_name")]
         public string? FirstName { get; set; }
 
         /// <summary>Last name.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("last_name")]
+        [ApiField("last_name")]
         public string? LastName { get; set; }
 
         /// <summary>Organization.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ApiField("organization")]
         public string? Organization { get; set; }
 
         /// <summary>Phone number.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ApiField("phone")]
         public string? Phone { get; set; }
 
         /// <summary>Notes.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ApiField("notes")]
         public string? Notes { get; set; }
 
         /// <summary>Creates the user locked out.</summary>
         [Parameter]
+        [ApiField("locked")]
         public SwitchParameter Locked { get; set; }
 
         /// <summary>Creates the user disabled.</summary>
         [Parameter]
+        [ApiField("disabled")]
         public SwitchParameter Disabled { get; set; }
 
         /// <summary>Creates one user.</summary>
         protected override void ProcessRecord()
         {
-            var fields = BoundFields((nameof(UserName), "username"), (nameof(Password), "password"), (nameof(FirstName), "first_name"),
-                (nameof(LastName), "last_name"), (nameof(Organization), "organization"), (nameof(Phone), "phone"), (nameof(Notes), "notes"),
-                (nameof(Locked), "locked"), (nameof(Disabled), "disabled"));
+            var fields = BoundFields();
             if (!ShouldProcess(UserName, "Create Kasm user")) return;
             Try(UserName, () => WriteObject(Client.CreateUser(fields, Cancellation)));
         }

@@ -24,51 +24,62 @@ namespace Kasm.Cmdlets
         /// <summary>The name users see.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ApiField("friendly_name")]
         public string? FriendlyName { get; set; }
 
         /// <summary>The description shown in the launcher.</summary>
         [Parameter]
+        [ApiField("description")]
         public string? Description { get; set; }
 
         /// <summary>The Docker image reference, such as kasmweb/chrome:1.15.0.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ApiField("name")]
         public string? DockerImage { get; set; }
 
         /// <summary>CPU cores per session (fractions allowed).</summary>
         [Parameter]
         [ValidateRange(0.1, 1024.0)]
+        [ApiField("cores")]
         public double Cores { get; set; }
 
         /// <summary>Memory per session in bytes (for example 2GB).</summary>
         [Parameter]
         [ValidateRange(1_000_000L, long.MaxValue)]
+        [ApiField("memory")]
         public long Memory { get; set; }
 
         /// <summary>GPUs per session.</summary>
         [Parameter]
         [ValidateRange(0, 64)]
+        [ApiField("gpu_count")]
         public int GpuCount { get; set; }
 
         /// <summary>Whether users may launch it (-Enabled:$false disables).</summary>
         [Parameter]
+        [ApiField("enabled")]
         public SwitchParameter Enabled { get; set; }
 
         /// <summary>Hides it from the launcher (-Hidden:$false shows it).</summary>
         [Parameter]
+        [ApiField("hidden")]
         public SwitchParameter Hidden { get; set; }
 
         /// <summary>A new password or token for the workspace's Docker registry (a SecureString; never shown).</summary>
         [Parameter]
+        [ApiField("docker_token")]
         public System.Security.SecureString? DockerToken { get; set; }
 
         /// <summary>Where persistent profiles live; must contain {username} or {user_id}.</summary>
         [Parameter]
+        [ApiField("persistent_profile_path")]
         public string? PersistentProfilePath { get; set; }
 
         /// <summary>Session time limit in seconds.</summary>
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
+        [ApiField("session_time_limit")]
         public int SessionTimeLimit { get; set; }
 
         /// <summary>Returns the updated workspace.</summary>
@@ -78,18 +89,13 @@ namespace Kasm.Cmdlets
         /// <summary>Updates one workspace.</summary>
         protected override void ProcessRecord()
         {
-            var changes = BoundFields(
-                (nameof(FriendlyName), "friendly_name"), (nameof(Description), "description"), (nameof(DockerImage), "name"),
-                (nameof(Cores), "cores"), (nameof(Memory), "memory"), (nameof(GpuCount), "gpu_count"), (nameof(Enabled), "enabled"),
-                (nameof(Hidden), "hidden"), (nameof(PersistentProfilePath), "persistent_profile_path"), (nameof(SessionTimeLimit), "session_time_limit"),
-                (nameof(DockerToken), "docker_token"));
+            var changes = BoundFields();
             if (changes.Count == 0)
             {
                 WriteError(InvalidArgument("Nothing to change: give at least one setting, such as -Cores or -FriendlyName.", ImageId));
                 return;
             }
-            string what = string.Join(", ", changes.Select(c => c.Key == "docker_token" ? "docker_token=***" : $"{c.Key}={c.Value}"));
-            if (!ShouldProcess($"workspace {ImageId}", $"Set {what}")) return;
+            if (!ShouldProcess($"workspace {ImageId}", $"Set {DescribeFields(changes)}")) return;
             Try(ImageId, () =>
             {
                 var image = Client.UpdateImage(ImageId, changes, Cancellation);

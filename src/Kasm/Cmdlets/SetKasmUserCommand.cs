@@ -28,34 +28,42 @@ namespace Kasm.Cmdlets
 
         /// <summary>A new password.</summary>
         [Parameter]
+        [ApiField("password")]
         public SecureString? Password { get; set; }
 
         /// <summary>First name.</summary>
         [Parameter]
+        [ApiField("first_name")]
         public string? FirstName { get; set; }
 
         /// <summary>Last name.</summary>
         [Parameter]
+        [ApiField("last_name")]
         public string? LastName { get; set; }
 
         /// <summary>Organization.</summary>
         [Parameter]
+        [ApiField("organization")]
         public string? Organization { get; set; }
 
         /// <summary>Phone number.</summary>
         [Parameter]
+        [ApiField("phone")]
         public string? Phone { get; set; }
 
         /// <summary>Notes.</summary>
         [Parameter]
+        [ApiField("notes")]
         public string? Notes { get; set; }
 
         /// <summary>Locks the user out (-Locked:$false unlocks).</summary>
         [Parameter]
+        [ApiField("locked")]
         public SwitchParameter Locked { get; set; }
 
         /// <summary>Disables the user (-Disabled:$false enables).</summary>
         [Parameter]
+        [ApiField("disabled")]
         public SwitchParameter Disabled { get; set; }
 
         /// <summary>Returns the updated user.</summary>
@@ -65,16 +73,13 @@ namespace Kasm.Cmdlets
         /// <summary>Updates one user.</summary>
         protected override void ProcessRecord()
         {
-            var changes = BoundFields((nameof(Password), "password"), (nameof(FirstName), "first_name"), (nameof(LastName), "last_name"),
-                (nameof(Organization), "organization"), (nameof(Phone), "phone"), (nameof(Notes), "notes"),
-                (nameof(Locked), "locked"), (nameof(Disabled), "disabled"));
+            var changes = BoundFields();
             if (changes.Count == 0)
             {
                 WriteError(InvalidArgument("Nothing to change: give at least one setting, such as -Organization or -Locked.", UserId));
                 return;
             }
-            string what = string.Join(", ", changes.Select(c => c.Key == "password" ? "password=***" : $"{c.Key}={c.Value}"));
-            if (!ShouldProcess(UserName ?? $"user {UserId}", $"Set {what}")) return;
+            if (!ShouldProcess(UserName ?? $"user {UserId}", $"Set {DescribeFields(changes)}")) return;
             Try(UserName ?? (object)UserId, () =>
             {
                 var user = Client.UpdateUser(UserId, UserName, changes, Cancellation);
