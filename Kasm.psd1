@@ -16,6 +16,7 @@
         'Disconnect-Kasm'
         'Get-KasmConnection'
         'Get-KasmImage'
+        'Get-KasmGroup'
         'Set-KasmImage'
         'New-KasmSession'
         'Get-KasmSession'

@@ -27,6 +27,9 @@ internal static class MethodTable
         new("get_users", Users.GetUsers, [UsersView], ReadOnly: true, Mount.PublicAdmin),
         new("update_user", Users.UpdateUser, [UsersModify], ReadOnly: false, Mount.All, PublicErrorsAre400: true, InternalOnAdminMounts: [UsersModify]),
 
+        // Groups (docs/kasm-api.md#groups).
+        new("get_groups", Groups.GetGroups, [GroupsView], ReadOnly: true, Mount.PublicAdmin),
+
         // Workspaces (docs/kasm-api.md#workspaces-images).
         new("get_images", Images.GetImages, [ImagesView], ReadOnly: true, Mount.PublicAdmin),
         new("update_image", Images.UpdateImage, [ImagesModify, ImagesModifyResources], ReadOnly: false, Mount.PublicAdmin),

@@ -1,6 +1,6 @@
 namespace Kasm.Emulator.State;
 
-/// <summary>A user group. Only the two built-in groups exist in the emulator.</summary>
+/// <summary>A user group (docs/kasm-api.md#groups). The seed has the two built-in groups.</summary>
 public sealed class GroupRecord
 {
     /// <summary>The "All Users" group id, the same in every Kasm installation (docs/kasm-api.md#users).</summary>
@@ -11,4 +11,9 @@ public sealed class GroupRecord
 
     public Guid GroupId { get; set; }
     public string Name { get; set; } = "";
+    public string? Description { get; set; }
+    /// <summary>1 to 4095; lower wins where a user's groups disagree.</summary>
+    public int Priority { get; set; } = 100;
+    /// <summary>The built-in groups.</summary>
+    public bool IsSystem { get; set; }
 }

@@ -30,8 +30,8 @@ public static class SeedData
 
     public static IEnumerable<GroupRecord> Groups() =>
     [
-        new() { GroupId = GroupRecord.AllUsersId, Name = "All Users" },
-        new() { GroupId = GroupRecord.AdministratorsId, Name = "Administrators" },
+        new() { GroupId = GroupRecord.AllUsersId, Name = "All Users", Description = "Every user is a member", Priority = 4095, IsSystem = true },
+        new() { GroupId = GroupRecord.AdministratorsId, Name = "Administrators", Description = "Kasm administrators", Priority = 1, IsSystem = true },
     ];
 
     public static IEnumerable<UserRecord> Users() =>

@@ -71,6 +71,9 @@ namespace Kasm.Client
         public static readonly KasmEndpoint CreateUser = Add("create_user", "public", false, "Users Create", false, made: "user");
         public static readonly KasmEndpoint UpdateUser = Add("update_user", "public", true, "Users Modify", false, made: "user");
 
+        // Groups
+        public static readonly KasmEndpoint GetGroups = Add("get_groups", "public", true, "Groups View", true);
+
         // System and storage
         public static readonly KasmEndpoint SystemInfo = Add("system_info", "admin", true, "System View", true);
         public static readonly KasmEndpoint GetStorageProviders = Add("get_storage_providers", "admin", true, "Storage Providers View", true);

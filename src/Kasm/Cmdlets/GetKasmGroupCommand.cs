@@ -1,0 +1,26 @@
+using System.Management.Automation;
+using Kasm.Models;
+
+namespace Kasm.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Gets user groups (get_groups).</para>
+    /// <para type="description">Lists the groups the API key may view, or those whose name matches -Name (wildcards allowed; a name without wildcards that matches nothing is a KasmItemNotFound error). The built-in groups All Users and Administrators have IsSystem set. Needs the Groups View permission.</para>
+    /// <example><code>Get-KasmGroup</code><para>Lists all groups.</para></example>
+    /// <example><code>Get-KasmGroup -Name 'All Users' | Select-Object -ExpandProperty GroupId</code><para>Shows the id of the All Users group.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "KasmGroup")]
+    [OutputType(typeof(KasmGroup))]
+    public sealed class GetKasmGroupCommand : KasmApiCmdlet
+    {
+        /// <summary>Names to match; wildcards allowed.</summary>
+        [Parameter(Position = 0)]
+        [SupportsWildcards]
+        [ValidateNotNullOrEmpty]
+        public string[]? Name { get; set; }
+
+        /// <summary>Writes the matching groups.</summary>
+        protected override void ProcessRecord() =>
+            WriteMatching(c => c.GetGroups(Cancellation), Name, g => new[] { g.Name }, "group");
+    }
+}
