@@ -53,10 +53,10 @@ internal sealed class ApiPipeline(EmulatorCore core)
             }
         }
 
-        ApiResponse response;
+        ApiResponse? processedResponse = null;
         if (fault is { AfterProcessing: true } && route is { } processed)
         {
-            _ = Process(http, processed.Mount, processed.Name, parsed);
+            processedResponse = Process(http, processed.Mount, processed.Name, parsed);
             if (fault.Drop)
             {
                 core.Log.Add(core.State.Now(), http.Request.Method, path, route?.Mount.WireName(), route?.Name, apiKey, 0);
@@ -64,6 +64,7 @@ internal sealed class ApiPipeline(EmulatorCore core)
                 return;
             }
         }
+        ApiResponse response;
         if (fault is not null && FaultResponder.ChangesResponse(fault) && fault.Body != "truncated")
             response = FaultResponder.Replacement(fault, _errors);
         else if (path == "/api/__healthcheck")
@@ -71,7 +72,7 @@ internal sealed class ApiPipeline(EmulatorCore core)
         else if (route is null)
             response = _errors.Framework(404, "Not Found", $"Not found: {path}");
         else
-            response = Process(http, route.Value.Mount, route.Value.Name, parsed);
+            response = processedResponse ?? Process(http, route.Value.Mount, route.Value.Name, parsed);
         if (fault?.Body == "truncated") response = FaultResponder.Truncate(fault, response);
 
         core.Log.Add(core.State.Now(), http.Request.Method, path, route?.Mount.WireName(), route?.Name, apiKey, response.Status);

@@ -5,7 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace Kasm.Emulator.Hosting;
 
 /// <summary>
-/// A self-signed server certificate made in memory (toolchain-notes.md): RSA 2048, SAN localhost/127.0.0.1/::1,
+/// A self-signed server certificate made in memory (no machine state, no certificate store): RSA 2048, SAN localhost/127.0.0.1/::1,
 /// server-auth EKU, reloaded from PKCS#12 so Kestrel gets a usable private key. No certificate store is touched.
 /// One per process: RSA key generation is the slowest part of a start and tests start many emulators.
 /// </summary>

@@ -27,6 +27,6 @@ public sealed class EmulatorOptions
     /// <summary>JSON file loaded at start when it exists and written when the emulator stops.</summary>
     public string? StateFile { get; set; }
 
-    /// <summary>Keys accepted besides the four fixed ones (tests use it for narrow permission sets).</summary>
+    /// <summary>Keys accepted besides the fixed ones (EmulatorKeys.Defaults) (tests use it for narrow permission sets).</summary>
     internal IReadOnlyList<Auth.EmulatorKey> AdditionalKeys { get; set; } = [];
 }

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using Kasm.Models;
 
+using Kasm.Cmdlets.Completion;
+
 namespace Kasm.Cmdlets
 {
     /// <summary>
@@ -20,6 +22,7 @@ namespace Kasm.Cmdlets
         [Parameter(Position = 0, ParameterSetName = "Name")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(KasmImageNameCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Workspace ids, dashed or 32-hex.</summary>

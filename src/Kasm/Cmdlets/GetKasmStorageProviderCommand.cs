@@ -1,6 +1,8 @@
 using System.Management.Automation;
 using Kasm.Models;
 
+using Kasm.Cmdlets.Completion;
+
 namespace Kasm.Cmdlets
 {
     /// <summary>
@@ -17,6 +19,7 @@ namespace Kasm.Cmdlets
         [Parameter(Position = 0)]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(KasmStorageProviderNameCompleter))]
         public string[]? Name { get; set; }
 
         /// <summary>Writes the matching providers.</summary>

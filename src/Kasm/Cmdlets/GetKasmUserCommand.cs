@@ -2,6 +2,8 @@ using System;
 using System.Management.Automation;
 using Kasm.Models;
 
+using Kasm.Cmdlets.Completion;
+
 namespace Kasm.Cmdlets
 {
     /// <summary>
@@ -19,6 +21,7 @@ namespace Kasm.Cmdlets
         [Parameter(Position = 0, ParameterSetName = "Name")]
         [SupportsWildcards]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(KasmUserNameCompleter))]
         public string[]? UserName { get; set; }
 
         /// <summary>User ids, dashed or 32-hex; binds from piped objects that have a UserId.</summary>

@@ -18,7 +18,7 @@ namespace Kasm.Cmdlets
         public KasmConnection? Connection { get; set; }
 
         private readonly HashSet<KasmConnection> _listed = new HashSet<KasmConnection>();
-        private readonly Dictionary<KasmConnection, System.Collections.IList> _lists = new Dictionary<KasmConnection, System.Collections.IList>();
+        private readonly Dictionary<(KasmConnection, Type), System.Collections.IList> _lists = new Dictionary<(KasmConnection, Type), System.Collections.IList>();
 
         /// <summary>The client for this item's connection.</summary>
         internal KasmClient Client => new KasmClient(ResolveConnection(), this);
@@ -30,16 +30,30 @@ namespace Kasm.Cmdlets
         /// </summary>
         internal bool FirstListing(KasmClient client) => _listed.Add(client.Connection);
 
-        /// <summary>A list read once per connection for the whole invocation, for cmdlets that look piped ids up in it.</summary>
+        /// <summary>
+        /// List once per connection: a list read at most once per connection and item type for the whole invocation,
+        /// for cmdlets that look piped ids or names up in it (a thousand piped users cost one get_kasms).
+        /// </summary>
         internal List<T> ListOnce<T>(KasmClient client, Func<KasmClient, IEnumerable<T>> list)
         {
-            if (!_lists.TryGetValue(client.Connection, out var cached))
+            var key = (client.Connection, typeof(T));
+            if (!_lists.TryGetValue(key, out var cached))
             {
                 cached = list(client).ToList();
-                _lists[client.Connection] = cached;
+                _lists[key] = cached;
             }
             return (List<T>)cached;
         }
+
+        /// <summary>The workspace a name means (exact friendly or Docker name), from the invocation's one listing.</summary>
+        internal Models.KasmImage ImageNamed(KasmClient client, string name) =>
+            KasmClient.PickByName(ListOnce(client, c => c.GetImages(Cancellation)), name, i => new[] { i.FriendlyName, i.Name }, "workspace",
+                i => $"{i.FriendlyName} ({i.Name}, {i.ImageId})");
+
+        /// <summary>The user a name means, from the invocation's one listing.</summary>
+        internal Models.KasmUser UserNamed(KasmClient client, string name) =>
+            KasmClient.PickByName(ListOnce(client, c => c.GetUsers(Cancellation)), name, u => new[] { u.UserName }, "user",
+                u => $"{u.UserName} ({u.UserId})");
 
         /// <summary>
         /// Writes the listed items whose name matches -Name's patterns (all without patterns), as they are read; then

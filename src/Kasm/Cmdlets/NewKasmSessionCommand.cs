@@ -4,6 +4,8 @@ using System.Management.Automation;
 using Kasm.Client;
 using Kasm.Models;
 
+using Kasm.Cmdlets.Completion;
+
 namespace Kasm.Cmdlets
 {
     /// <summary>
@@ -11,22 +13,41 @@ namespace Kasm.Cmdlets
     /// <para type="description">Kasm answers at once and starts the container in the background. The returned session carries KasmUrl, the browser link that opens it, and SessionToken; both are credentials and stay out of the default view. With -Wait the cmdlet polls get_kasm_status until the session runs (showing progress) or -WaitTimeoutSec passes; it fails at once (KasmSessionNotStarting) when the session is gone, stopped, paused or being deleted. Where the server's answer cannot tell "starting" from a refusal (Kasm 1.15 answers both with only a message), the session lists (get_kasms, else get_user_kasms) say which. Kasm limits sessions per user (2 by default) and per licence; reaching a limit is an error for that item only. A session is never requested twice: request_kasm is not retried after it may have reached the server.</para>
     /// <para type="description">-EnableSharing asks Kasm for a share id. Where the user's group does not allow sharing (the group setting allow_kasm_sharing, off unless set), Kasm still creates the session, which runs and holds a licence slot, and reports "Failed to create Share ID" next to it: the cmdlet outputs the session and writes a KasmPartialSuccess error whose target is the session, so you can keep it or remove it. Under -ErrorAction Stop the session still goes down the pipeline before the error stops the script, and a catch block finds it in $_.TargetObject.</para>
     /// <example><code>Get-KasmImage -Name Chrome | New-KasmSession -UserId $user.UserId -Wait</code><para>Starts Chrome for a user and waits until it runs.</para></example>
+    /// <example><code>New-KasmSession -ImageName Chrome -UserName alice@example.com -Wait</code><para>The same by names (Tab completes both).</para></example>
     /// <example><code>$s = New-KasmSession -ImageId $imageId -UserId $userId -KasmUrl 'https://example.com'; $s.KasmUrl</code><para>Starts a browser session that opens a page, and shows the link to it.</para></example>
     /// <example><code>$s = New-KasmSession -ImageId $imageId -UserId $userId -EnableSharing -ErrorVariable problem; if ($problem.FullyQualifiedErrorId -like 'KasmPartialSuccess*') { $s | Remove-KasmSession -Confirm:$false }</code><para>Starts a shared session and removes it again when Kasm made the session but not the share id.</para></example>
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "KasmSession", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.New, "KasmSession", SupportsShouldProcess = true, DefaultParameterSetName = IdAndId)]
     [OutputType(typeof(KasmSession))]
     public sealed class NewKasmSessionCommand : KasmApiCmdlet
     {
+        private const string IdAndId = "ImageIdUserId", IdAndName = "ImageIdUserName", NameAndId = "ImageNameUserId", NameAndName = "ImageNameUserName";
+
         /// <summary>The workspace to start; binds from a piped workspace.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdAndId)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdAndName)]
         [Alias("image_id")]
         public Guid ImageId { get; set; }
 
+        /// <summary>The workspace to start, by its name (Chrome) or Docker image; an unknown or ambiguous name is an error before anything is sent.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = NameAndId)]
+        [Parameter(Mandatory = true, ParameterSetName = NameAndName)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(KasmImageNameCompleter))]
+        public string? ImageName { get; set; }
+
         /// <summary>The user who owns the session; binds from a piped user.</summary>
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = IdAndId)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = NameAndId)]
         [Alias("user_id")]
         public Guid UserId { get; set; }
+
+        /// <summary>The user who owns the session, by user name; an unknown name is an error before anything is sent.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = IdAndName)]
+        [Parameter(Mandatory = true, ParameterSetName = NameAndName)]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(KasmUserNameCompleter))]
+        public string? UserName { get; set; }
 
         /// <summary>Creates a share id so others can join.</summary>
         [Parameter]
@@ -58,11 +79,25 @@ namespace Kasm.Cmdlets
         /// <summary>Requests one session.</summary>
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess($"workspace {ImageId} for user {UserId}", "Start Kasm session")) return;
-            var record = new ProgressRecord(1, "Starting Kasm session", $"Workspace {ImageId}");
+            // Names are resolved first (reads only), so an unknown or ambiguous one fails before request_kasm is sent.
+            Guid imageId = ImageId, userId = UserId;
+            string imageText = ImageName ?? ImageId.ToString(), userText = UserName ?? UserId.ToString();
+            object target = (object?)ImageName ?? ImageId;
+            if (ImageName != null || UserName != null)
+            {
+                bool resolved = Try(target, () =>
+                {
+                    var client = Client;
+                    if (ImageName != null) imageId = ImageNamed(client, ImageName).ImageId;
+                    if (UserName != null) userId = UserNamed(client, UserName).UserId;
+                });
+                if (!resolved) return;
+            }
+            if (!ShouldProcess($"workspace {imageText} for user {userText}", "Start Kasm session")) return;
+            var record = new ProgressRecord(1, "Starting Kasm session", $"Workspace {imageText}");
             try
             {
-                Try(ImageId, () => WriteObject(Client.StartSession(ImageId, UserId, EnableSharing, KasmUrl, Environment, Wait,
+                Try(target, () => WriteObject(Client.StartSession(imageId, userId, EnableSharing, KasmUrl, Environment, Wait,
                     TimeSpan.FromSeconds(WaitTimeoutSec), TimeSpan.FromSeconds(PollIntervalSec), (session, p) =>
                     {
                         record.StatusDescription = p.Message ?? $"Session {session.KasmId}: {p.Status}";

@@ -4,6 +4,7 @@ using System.Security;
 using Kasm.Client;
 using Kasm.Models;
 
+
 namespace Kasm.Cmdlets
 {
     /// <summary>

@@ -1,5 +1,11 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using Kasm.Client;
+using Kasm.Models;
+
+using Kasm.Cmdlets.Completion;
 
 namespace Kasm.Cmdlets
 {
@@ -9,26 +15,52 @@ namespace Kasm.Cmdlets
     /// <example><code>Get-KasmSession | Where-Object UserName -eq 'alice@example.com' | Remove-KasmSession -Confirm:$false</code><para>Ends all of a user's sessions without asking.</para></example>
     /// <example><code>Remove-KasmSession -KasmId $s.KasmId -UserId $s.UserId -WhatIf</code><para>Shows what would be ended.</para></example>
     /// <example><code>Remove-KasmSession -KasmId 3f1c9a52-7d0e-4c61-a9b8-2e5f0d6c4b17 -Confirm:$false</code><para>Ends a session known only by its id: the owner is looked up first.</para></example>
+    /// <example><code>Remove-KasmSession -UserName alice@example.com -Confirm:$false</code><para>Ends all of a user's sessions.</para></example>
     /// </summary>
-    [Cmdlet(VerbsCommon.Remove, "KasmSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [Cmdlet(VerbsCommon.Remove, "KasmSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "ById")]
     [OutputType(typeof(void))]
     public sealed class RemoveKasmSessionCommand : KasmApiCmdlet
     {
         /// <summary>The session to end; binds from a piped session.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
         [Alias("SessionId", "kasm_id")]
+        [ArgumentCompleter(typeof(KasmSessionIdCompleter))]
         public Guid KasmId { get; set; }
 
         /// <summary>The session's owner; looked up with get_kasm when not given.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
         [Alias("user_id")]
         public Guid? UserId { get; set; }
 
-        /// <summary>Ends one session.</summary>
+        /// <summary>Ends every live session of the user with this name (each asks for confirmation); an unknown name is an error before anything is ended.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "ByUserName")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(KasmUserNameCompleter))]
+        public string? UserName { get; set; }
+
+        /// <summary>Ends one session, or each of a user's sessions.</summary>
         protected override void ProcessRecord()
         {
-            if (!ShouldProcess($"session {KasmId}", "End Kasm session")) return;
-            Try(KasmId, () => Client.DestroySession(KasmId, UserId, Cancellation));
+            if (UserName == null)
+            {
+                if (!ShouldProcess($"session {KasmId}", "End Kasm session")) return;
+                Try(KasmId, () => Client.DestroySession(KasmId, UserId, Cancellation));
+                return;
+            }
+            List<KasmSession>? theirs = null;
+            KasmClient? client = null;
+            bool listed = Try(UserName, () =>
+            {
+                client = Client;
+                var user = UserNamed(client, UserName);
+                theirs = ListOnce(client, c => c.GetSessions(Cancellation)).Where(s => s.UserId == user.UserId).ToList();
+            });
+            if (!listed) return;
+            foreach (var session in theirs!)
+            {
+                if (!ShouldProcess($"session {session.KasmId} of {UserName} ({session.ImageName})", "End Kasm session")) continue;
+                Try(session.KasmId, () => client!.DestroySession(session.KasmId, session.UserId, Cancellation));
+            }
         }
     }
 }

@@ -4,6 +4,8 @@ using System.Management.Automation;
 using System.Security;
 using Kasm.Models;
 
+using Kasm.Cmdlets.Completion;
+
 namespace Kasm.Cmdlets
 {
     /// <summary>
@@ -24,6 +26,7 @@ namespace Kasm.Cmdlets
         /// <summary>The user's login name. Binds from a piped user; give a different one to rename.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(KasmUserNameCompleter))]
         public string? UserName { get; set; }
 
         /// <summary>A new password.</summary>

@@ -69,7 +69,7 @@ public class SessionTests
     [Fact]
     public async Task Session_moves_through_states_to_running()
     {
-        await using var emu = await TestEmulator.StartAsync(configure: o => o.SessionStartDelayMs = 1500);
+        await using var emu = await TestEmulator.StartAsync(configure: o => o.SessionStartDelayMs = 600_000);
         var o = (await emu.CallAsync("api/public/request_kasm", Request())).Json;
         string kasmId = o["kasm_id"]!.GetValue<string>();
         var early = await emu.CallAsync("api/public/get_kasm_status", new JsonObject { ["kasm_id"] = kasmId, ["user_id"] = Seeded.PlainUserId });
@@ -111,7 +111,7 @@ public class SessionTests
     [Fact]
     public async Task Status_while_starting_includes_operational_fields_in_1_19()
     {
-        await using var emu = await TestEmulator.StartAsync("kasm-1.19", o => o.SessionStartDelayMs = 5000);
+        await using var emu = await TestEmulator.StartAsync("kasm-1.19", o => o.SessionStartDelayMs = 600_000);
         var o = (await emu.CallAsync("api/public/request_kasm", Request())).Json;
         var reply = await emu.CallAsync("api/public/get_kasm_status", new JsonObject { ["kasm_id"] = o["kasm_id"]!.DeepClone(), ["user_id"] = Seeded.PlainUserId });
         Assert.Equal(200, reply.Status);
@@ -172,7 +172,7 @@ public class SessionTests
     [InlineData("seed", 404)]
     public async Task Destroy_then_the_kasm_id_is_gone(string profile, int goneStatus)
     {
-        await using var emu = await TestEmulator.StartAsync(profile, o => o.DestroyDelayMs = 700);
+        await using var emu = await TestEmulator.StartAsync(profile, o => o.DestroyDelayMs = 600_000);
         string kasmId = (await emu.CallAsync("api/public/request_kasm", Request())).Json["kasm_id"]!.GetValue<string>();
         var destroy = await emu.CallAsync("api/public/destroy_kasm", new JsonObject { ["kasm_id"] = kasmId, ["user_id"] = Seeded.PlainUserId });
         Assert.Equal(200, destroy.Status);
@@ -181,10 +181,21 @@ public class SessionTests
         var kasms = (await emu.CallAsync("api/public/get_kasms")).Json["kasms"]!.AsArray();
         Assert.Equal("deleting", kasms.Single()!["operational_status"]!.GetValue<string>());
 
-        await Task.Delay(900);
+        emu.Emulator.SetSessionStatus(Guid.Parse(kasmId), "gone"); // the deletion finishes
         var after = await emu.CallAsync("api/public/destroy_kasm", new JsonObject { ["kasm_id"] = kasmId, ["user_id"] = Seeded.PlainUserId });
         Assert.Equal(goneStatus, after.Status);
         Assert.Equal($"Invalid kasm_id ({kasmId})", after.ErrorMessage);
+        Assert.Empty(emu.Emulator.State.Sessions);
+    }
+
+    [Fact]
+    public async Task Destroyed_session_disappears_once_its_destroy_delay_has_passed()
+    {
+        // Delay 0: the deletion has finished by the next request, whatever the machine's speed.
+        await using var emu = await TestEmulator.StartAsync(configure: o => o.DestroyDelayMs = 0);
+        string kasmId = (await emu.CallAsync("api/public/request_kasm", Request())).Json["kasm_id"]!.GetValue<string>();
+        Assert.Equal("{}", (await emu.CallAsync("api/public/destroy_kasm", new JsonObject { ["kasm_id"] = kasmId, ["user_id"] = Seeded.PlainUserId })).Text);
+        Assert.Empty((await emu.CallAsync("api/public/get_kasms")).Json["kasms"]!.AsArray());
         Assert.Empty(emu.Emulator.State.Sessions);
     }
 

@@ -15,7 +15,8 @@ namespace Kasm.Tests.Operations;
 public abstract class OpsEmulator : IAsyncLifetime
 {
     public const int StartDelayMs = 300;
-    public const int DestroyDelayMs = 150;
+    /// <summary>A destroyed session stays "deleting" until a test makes it go (SetSessionStatus(id, "gone")): no test races it.</summary>
+    public const int DestroyDelayMs = 600_000;
     public const int MaxKasmsPerUser = 2;
     public const int LicenseLimit = 5;
 

@@ -8,7 +8,7 @@ using Xunit;
 namespace Kasm.Tests.Packaging;
 
 /// <summary>
-/// The static load-closure test for Windows PowerShell 5.1 (powershell-anchors.md docs/kasm-api.md): nothing is loaded, every
+/// The static load-closure test for Windows PowerShell 5.1 (docs/design.md, hosts): nothing is loaded, every
 /// shipped DLL's references are read with System.Reflection.Metadata and checked against what ships, what .NET
 /// Framework 4.7.2 provides, and what ModuleInitializer's AssemblyResolve handler answers.
 /// </summary>

@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Kasm.Models;
+
+namespace Kasm.Client
+{
+    internal sealed partial class KasmClient
+    {
+        /// <summary>
+        /// The workspace a name means: its friendly name or Docker image name, exactly (case does not matter). An unknown
+        /// name is KasmItemNotFound and an ambiguous one KasmInvalidArgument, each listing the candidates; both are
+        /// raised before anything else is sent.
+        /// </summary>
+        public KasmImage FindImage(string name, CancellationToken cancel) =>
+            PickByName(GetImages(cancel).ToList(), name, i => new[] { i.FriendlyName, i.Name }, "workspace", i => $"{i.FriendlyName} ({i.Name}, {i.ImageId})");
+
+        /// <summary>The user a name means (Kasm user names are lower case; case does not matter here).</summary>
+        public KasmUser FindUser(string name, CancellationToken cancel) =>
+            PickByName(GetUsers(cancel).ToList(), name, u => new[] { u.UserName }, "user", u => $"{u.UserName} ({u.UserId})");
+
+        /// <summary>Exact match first (ignoring case); unknown or ambiguous names fail, naming the candidates.</summary>
+        internal static T PickByName<T>(IReadOnlyList<T> items, string name, Func<T, string?[]> namesOf, string noun, Func<T, string> describe)
+        {
+            string wanted = name.Trim();
+            var exact = items.Where(i => namesOf(i).Any(n => string.Equals(n, wanted, StringComparison.OrdinalIgnoreCase))).ToList();
+            if (exact.Count == 1) return exact[0];
+            if (exact.Count > 1)
+                throw new KasmApiException(KasmErrorId.InvalidArgument,
+                    $"The {noun} name '{wanted}' is ambiguous: it matches {string.Join("; ", exact.Select(describe))}. Use the id instead. Nothing was sent.");
+            var near = items.Where(i => namesOf(i).Any(n => n != null && n.IndexOf(wanted, StringComparison.OrdinalIgnoreCase) >= 0)).ToList();
+            var shown = (near.Count > 0 ? near : items).Take(10).Select(i => namesOf(i).FirstOrDefault(n => !string.IsNullOrEmpty(n)) ?? "").ToList();
+            string candidates = shown.Count == 0 ? $"there is no {noun} at all" : (near.Count > 0 ? "similar: " : "known: ") + string.Join(", ", shown);
+            throw new KasmApiException(KasmErrorId.ItemNotFound, $"No {noun} has the name '{wanted}' ({candidates}). Nothing was sent.");
+        }
+    }
+}
