@@ -35,13 +35,15 @@ Describe 'Piping module objects against the <EmulatorProfile> emulator' -ForEach
         Get-EmulatorRequestMethod $emu | Should -Be @('get_kasms')
     }
 
-    It 'Get-KasmUser | Get-KasmImage lists the workspaces once' {
+    It 'Get-KasmUser | Get-KasmImage is refused for each user (a user names no workspace), and nothing is sent' {
         $users = @(Get-KasmUser -ErrorAction Stop)
         $users.Count | Should -BeGreaterThan 1
         Clear-EmulatorRequestLog $emu
-        $listed = @($users | Get-KasmImage -ErrorAction Stop)
-        $listed | Should -HaveCount $images.Count
-        Get-EmulatorRequestMethod $emu | Should -Be @('get_images')
+        $listed = @($users | Get-KasmImage -ErrorVariable ev -ErrorAction SilentlyContinue)
+        $listed | Should -HaveCount 0
+        $ev | Should -HaveCount $users.Count
+        foreach ($e in $ev) { $e.FullyQualifiedErrorId | Should -BeLike 'KasmInvalidArgument,*' }
+        @(Get-EmulatorRequestLog $emu) | Should -HaveCount 0
     }
 
     It 'Get-KasmSession | Get-KasmImage looks every piped workspace id up in one get_images' {

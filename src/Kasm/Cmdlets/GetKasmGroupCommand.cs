@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using Kasm.Models;
 
@@ -22,8 +23,10 @@ namespace Kasm.Cmdlets
         [ArgumentCompleter(typeof(KasmGroupNameCompleter))]
         public string[]? Name { get; set; }
 
+        internal override Type[] PipedTypes => Type.EmptyTypes;
+
         /// <summary>Writes the matching groups.</summary>
-        protected override void ProcessRecord() =>
+        protected override void ProcessItem() =>
             WriteMatching(c => c.GetGroups(Cancellation), Name, g => new[] { g.Name }, "group");
     }
 }

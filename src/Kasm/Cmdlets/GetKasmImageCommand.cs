@@ -30,8 +30,10 @@ namespace Kasm.Cmdlets
         [Alias("image_id")]
         public Guid[]? ImageId { get; set; }
 
+        internal override Type[] PipedTypes => new[] { typeof(KasmImage), typeof(KasmSession) };
+
         /// <summary>Writes the matching workspaces.</summary>
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             if (ImageId == null)
             {

@@ -44,8 +44,10 @@ namespace Kasm.Cmdlets
         [Alias("image_id")]
         public Guid? ImageId { get; set; }
 
+        internal override Type[] PipedTypes => new[] { typeof(KasmSession), typeof(KasmUser), typeof(KasmImage) };
+
         /// <summary>Writes the matching sessions.</summary>
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             object? target = (object?)KasmId ?? (object?)UserName ?? (object?)UserId ?? ImageId;
             Try(target, () =>

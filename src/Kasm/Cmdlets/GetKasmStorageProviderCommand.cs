@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using Kasm.Models;
 
@@ -22,8 +23,10 @@ namespace Kasm.Cmdlets
         [ArgumentCompleter(typeof(KasmStorageProviderNameCompleter))]
         public string[]? Name { get; set; }
 
+        internal override Type[] PipedTypes => Type.EmptyTypes;
+
         /// <summary>Writes the matching providers.</summary>
-        protected override void ProcessRecord() =>
+        protected override void ProcessItem() =>
             WriteMatching(c => c.GetStorageProviders(Cancellation), Name, p => new[] { p.Name }, "storage provider");
     }
 }

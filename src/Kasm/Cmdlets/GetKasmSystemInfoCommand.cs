@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using Kasm.Models;
 
@@ -13,8 +14,10 @@ namespace Kasm.Cmdlets
     [OutputType(typeof(KasmSystemInfo))]
     public sealed class GetKasmSystemInfoCommand : KasmApiCmdlet
     {
+        internal override Type[] PipedTypes => AnyModuleType;
+
         /// <summary>Writes the system info.</summary>
-        protected override void ProcessRecord() =>
+        protected override void ProcessItem() =>
             Try(Connection, () =>
             {
                 var client = Client;

@@ -29,8 +29,10 @@ namespace Kasm.Cmdlets
         [Alias("user_id")]
         public Guid[]? UserId { get; set; }
 
+        internal override Type[] PipedTypes => new[] { typeof(KasmUser), typeof(KasmSession) };
+
         /// <summary>Writes the matching users.</summary>
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             if (UserId != null)
             {

@@ -1,8 +1,11 @@
+using System;
 using System.Collections;
 using System.IO;
 using System.Management.Automation;
 using System.Text;
 using Kasm.Client;
+
+using Kasm.Models;
 
 namespace Kasm.Cmdlets
 {
@@ -35,8 +38,10 @@ namespace Kasm.Cmdlets
         [ValidateNotNullOrEmpty]
         public string? OutFile { get; set; }
 
+        internal override Type[] PipedTypes => Type.EmptyTypes;
+
         /// <summary>Sends one call per body.</summary>
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             KasmEndpoint endpoint;
             try

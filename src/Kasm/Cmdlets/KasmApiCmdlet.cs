@@ -17,6 +17,55 @@ namespace Kasm.Cmdlets
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public KasmConnection? Connection { get; set; }
 
+        /// <summary>
+        /// The object piped in, whatever it is (hidden): a module object this cmdlet has no use for is refused rather
+        /// than silently ignored, and a piped connection (Get-KasmConnection) is used as -Connection.
+        /// </summary>
+        [Parameter(ValueFromPipeline = true, DontShow = true)]
+        public PSObject? InputObject { get; set; }
+
+        /// <summary>
+        /// The module types whose piped objects mean something to this cmdlet (their properties bind to its
+        /// parameters); a piped object of any other module type is an error for that object, and nothing is sent.
+        /// </summary>
+        internal abstract Type[] PipedTypes { get; }
+
+        /// <summary>Every module output type: for cmdlets where any piped object means "its server".</summary>
+        internal static readonly Type[] AnyModuleType =
+        {
+            typeof(Models.KasmImage), typeof(Models.KasmSession), typeof(Models.KasmUser), typeof(Models.KasmGroup),
+            typeof(Models.KasmStorageProvider), typeof(Models.KasmSystemInfo),
+        };
+
+        /// <summary>Checks the piped object, then does one item's work.</summary>
+        protected sealed override void ProcessRecord()
+        {
+            if (PipedObjectIsUsable()) ProcessItem();
+        }
+
+        /// <summary>One record's work (ProcessRecord of a plain cmdlet).</summary>
+        protected abstract void ProcessItem();
+
+        private bool PipedObjectIsUsable()
+        {
+            object? piped = InputObject?.BaseObject;
+            if (piped == null || piped is KasmConnection) return true;
+            string name = MyInvocation.MyCommand.Name;
+            if (piped is Models.KasmObject o)
+            {
+                if (Array.IndexOf(PipedTypes, o.GetType()) >= 0) return true;
+                string takes = PipedTypes.Length == 0 ? "no module objects" : string.Join(" or ", PipedTypes.Select(t => t.Name));
+                WriteError(InvalidArgument($"{name} does not take {o.GetType().Name} objects from the pipeline (it takes {takes}): it would ignore what the object says. Nothing was sent for it.", o));
+                return false;
+            }
+            if (piped is string || piped is Guid || piped.GetType().IsPrimitive)
+            {
+                WriteError(InvalidArgument($"{name} takes module objects or rows with named properties from the pipeline, not a bare {piped.GetType().Name} ('{piped}'). Pass it to a parameter instead. Nothing was sent for it.", piped));
+                return false;
+            }
+            return true;
+        }
+
         private readonly HashSet<KasmConnection> _listed = new HashSet<KasmConnection>();
         private readonly Dictionary<(KasmConnection, Type), System.Collections.IList> _lists = new Dictionary<(KasmConnection, Type), System.Collections.IList>();
 
@@ -76,7 +125,7 @@ namespace Kasm.Cmdlets
         }
 
         private KasmConnection ResolveConnection() =>
-            Connection ?? ConnectionStore.Default ?? throw new KasmApiException(KasmErrorId.NotConnected,
+            Connection ?? InputObject?.BaseObject as KasmConnection ?? ConnectionStore.Default ?? throw new KasmApiException(KasmErrorId.NotConnected,
                 "There is no Kasm connection. Run Connect-Kasm first, or pass -Connection.");
     }
 }

@@ -76,8 +76,10 @@ namespace Kasm.Cmdlets
         [ValidateRange(0.05, 60.0)]
         public double PollIntervalSec { get; set; } = 1;
 
+        internal override Type[] PipedTypes => new[] { typeof(KasmImage), typeof(KasmUser) };
+
         /// <summary>Requests one session.</summary>
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             // Names are resolved first (reads only), so an unknown or ambiguous one fails before request_kasm is sent.
             Guid imageId = ImageId, userId = UserId;

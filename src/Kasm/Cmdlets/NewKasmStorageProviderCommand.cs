@@ -1,3 +1,4 @@
+using System;
 using System.Collections;
 using System.Management.Automation;
 using System.Security;
@@ -93,8 +94,10 @@ namespace Kasm.Cmdlets
         [Parameter]
         public SwitchParameter Disabled { get; set; }
 
+        internal override System.Type[] PipedTypes => System.Type.EmptyTypes;
+
         /// <summary>Creates one provider.</summary>
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var fields = BoundFields();
             fields["enabled"] = !Disabled.IsPresent;

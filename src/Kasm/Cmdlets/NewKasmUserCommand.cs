@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using System.Security;
 using Kasm.Models;
@@ -62,8 +63,10 @@ namespace Kasm.Cmdlets
         [ApiField("disabled")]
         public SwitchParameter Disabled { get; set; }
 
+        internal override Type[] PipedTypes => Type.EmptyTypes;
+
         /// <summary>Creates one user.</summary>
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var fields = BoundFields();
             if (!ShouldProcess(UserName, "Create Kasm user")) return;

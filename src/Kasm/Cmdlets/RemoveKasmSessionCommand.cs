@@ -38,8 +38,10 @@ namespace Kasm.Cmdlets
         [ArgumentCompleter(typeof(KasmUserNameCompleter))]
         public string? UserName { get; set; }
 
+        internal override Type[] PipedTypes => new[] { typeof(KasmSession) };
+
         /// <summary>Ends one session, or each of a user's sessions.</summary>
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             if (UserName == null)
             {

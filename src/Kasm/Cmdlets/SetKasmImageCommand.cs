@@ -86,8 +86,10 @@ namespace Kasm.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        internal override Type[] PipedTypes => new[] { typeof(KasmImage) };
+
         /// <summary>Updates one workspace.</summary>
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var changes = BoundFields();
             if (changes.Count == 0)

@@ -73,8 +73,10 @@ namespace Kasm.Cmdlets
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        internal override Type[] PipedTypes => new[] { typeof(KasmUser) };
+
         /// <summary>Updates one user.</summary>
-        protected override void ProcessRecord()
+        protected override void ProcessItem()
         {
             var changes = BoundFields();
             if (changes.Count == 0)

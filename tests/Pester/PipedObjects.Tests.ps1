@@ -1,0 +1,127 @@
+#Requires -Version 5.1
+# Every pair of module output type and cmdlet that takes pipeline input: the piped object is either used for what it
+# means (the result is narrowed to it) or refused with KasmInvalidArgument and nothing sent for it, never silently
+# ignored. Against the kasm-1.15 emulator over HTTPS.
+
+BeforeDiscovery {
+    # Each cmdlet with the parameters it needs besides the piped object (state-changing ones under -WhatIf), and the
+    # module types it takes. Every other type must be refused.
+    $Cmdlets = @(
+        @{ Name = 'Get-KasmImage'; Args = @{}; Takes = 'KasmImage', 'KasmSession' }
+        @{ Name = 'Get-KasmSession'; Args = @{}; Takes = 'KasmSession', 'KasmUser', 'KasmImage' }
+        @{ Name = 'Get-KasmUser'; Args = @{}; Takes = 'KasmUser', 'KasmSession' }
+        @{ Name = 'Get-KasmGroup'; Args = @{}; Takes = @() }
+        @{ Name = 'Get-KasmStorageProvider'; Args = @{}; Takes = @() }
+        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo' }
+        @{ Name = 'Invoke-KasmApi'; Args = @{ Method = 'get_images' }; Takes = @() }
+        @{ Name = 'New-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmImage', 'KasmUser' }
+        @{ Name = 'Remove-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
+        @{ Name = 'Set-KasmImage'; Args = @{ Cores = 2; WhatIf = $true }; Takes = 'KasmImage' }
+        @{ Name = 'Set-KasmUser'; Args = @{ Organization = 'Piped'; WhatIf = $true }; Takes = 'KasmUser' }
+        @{ Name = 'New-KasmUser'; Args = @{ UserName = 'piped@example.com'; WhatIf = $true }; Takes = @() }
+        @{ Name = 'New-KasmStorageProvider'; Args = @{ Name = 'Piped'; Type = 'S3'; WhatIf = $true }; Takes = @() }
+    )
+
+    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo'
+    $Cases = foreach ($c in $Cmdlets) { foreach ($t in $TypeNames) { @{ Cmdlet = $c; CmdletName = $c.Name; TypeName = $t; Taken = $c.Takes -contains $t } } }
+    $Matrix = @{ Cmdlets = @($Cmdlets.Name); TypeNames = $TypeNames }
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'Kasm.TestHelpers.psm1') -Force
+    $emu = Start-TestEmulator -EmulatorProfile 'kasm-1.15'
+    $conn = Connect-TestKasm -Emulator $emu
+    $null = Set-EmulatorSetting $emu @{ sessionStartDelayMs = 0; maxKasmsPerUser = 5; licenseLimit = 20 }
+
+    $image = Get-KasmImage -Name Terminal -ErrorAction Stop
+    $user = Get-KasmUser -UserName user@kasm.local -ErrorAction Stop
+    $session = New-KasmSession -ImageId $image.ImageId -UserId $user.UserId -ErrorAction Stop
+    $other = New-KasmSession -ImageName Chrome -UserName admin@kasm.local -ErrorAction Stop
+    $script:Objects = [ordered]@{
+        KasmImage           = $image
+        KasmSession         = Get-KasmSession -KasmId $session.KasmId -ErrorAction Stop
+        KasmUser            = $user
+        KasmGroup           = Get-KasmGroup -Name 'All Users' -ErrorAction Stop
+        KasmStorageProvider = @(Get-KasmStorageProvider -ErrorAction Stop)[0]
+        KasmSystemInfo      = Get-KasmSystemInfo -ErrorAction Stop
+    }
+
+    function Invoke-Piped($Cmdlet, [string] $TypeName) {
+        <# Pipes one object of the type into the cmdlet; fills the ids a refused type does not bring. #>
+        $object = $Objects[$TypeName]
+        $params = @{} + $Cmdlet.Args
+        $taken = $Cmdlet.Takes -contains $TypeName
+        switch ($Cmdlet.Name) {
+            'New-KasmSession' {
+                if ($TypeName -ne 'KasmImage') { $params.ImageId = $image.ImageId }
+                if ($TypeName -ne 'KasmUser') { $params.UserId = $user.UserId }
+            }
+            'Remove-KasmSession' { if (-not $taken) { $params.KasmId = $session.KasmId } }
+            'Set-KasmImage' { if (-not $taken) { $params.ImageId = $image.ImageId } }
+            'Set-KasmUser' { if (-not $taken) { $params.UserId = $user.UserId } }
+        }
+        Clear-EmulatorRequestLog $emu
+        $out = @($object | & $Cmdlet.Name @params -ErrorVariable ev -ErrorAction SilentlyContinue 6>$null)
+        [pscustomobject]@{ Output = $out; Errors = @($ev); Sent = @(Get-EmulatorRequestMethod $emu) }
+    }
+
+}
+
+AfterAll {
+    Disconnect-AllKasm
+    Stop-TestEmulator $emu
+}
+
+Describe 'Piping module objects into cmdlets' {
+    It 'covers every pair of cmdlet that takes pipeline input and module output type' -ForEach @($Matrix) {
+        $withInput = @(Get-Command -Module Kasm | Where-Object { $_.Parameters.Values | Where-Object { $_.Attributes | Where-Object { $_ -is [Parameter] -and ($_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName) } } })
+        # Connect-Kasm takes no pipeline input; Disconnect-Kasm and the cmdlets above take connections and objects.
+        @($withInput.Name | Where-Object { $_ -notin 'Disconnect-Kasm' } | Sort-Object) | Should -Be @($Cmdlets | Sort-Object)
+        # Every module type a cmdlet outputs.
+        $types = @(Get-Command -Module Kasm | ForEach-Object { $_.OutputType.Type } | Where-Object { $_ -and $_.IsSubclassOf([Kasm.Models.KasmObject]) } | ForEach-Object Name | Sort-Object -Unique)
+        $types | Should -Be @($TypeNames | Sort-Object)
+    }
+
+    It '<TypeName> | <CmdletName>: used when the cmdlet takes it, else refused with nothing sent' -ForEach $Cases {
+        $r = Invoke-Piped $Cmdlet $TypeName
+        if (-not $Taken) {
+            $r.Errors | Should -HaveCount 1
+            $r.Errors[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidArgument,*'
+            $r.Errors[0].Exception.Message | Should -BeLike "*$CmdletName does not take $TypeName*"
+            $r.Output | Should -HaveCount 0
+            $r.Sent | Should -HaveCount 0
+            return
+        }
+        $r.Errors | Should -HaveCount 0
+        $object = $Objects[$TypeName]
+        switch ($CmdletName) {
+            'Get-KasmImage' { $r.Output.ImageId | Should -Be @($object.ImageId) }
+            'Get-KasmUser' { $r.Output.UserId | Should -Be @($object.UserId) }
+            'Get-KasmSession' {
+                $r.Output | Should -Not -BeNullOrEmpty
+                switch ($TypeName) {
+                    'KasmSession' { $r.Output.KasmId | Should -Be @($object.KasmId) }
+                    'KasmUser' { foreach ($s in $r.Output) { $s.UserId | Should -Be $object.UserId } }
+                    'KasmImage' { foreach ($s in $r.Output) { $s.ImageId | Should -Be $object.ImageId } }
+                }
+                $r.Output.KasmId | Should -Not -Contain $other.KasmId
+            }
+            'Get-KasmSystemInfo' { $r.Output | Should -HaveCount 1 }
+            default { $r.Sent | Where-Object { $_ -notlike 'get_*' } | Should -BeNullOrEmpty -Because '-WhatIf changes nothing' }
+        }
+    }
+
+    It 'a piped connection is used as -Connection' {
+        (Get-KasmConnection | Get-KasmImage -Name Terminal).ImageId | Should -Be $image.ImageId
+    }
+
+    It 'a bare string is refused, not taken as a name' {
+        'Chrome' | Get-KasmImage -ErrorVariable ev -ErrorAction SilentlyContinue
+        $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidArgument,*'
+    }
+
+    It 'rows with named properties still bind (Import-Csv | New-KasmUser)' {
+        $row = [pscustomobject]@{ UserName = 'row@example.com'; Organization = 'Rows' }
+        ($row | New-KasmUser -ErrorAction Stop).UserName | Should -Be 'row@example.com'
+    }
+}
