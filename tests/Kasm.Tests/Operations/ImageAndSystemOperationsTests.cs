@@ -6,7 +6,7 @@ using Kasm.Emulator.State;
 namespace Kasm.Tests.Operations;
 
 /// <summary>update_image, system_info and the connect probe through KasmClient, in every profile.</summary>
-public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFixture> where TFixture : OpsEmulator
+public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFixture> where TFixture : EmulatorFixture
 {
     private static readonly Guid Chrome = SeedData.ChromeImageId;
 
@@ -198,8 +198,8 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
         Assert.Equal("kasm-api-host", info.ServerHostname);
         Assert.Equal(Guid.ParseExact("c0ffee00b4d54e1a9f3e2d1c0b9a8f7e", "N"), info.InstallationId); // dashed on the wire
         Assert.Equal("Per Concurrent Kasm", info.LicenseType);
-        Assert.Equal(OpsEmulator.LicenseLimit, info.LicenseLimit);
-        Assert.Equal(OpsEmulator.LicenseLimit, info.LicenseRemaining);
+        Assert.Equal(EmulatorFixture.LicenseLimit, info.LicenseLimit);
+        Assert.Equal(EmulatorFixture.LicenseLimit, info.LicenseRemaining);
         Assert.Equal(false, info.Licensed);
         Assert.Contains("developer_api", info.Features!);
         Assert.Equal(!F.Is119, info.UpdateAvailable);
@@ -214,7 +214,7 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
 
         var info = client.GetSystemInfo(CancellationToken.None);
 
-        Assert.Equal(OpsEmulator.LicenseLimit - 1, info.LicenseRemaining);
+        Assert.Equal(EmulatorFixture.LicenseLimit - 1, info.LicenseRemaining);
     }
 
     [Fact]
@@ -246,6 +246,6 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
     }
 }
 
-public sealed class ImageAndSystemOperations115Tests : ImageAndSystemOperationsTests<Ops115> { public ImageAndSystemOperations115Tests(Ops115 f) : base(f) { } }
-public sealed class ImageAndSystemOperations119Tests : ImageAndSystemOperationsTests<Ops119> { public ImageAndSystemOperations119Tests(Ops119 f) : base(f) { } }
-public sealed class ImageAndSystemOperationsSeedTests : ImageAndSystemOperationsTests<OpsSeed> { public ImageAndSystemOperationsSeedTests(OpsSeed f) : base(f) { } }
+public sealed class ImageAndSystemOperations115Tests : ImageAndSystemOperationsTests<Kasm115Fixture> { public ImageAndSystemOperations115Tests(Kasm115Fixture f) : base(f) { } }
+public sealed class ImageAndSystemOperations119Tests : ImageAndSystemOperationsTests<Kasm119Fixture> { public ImageAndSystemOperations119Tests(Kasm119Fixture f) : base(f) { } }
+public sealed class ImageAndSystemOperationsSeedTests : ImageAndSystemOperationsTests<SeedFixture> { public ImageAndSystemOperationsSeedTests(SeedFixture f) : base(f) { } }

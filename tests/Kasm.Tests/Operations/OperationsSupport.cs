@@ -9,81 +9,6 @@ using Kasm.Emulator.Hosting;
 namespace Kasm.Tests.Operations;
 
 /// <summary>
-/// One in-process HTTPS emulator per test class and profile. Tests of one class run one at a time, so each test
-/// starts from <see cref="Fresh"/>: seeded state, empty request log, no faults, the start settings.
-/// </summary>
-public abstract class OpsEmulator : IAsyncLifetime
-{
-    public const int StartDelayMs = 300;
-    /// <summary>A destroyed session stays "deleting" until a test makes it go (SetSessionStatus(id, "gone")): no test races it.</summary>
-    public const int DestroyDelayMs = 600_000;
-    public const int MaxKasmsPerUser = 2;
-    public const int LicenseLimit = 5;
-
-    protected OpsEmulator(string profile) { Profile = profile; }
-
-    public string Profile { get; }
-    public bool IsSeed => Profile == "seed";
-    public bool Is115 => Profile == "kasm-1.15";
-    public bool Is119 => Profile == "kasm-1.19";
-
-    public RunningEmulator Emulator { get; private set; } = null!;
-
-    public async Task InitializeAsync()
-    {
-        Emulator = await EmulatorHost.StartAsync(new EmulatorOptions
-        {
-            Port = 0, Profile = Profile, SessionStartDelayMs = StartDelayMs, DestroyDelayMs = DestroyDelayMs,
-            MaxKasmsPerUser = MaxKasmsPerUser, LicenseLimit = LicenseLimit,
-        });
-    }
-
-    public async Task DisposeAsync() => await Emulator.DisposeAsync();
-
-    public void Fresh()
-    {
-        Emulator.ClearFaults();
-        Emulator.Reset();
-        Emulator.Settings.SessionStartDelayMs = StartDelayMs;
-        Emulator.Settings.DestroyDelayMs = DestroyDelayMs;
-        Emulator.Settings.MaxKasmsPerUser = MaxKasmsPerUser;
-        Emulator.Settings.LicenseLimit = LicenseLimit;
-    }
-
-    internal KasmConnection Connect(string keyName = "demo", int retries = 0, int timeoutSec = 10)
-    {
-        var key = Emulator.Keys.Single(k => k.Name == keyName);
-        return new ConnectionSettings
-        {
-            Server = Emulator.Url.ToString(),
-            ApiKey = key.ApiKey,
-            ApiKeySecret = Secure(key.ApiKeySecret),
-            CertificateThumbprint = new[] { Emulator.CertificateThumbprint },
-            MaximumRetryCount = retries,
-            RetryIntervalSec = 0.01,
-            TimeoutSec = timeoutSec,
-        }.CreateConnection();
-    }
-
-    /// <summary>The API methods the emulator saw, in order.</summary>
-    public string?[] Methods() => Emulator.RequestLog.OrderBy(e => e.Seq).Select(e => e.Method).ToArray();
-
-    public int Count(string method) => Emulator.RequestLog.Count(e => e.Method == method);
-
-    internal static SecureString Secure(string text)
-    {
-        var s = new SecureString();
-        foreach (char c in text) s.AppendChar(c);
-        s.MakeReadOnly();
-        return s;
-    }
-}
-
-public sealed class Ops115 : OpsEmulator { public Ops115() : base("kasm-1.15") { } }
-public sealed class Ops119 : OpsEmulator { public Ops119() : base("kasm-1.19") { } }
-public sealed class OpsSeed : OpsEmulator { public OpsSeed() : base("seed") { } }
-
-/// <summary>
 /// Keeps the client's Debug lines, which hold each request body (secrets masked), so tests can see what was sent.
 /// The emulator's request log records methods and statuses, not bodies.
 /// </summary>
@@ -112,7 +37,7 @@ internal sealed class BodyLog : IKasmLog
 }
 
 /// <summary>Shared plumbing of the operation tests: a fresh emulator per test and connections that get disposed.</summary>
-public abstract class OpsTestBase<TFixture> : IClassFixture<TFixture>, IDisposable where TFixture : OpsEmulator
+public abstract class OpsTestBase<TFixture> : IClassFixture<TFixture>, IDisposable where TFixture : EmulatorFixture
 {
     private readonly List<KasmConnection> _connections = new();
 

@@ -12,7 +12,7 @@ using Kasm.Models;
 namespace Kasm.Tests.Operations;
 
 /// <summary>request_kasm, get_kasm_status, waiting, get_kasms and destroy_kasm through KasmClient, in every profile.</summary>
-public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> where TFixture : OpsEmulator
+public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> where TFixture : EmulatorFixture
 {
     private static readonly Guid Chrome = SeedData.ChromeImageId;
     private static readonly Guid Terminal = SeedData.TerminalImageId;
@@ -753,6 +753,6 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 }
 
-public sealed class SessionOperations115Tests : SessionOperationsTests<Ops115> { public SessionOperations115Tests(Ops115 f) : base(f) { } }
-public sealed class SessionOperations119Tests : SessionOperationsTests<Ops119> { public SessionOperations119Tests(Ops119 f) : base(f) { } }
-public sealed class SessionOperationsSeedTests : SessionOperationsTests<OpsSeed> { public SessionOperationsSeedTests(OpsSeed f) : base(f) { } }
+public sealed class SessionOperations115Tests : SessionOperationsTests<Kasm115Fixture> { public SessionOperations115Tests(Kasm115Fixture f) : base(f) { } }
+public sealed class SessionOperations119Tests : SessionOperationsTests<Kasm119Fixture> { public SessionOperations119Tests(Kasm119Fixture f) : base(f) { } }
+public sealed class SessionOperationsSeedTests : SessionOperationsTests<SeedFixture> { public SessionOperationsSeedTests(SeedFixture f) : base(f) { } }

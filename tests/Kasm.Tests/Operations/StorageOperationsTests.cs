@@ -183,7 +183,7 @@ public class StorageProviderRequirementsTests
 }
 
 /// <summary>get_storage_providers and create_storage_provider through KasmClient, in every profile.</summary>
-public abstract class StorageOperationsTests<TFixture> : OpsTestBase<TFixture> where TFixture : OpsEmulator
+public abstract class StorageOperationsTests<TFixture> : OpsTestBase<TFixture> where TFixture : EmulatorFixture
 {
     protected StorageOperationsTests(TFixture fixture) : base(fixture) { }
 
@@ -349,6 +349,6 @@ public abstract class StorageOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 }
 
-public sealed class StorageOperations115Tests : StorageOperationsTests<Ops115> { public StorageOperations115Tests(Ops115 f) : base(f) { } }
-public sealed class StorageOperations119Tests : StorageOperationsTests<Ops119> { public StorageOperations119Tests(Ops119 f) : base(f) { } }
-public sealed class StorageOperationsSeedTests : StorageOperationsTests<OpsSeed> { public StorageOperationsSeedTests(OpsSeed f) : base(f) { } }
+public sealed class StorageOperations115Tests : StorageOperationsTests<Kasm115Fixture> { public StorageOperations115Tests(Kasm115Fixture f) : base(f) { } }
+public sealed class StorageOperations119Tests : StorageOperationsTests<Kasm119Fixture> { public StorageOperations119Tests(Kasm119Fixture f) : base(f) { } }
+public sealed class StorageOperationsSeedTests : StorageOperationsTests<SeedFixture> { public StorageOperationsSeedTests(SeedFixture f) : base(f) { } }

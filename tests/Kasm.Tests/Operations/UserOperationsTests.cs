@@ -7,7 +7,7 @@ using Kasm.Models;
 namespace Kasm.Tests.Operations;
 
 /// <summary>get_users, get_user, create_user and update_user through KasmClient, in every profile.</summary>
-public abstract class UserOperationsTests<TFixture> : OpsTestBase<TFixture> where TFixture : OpsEmulator
+public abstract class UserOperationsTests<TFixture> : OpsTestBase<TFixture> where TFixture : EmulatorFixture
 {
     private static readonly Guid PlainUser = SeedData.PlainUserId;
     private static readonly Guid AllUsersGroup = GroupRecord.AllUsersId;
@@ -171,6 +171,6 @@ public abstract class UserOperationsTests<TFixture> : OpsTestBase<TFixture> wher
     }
 }
 
-public sealed class UserOperations115Tests : UserOperationsTests<Ops115> { public UserOperations115Tests(Ops115 f) : base(f) { } }
-public sealed class UserOperations119Tests : UserOperationsTests<Ops119> { public UserOperations119Tests(Ops119 f) : base(f) { } }
-public sealed class UserOperationsSeedTests : UserOperationsTests<OpsSeed> { public UserOperationsSeedTests(OpsSeed f) : base(f) { } }
+public sealed class UserOperations115Tests : UserOperationsTests<Kasm115Fixture> { public UserOperations115Tests(Kasm115Fixture f) : base(f) { } }
+public sealed class UserOperations119Tests : UserOperationsTests<Kasm119Fixture> { public UserOperations119Tests(Kasm119Fixture f) : base(f) { } }
+public sealed class UserOperationsSeedTests : UserOperationsTests<SeedFixture> { public UserOperationsSeedTests(SeedFixture f) : base(f) { } }
