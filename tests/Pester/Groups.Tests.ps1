@@ -11,21 +11,13 @@ Describe 'Get-KasmGroup against the <EmulatorProfile> emulator' -ForEach @(
     @{ EmulatorProfile = 'kasm-1.19'; NoPermissionId = 'KasmForbidden' }
 ) {
     BeforeAll {
-        $emu = Start-TestEmulator -EmulatorProfile $EmulatorProfile
-        try {
-            $limited = Connect-TestKasm -Emulator $emu -KeyName imagesonly -ExtraArgs @{ WarningAction = 'SilentlyContinue' }
-            $conn = Connect-TestKasm -Emulator $emu
-            $wire = (Invoke-KasmApi get_groups -Raw -ErrorAction Stop | ConvertFrom-Json).groups
-        }
-        catch {
-            Stop-TestEmulator $emu
-            throw
-        }
+        $kasm = Start-TestKasm -EmulatorProfile $EmulatorProfile -KeyName imagesonly
+        $emu = $kasm.Emulator
+        $limited = $kasm.Connections.imagesonly
+        $conn = $kasm.Connection
+        $wire = (Invoke-KasmApi get_groups -Raw -ErrorAction Stop | ConvertFrom-Json).groups
     }
-    AfterAll {
-        Disconnect-AllKasm
-        Stop-TestEmulator $emu
-    }
+    AfterAll { Stop-TestKasm $kasm }
     BeforeEach { Clear-EmulatorRequestLog $emu }
 
     It 'lists every group the server sends as KasmGroup objects, with one get_groups request' {

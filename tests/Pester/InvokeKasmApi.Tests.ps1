@@ -3,21 +3,13 @@
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Kasm.TestHelpers.psm1') -Force
-    $emu = Start-TestEmulator -EmulatorProfile 'kasm-1.15'
-    try {
-        $conn = Connect-TestKasm -Emulator $emu
-        $chrome = Get-KasmImage -Name Chrome -ErrorAction Stop
-    }
-    catch {
-        Stop-TestEmulator $emu
-        throw
-    }
+    $kasm = Start-TestKasm -EmulatorProfile 'kasm-1.15'
+    $emu = $kasm.Emulator
+    $conn = $kasm.Connection
+    $chrome = Get-KasmImage -Name Chrome -ErrorAction Stop
 }
 
-AfterAll {
-    Disconnect-AllKasm
-    Stop-TestEmulator $emu
-}
+AfterAll { Stop-TestKasm $kasm }
 
 Describe 'Invoke-KasmApi' {
     BeforeEach { Reset-Emulator $emu }

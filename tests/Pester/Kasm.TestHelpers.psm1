@@ -156,6 +156,37 @@ function Get-FreeClosedPort {
     try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
 }
 
+function Start-TestKasm {
+    <#
+        Starts an emulator and connects it: first each key named in -KeyName (narrow keys, warnings silenced), then the
+        demo key, which so becomes the default connection. Returns Emulator, Connection (demo) and Connections (by key
+        name). If connecting fails the emulator is stopped again. Pair with Stop-TestKasm in AfterAll.
+    #>
+    param(
+        [ValidateSet('seed', 'kasm-1.15', 'kasm-1.19')] [string] $EmulatorProfile = 'kasm-1.15',
+        [int] $SessionDelayMs = 300,
+        [string[]] $KeyName = @()
+    )
+    $emu = Start-TestEmulator -EmulatorProfile $EmulatorProfile -SessionDelayMs $SessionDelayMs
+    try {
+        $connections = @{}
+        foreach ($k in $KeyName) { $connections[$k] = Connect-TestKasm -Emulator $emu -KeyName $k -ExtraArgs @{ WarningAction = 'SilentlyContinue' } }
+        $connections['demo'] = Connect-TestKasm -Emulator $emu
+        [pscustomobject]@{ Emulator = $emu; Connection = $connections['demo']; Connections = $connections }
+    }
+    catch {
+        Stop-TestEmulator $emu
+        throw
+    }
+}
+
+function Stop-TestKasm {
+    <# Forgets every connection and stops the emulator Start-TestKasm started. #>
+    param($Kasm)
+    Disconnect-AllKasm
+    if ($Kasm) { Stop-TestEmulator $Kasm.Emulator }
+}
+
 function Disconnect-AllKasm {
     <# Forgets every connection of this runspace. #>
     Get-KasmConnection -All | ForEach-Object { Disconnect-Kasm -Connection $_ }
@@ -189,7 +220,7 @@ function Get-SentBody {
     }
 }
 
-Export-ModuleMember -Function Get-EmulatorRequestMethod, Get-SentBody, Invoke-Debugged, Get-KasmModuleManifestPath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorKey,
+Export-ModuleMember -Function Start-TestKasm, Stop-TestKasm, Get-EmulatorRequestMethod, Get-SentBody, Invoke-Debugged, Get-KasmModuleManifestPath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorKey,
     ConvertTo-TestSecureString, Connect-TestKasm, Invoke-EmulatorControl, Get-EmulatorRequestLog, Clear-EmulatorRequestLog,
     Set-EmulatorFault, Set-EmulatorSetting, Reset-Emulator, Get-FreeClosedPort, Disconnect-AllKasm,
     Start-KasmEmulator, Stop-KasmEmulator

@@ -17,13 +17,11 @@ Describe 'Names, pipelines and Tab against the <EmulatorProfile> emulator' -ForE
     @{ EmulatorProfile = 'kasm-1.19' }
 ) {
     BeforeAll {
-        $emu = Start-TestEmulator -EmulatorProfile $EmulatorProfile
-        $conn = Connect-TestKasm -Emulator $emu
+        $kasm = Start-TestKasm -EmulatorProfile $EmulatorProfile
+        $emu = $kasm.Emulator
+        $conn = $kasm.Connection
     }
-    AfterAll {
-        Disconnect-AllKasm
-        Stop-TestEmulator $emu
-    }
+    AfterAll { Stop-TestKasm $kasm }
     BeforeEach {
         Reset-Emulator $emu
         $null = Set-EmulatorSetting $emu @{ sessionStartDelayMs = 0; maxKasmsPerUser = 5; licenseLimit = 20; newSessionStatus = $null }

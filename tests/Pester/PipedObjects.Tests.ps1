@@ -29,8 +29,9 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Kasm.TestHelpers.psm1') -Force
-    $emu = Start-TestEmulator -EmulatorProfile 'kasm-1.15'
-    $conn = Connect-TestKasm -Emulator $emu
+    $kasm = Start-TestKasm -EmulatorProfile 'kasm-1.15'
+    $emu = $kasm.Emulator
+    $conn = $kasm.Connection
     $null = Set-EmulatorSetting $emu @{ sessionStartDelayMs = 0; maxKasmsPerUser = 5; licenseLimit = 20 }
 
     $image = Get-KasmImage -Name Terminal -ErrorAction Stop
@@ -67,10 +68,7 @@ BeforeAll {
 
 }
 
-AfterAll {
-    Disconnect-AllKasm
-    Stop-TestEmulator $emu
-}
+AfterAll { Stop-TestKasm $kasm }
 
 Describe 'Piping module objects into cmdlets' {
     It 'covers every pair of cmdlet that takes pipeline input and module output type' -ForEach @($Matrix) {

@@ -11,14 +11,11 @@ Describe 'Piping module objects against the <EmulatorProfile> emulator' -ForEach
     @{ EmulatorProfile = 'kasm-1.19' }
 ) {
     BeforeAll {
-        $emu = Start-TestEmulator -EmulatorProfile $EmulatorProfile
-        try { $conn = Connect-TestKasm -Emulator $emu }
-        catch { Stop-TestEmulator $emu; throw }
+        $kasm = Start-TestKasm -EmulatorProfile $EmulatorProfile
+        $emu = $kasm.Emulator
+        $conn = $kasm.Connection
     }
-    AfterAll {
-        Disconnect-AllKasm
-        Stop-TestEmulator $emu
-    }
+    AfterAll { Stop-TestKasm $kasm }
     BeforeEach {
         Reset-Emulator $emu
         Set-EmulatorFault $emu -Clear

@@ -31,14 +31,12 @@ Describe 'Against a <EmulatorProfile> server' -ForEach @(
     @{ EmulatorProfile = 'kasm-1.19' }
 ) {
     BeforeAll {
-        $emu = Start-TestEmulator -EmulatorProfile $EmulatorProfile
-        $conn = Connect-TestKasm -Emulator $emu
+        $kasm = Start-TestKasm -EmulatorProfile $EmulatorProfile
+        $emu = $kasm.Emulator
+        $conn = $kasm.Connection
         $plainUser = [guid] '9c1e2d3f4a5b4c6d8e7f0a1b2c3d4e5f'
     }
-    AfterAll {
-        Disconnect-AllKasm
-        Stop-TestEmulator $emu
-    }
+    AfterAll { Stop-TestKasm $kasm }
     BeforeEach {
         Reset-Emulator $emu
         # Connecting another key makes it the default: every test starts from the demo key.

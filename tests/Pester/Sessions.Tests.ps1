@@ -19,28 +19,19 @@ Describe 'Sessions against the <EmulatorProfile> emulator' -ForEach @(
     @{ EmulatorProfile = 'kasm-1.19'; UnknownImageId = 'KasmApiError'; UnknownImageStatus = 200; LimitId = 'KasmApiError'; LimitStatus = 200; NoPermissionId = 'KasmForbidden'; NoPermissionStatus = 403 }
 ) {
     BeforeAll {
-        $emu = Start-TestEmulator -EmulatorProfile $EmulatorProfile -SessionDelayMs 1500
-        try {
-            $null = Set-EmulatorSetting $emu $BaseSettings
-            # The limited key first, the demo key last: the last connection is the default one.
-            $limited = Connect-TestKasm -Emulator $emu -KeyName imagesonly -ExtraArgs @{ WarningAction = 'SilentlyContinue' }
-            $conn = Connect-TestKasm -Emulator $emu
-            $user = Get-KasmUser -UserName 'user@kasm.local' -ErrorAction Stop
-            $admin = Get-KasmUser -UserName 'admin@kasm.local' -ErrorAction Stop
-            $chrome = Get-KasmImage -Name Chrome -ErrorAction Stop
-            $firefox = Get-KasmImage -Name Firefox -ErrorAction Stop
-            $terminal = Get-KasmImage -Name Terminal -ErrorAction Stop
-            $server = [uri] $emu.Url
-        }
-        catch {
-            Stop-TestEmulator $emu
-            throw
-        }
+        $kasm = Start-TestKasm -EmulatorProfile $EmulatorProfile -SessionDelayMs 1500 -KeyName imagesonly
+        $emu = $kasm.Emulator
+        $conn = $kasm.Connection
+        $limited = $kasm.Connections.imagesonly
+        $null = Set-EmulatorSetting $emu $BaseSettings
+        $user = Get-KasmUser -UserName 'user@kasm.local' -ErrorAction Stop
+        $admin = Get-KasmUser -UserName 'admin@kasm.local' -ErrorAction Stop
+        $chrome = Get-KasmImage -Name Chrome -ErrorAction Stop
+        $firefox = Get-KasmImage -Name Firefox -ErrorAction Stop
+        $terminal = Get-KasmImage -Name Terminal -ErrorAction Stop
+        $server = [uri] $emu.Url
     }
-    AfterAll {
-        Disconnect-AllKasm
-        Stop-TestEmulator $emu
-    }
+    AfterAll { Stop-TestKasm $kasm }
     BeforeEach {
         Reset-Emulator $emu
         $null = Set-EmulatorSetting $emu $BaseSettings

@@ -19,20 +19,12 @@ Describe 'Storage providers against the <EmulatorProfile> emulator' -ForEach @(
     @{ EmulatorProfile = 'kasm-1.19'; NoPermissionId = 'KasmForbidden'; NoPermissionStatus = 403 }
 ) {
     BeforeAll {
-        $emu = Start-TestEmulator -EmulatorProfile $EmulatorProfile
-        try {
-            $limited = Connect-TestKasm -Emulator $emu -KeyName imagesonly -ExtraArgs @{ WarningAction = 'SilentlyContinue' }
-            $conn = Connect-TestKasm -Emulator $emu
-        }
-        catch {
-            Stop-TestEmulator $emu
-            throw
-        }
+        $kasm = Start-TestKasm -EmulatorProfile $EmulatorProfile -KeyName imagesonly
+        $emu = $kasm.Emulator
+        $limited = $kasm.Connections.imagesonly
+        $conn = $kasm.Connection
     }
-    AfterAll {
-        Disconnect-AllKasm
-        Stop-TestEmulator $emu
-    }
+    AfterAll { Stop-TestKasm $kasm }
     BeforeEach { Reset-Emulator $emu }
 
     Context 'Get-KasmStorageProvider' {

@@ -11,21 +11,13 @@ Describe 'Get-KasmSystemInfo against the <EmulatorProfile> emulator' -ForEach @(
     @{ EmulatorProfile = 'kasm-1.19'; Version = '1.19.0'; UpdateAvailable = $false; NoPermissionId = 'KasmForbidden'; NoPermissionStatus = 403 }
 ) {
     BeforeAll {
-        $emu = Start-TestEmulator -EmulatorProfile $EmulatorProfile
-        try {
-            $limited = Connect-TestKasm -Emulator $emu -KeyName imagesonly -ExtraArgs @{ WarningAction = 'SilentlyContinue' }
-            $conn = Connect-TestKasm -Emulator $emu
-            $wire = (Invoke-KasmApi admin/system_info -Raw -ErrorAction Stop | ConvertFrom-Json).system_info
-        }
-        catch {
-            Stop-TestEmulator $emu
-            throw
-        }
+        $kasm = Start-TestKasm -EmulatorProfile $EmulatorProfile -KeyName imagesonly
+        $emu = $kasm.Emulator
+        $limited = $kasm.Connections.imagesonly
+        $conn = $kasm.Connection
+        $wire = (Invoke-KasmApi admin/system_info -Raw -ErrorAction Stop | ConvertFrom-Json).system_info
     }
-    AfterAll {
-        Disconnect-AllKasm
-        Stop-TestEmulator $emu
-    }
+    AfterAll { Stop-TestKasm $kasm }
     BeforeEach {
         Reset-Emulator $emu
         $null = Set-EmulatorSetting $emu @{ licenseLimit = 5; sessionStartDelayMs = 1500 }
