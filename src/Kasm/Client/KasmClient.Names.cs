@@ -1,26 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Threading;
-using Kasm.Models;
 
 namespace Kasm.Client
 {
     internal sealed partial class KasmClient
     {
         /// <summary>
-        /// The workspace a name means: its friendly name or Docker image name, exactly (case does not matter). An unknown
-        /// name is KasmItemNotFound and an ambiguous one KasmInvalidArgument, each listing the candidates; both are
-        /// raised before anything else is sent.
+        /// The item a name means: an exact match of one of its names, case ignored. An unknown name is KasmItemNotFound
+        /// and an ambiguous one KasmInvalidArgument, each listing candidates; callers resolve names before they send
+        /// anything that changes state (KasmApiCmdlet.ImageNamed and UserNamed).
         /// </summary>
-        public KasmImage FindImage(string name, CancellationToken cancel) =>
-            PickByName(GetImages(cancel).ToList(), name, i => new[] { i.FriendlyName, i.Name }, "workspace", i => $"{i.FriendlyName} ({i.Name}, {i.ImageId})");
-
-        /// <summary>The user a name means (Kasm user names are lower case; case does not matter here).</summary>
-        public KasmUser FindUser(string name, CancellationToken cancel) =>
-            PickByName(GetUsers(cancel).ToList(), name, u => new[] { u.UserName }, "user", u => $"{u.UserName} ({u.UserId})");
-
-        /// <summary>Exact match first (ignoring case); unknown or ambiguous names fail, naming the candidates.</summary>
         internal static T PickByName<T>(IReadOnlyList<T> items, string name, Func<T, string?[]> namesOf, string noun, Func<T, string> describe)
         {
             string wanted = name.Trim();
