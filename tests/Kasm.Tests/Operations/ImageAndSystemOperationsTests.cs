@@ -20,7 +20,7 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
     // ---- update_image ----
 
     [Fact]
-    public void UpdateImage_ReadsTheImageAndSendsItBackWholeWithTheChanges()
+    public void UpdateImage_reads_the_image_and_sends_it_back_whole_with_the_changes()
     {
         var client = Client();
         var before = client.GetImages(CancellationToken.None).Single(i => i.ImageId == Chrome);
@@ -54,7 +54,7 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
     }
 
     [Fact]
-    public void UpdateImage_KeepsEveryFieldItWasNotAskedToChange()
+    public void UpdateImage_keeps_every_field_it_was_not_asked_to_change()
     {
         var client = Client();
         // A workspace with the settings a partial update_image would reset on a real server.
@@ -81,7 +81,7 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
     }
 
     [Fact]
-    public void UpdateImage_KeepsWebFilteringForcedOff()
+    public void UpdateImage_keeps_web_filtering_forced_off()
     {
         var client = Client();
         var record = F.Emulator.State.Images.Single(i => i.ImageId == Chrome);
@@ -98,7 +98,7 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
     }
 
     [Fact]
-    public void UpdateImage_NewDockerToken_IsSentAndStored()
+    public void UpdateImage_new_docker_token_is_sent_and_stored()
     {
         var client = Client();
 
@@ -109,7 +109,7 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
     }
 
     [Fact]
-    public void UpdateImage_MemoryAndFlags()
+    public void UpdateImage_memory_and_flags()
     {
         var client = Client();
 
@@ -124,7 +124,7 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
     }
 
     [Fact]
-    public void UpdateImage_UnknownId_IsItemNotFound_AndSendsNoUpdate()
+    public void UpdateImage_unknown_id_is_item_not_found_and_sends_no_update()
     {
         var client = Client();
 
@@ -135,7 +135,7 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
     }
 
     [Fact]
-    public void UpdateImage_KeyThatCannotReadWorkspaces_IsRefusedBeforeUpdateImage()
+    public void UpdateImage_key_that_cannot_read_workspaces_is_refused_before_update_image()
     {
         var client = Client("resources"); // Images Modify Resources only
 
@@ -148,7 +148,7 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
     }
 
     [Fact]
-    public void UpdateImage_ResourcesKeyWithView_ChangesResourcesAndIsRefusedOtherChanges()
+    public void UpdateImage_resources_key_with_view_changes_resources_and_is_refused_other_changes()
     {
         var client = Client("resourcesview");
 
@@ -162,7 +162,7 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
     }
 
     [Fact]
-    public void UpdateImage_ReadOnlyKey_IsUnauthorized()
+    public void UpdateImage_read_only_key_is_unauthorized()
     {
         var client = Client("readonly");
 
@@ -175,7 +175,7 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
     }
 
     [Fact]
-    public void UpdateImage_KeyWithoutModifyPermission_IsRefusedPerProfile()
+    public void UpdateImage_key_without_modify_permission_is_refused_per_profile()
     {
         var client = Client("imagesonly");
 
@@ -189,7 +189,7 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
     // ---- system_info ----
 
     [Fact]
-    public void GetSystemInfo_ParsesTheVersion()
+    public void GetSystemInfo_parses_the_version()
     {
         var info = Client().GetSystemInfo(CancellationToken.None);
 
@@ -207,7 +207,7 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
     }
 
     [Fact]
-    public void GetSystemInfo_LicenceRemainingFollowsSessions()
+    public void GetSystemInfo_licence_remaining_follows_sessions()
     {
         var client = Client();
         client.RequestSession(Chrome, SeedData.PlainUserId, false, null, null, CancellationToken.None);
@@ -218,7 +218,7 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
     }
 
     [Fact]
-    public void Probe_SetsTheConnectionsVersion()
+    public void Probe_sets_the_connections_version()
     {
         var client = Client();
         Assert.Null(client.Connection.ServerVersion);
@@ -233,7 +233,7 @@ public abstract class ImageAndSystemOperationsTests<TFixture> : OpsTestBase<TFix
     }
 
     [Fact]
-    public void Probe_KeyWithoutSystemView_WarnsAndLeavesTheVersionUnknown()
+    public void Probe_key_without_system_view_warns_and_leaves_the_version_unknown()
     {
         var client = Client("imagesonly");
 

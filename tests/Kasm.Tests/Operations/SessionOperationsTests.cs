@@ -42,7 +42,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     // ---- request_kasm ----
 
     [Fact]
-    public void RequestSession_ParsesTheAnswer()
+    public void RequestSession_parses_the_answer()
     {
         var client = Client();
         var session = Request(client, Chrome, PlainUser);
@@ -63,7 +63,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void RequestSession_ShareIdOnlyWhenSharing()
+    public void RequestSession_share_id_only_when_sharing()
     {
         F.Emulator.Settings.AllowKasmSharing = true; // the group setting allow_kasm_sharing
         var client = Client();
@@ -76,7 +76,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void RequestSession_SharingNotAllowed_IsAPartialSuccessThatCarriesTheSession()
+    public void RequestSession_sharing_not_allowed_is_a_partial_success_that_carries_the_session()
     {
         var client = Client();
         if (F.IsSeed)
@@ -102,7 +102,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void StartSession_WaitsThroughAPartialSuccess_ThenReportsIt()
+    public void StartSession_waits_through_a_partial_success_then_reports_it()
     {
         if (F.IsSeed) return; // sharing always works in the seed profile
         var client = Client();
@@ -117,7 +117,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void RequestSession_SendsIdsEnvironmentAndKasmUrl()
+    public void RequestSession_sends_ids_environment_and_kasm_url()
     {
         var client = Client();
         var env = new Hashtable { ["FOO"] = "bar", ["USRVAR_X"] = "1" };
@@ -137,7 +137,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void RequestSession_WithoutKasmUrlOrEnvironment_SendsNeither()
+    public void RequestSession_without_kasm_url_or_environment_sends_neither()
     {
         var client = Client();
         Request(client, Chrome, PlainUser, kasmUrl: null, environment: new Hashtable());
@@ -148,7 +148,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void RequestSession_UnknownImage_Fails()
+    public void RequestSession_unknown_image_fails()
     {
         var client = Client();
         var ex = Assert.Throws<KasmApiException>(() => Request(client, Guid.NewGuid(), PlainUser));
@@ -162,7 +162,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     [Theory]
     [InlineData("06fbb6e7a8c94304b5d05b6c7d8e9fa0", "Image Not Authorized")]   // disabled
     [InlineData("070cc7f8b9da4415c6e16c7d8e9fa0b1", "No resources are available")] // not pulled on any agent
-    public void RequestSession_UnusableImage_Fails(string imageId, string text)
+    public void RequestSession_unusable_image_fails(string imageId, string text)
     {
         var client = Client();
 
@@ -174,7 +174,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void RequestSession_PerUserLimit_FailsAndIsNotResent()
+    public void RequestSession_per_user_limit_fails_and_is_not_resent()
     {
         var client = Client(retries: 3);
         Request(client, Chrome, PlainUser);
@@ -189,7 +189,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void RequestSession_LicenceLimit_Fails()
+    public void RequestSession_licence_limit_fails()
     {
         F.Emulator.Settings.LicenseLimit = 1;
         var client = Client(retries: 3);
@@ -204,7 +204,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void RequestSession_Http503_IsNotRetried()
+    public void RequestSession_http_503_is_not_retried()
     {
         F.Emulator.AddFault(new FaultSpec { Method = "request_kasm", Status = 503, Count = 3 });
         var client = Client(retries: 3);
@@ -218,7 +218,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void RequestSession_DroppedConnection_IsNotRetried()
+    public void RequestSession_dropped_connection_is_not_retried()
     {
         F.Emulator.AddFault(new FaultSpec { Method = "request_kasm", Drop = true, Count = 3 });
         var client = Client(retries: 3);
@@ -230,7 +230,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void ControlCase_TheSame503OnAReadIsRetried()
+    public void ControlCase_the_same_503_on_a_read_is_retried()
     {
         // Shows the fault set-up above would reveal a resend: a retry-safe method is sent again.
         F.Emulator.AddFault(new FaultSpec { Method = "get_kasms", Status = 503, Count = 2 });
@@ -244,7 +244,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     // ---- get_kasm_status ----
 
     [Fact]
-    public void GetSessionStatus_WhileStarting()
+    public void GetSessionStatus_while_starting()
     {
         F.Emulator.Settings.SessionStartDelayMs = 20_000;
         var client = Client();
@@ -270,7 +270,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void GetSessionStatus_WithoutUser_Fails()
+    public void GetSessionStatus_without_user_fails()
     {
         var client = Client();
         var requested = Request(client, Chrome, PlainUser);
@@ -284,7 +284,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void GetSessionStatus_ReportsOperationalProgressAsItAdvances()
+    public void GetSessionStatus_reports_operational_progress_as_it_advances()
     {
         // The test drives the session through its states (no delay to race): each poll sees the state it was put in.
         var client = Client();
@@ -334,7 +334,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void GetSessionStatus_OfSomeoneElsesSession_FailsAtOnce()
+    public void GetSessionStatus_of_someone_elses_session_fails_at_once()
     {
         var client = Client();
         client.Probe(CancellationToken.None); // learns the server version from system_info
@@ -353,7 +353,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void GetSessionStatus_AfterDestroy_FailsOnceGone()
+    public void GetSessionStatus_after_destroy_fails_once_gone()
     {
         var client = Client();
         var requested = Request(client, Chrome, PlainUser);
@@ -380,7 +380,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     [InlineData("stopped")]
     [InlineData("deleting")]
     [InlineData("gone")]
-    public void WaitForSession_FailsAtOnceWhenTheSessionWillNotStart(string status)
+    public void WaitForSession_fails_at_once_when_the_session_will_not_start(string status)
     {
         F.Emulator.Settings.SessionStartDelayMs = 600_000;
         var client = Client();
@@ -398,7 +398,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void WaitForSession_OnAnUnknownVersion_StillFollowsTheSessionThroughItsStates()
+    public void WaitForSession_on_an_unknown_version_still_follows_the_session_through_its_states()
     {
         // No Probe: the client does not know the server version (as with a key without System View).
         var client = Client();
@@ -417,7 +417,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void WaitForSession_ReachesRunningWithALinkAndItsToken()
+    public void WaitForSession_reaches_running_with_a_link_and_its_token()
     {
         var client = Client();
         var requested = Request(client, Chrome, PlainUser);
@@ -437,7 +437,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void WaitForSession_AlreadyRunningOnFirstPoll_StillHasLinkAndToken()
+    public void WaitForSession_already_running_on_first_poll_still_has_link_and_token()
     {
         F.Emulator.Settings.SessionStartDelayMs = 0;
         var client = Client();
@@ -452,7 +452,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void WaitForSession_ReportsProgressInOrderOnTheCallingThread()
+    public void WaitForSession_reports_progress_in_order_on_the_calling_thread()
     {
         var client = Client();
         var requested = Request(client, Chrome, PlainUser);
@@ -480,7 +480,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void WaitForSession_TimesOut()
+    public void WaitForSession_times_out()
     {
         F.Emulator.Settings.SessionStartDelayMs = 20_000;
         var client = Client();
@@ -500,7 +500,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void WaitForSession_HonoursCancellationBetweenPolls()
+    public void WaitForSession_honours_cancellation_between_polls()
     {
         F.Emulator.Settings.SessionStartDelayMs = 20_000;
         var client = Client();
@@ -519,7 +519,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void WaitForSession_HonoursCancellationDuringARequest()
+    public void WaitForSession_honours_cancellation_during_a_request()
     {
         F.Emulator.Settings.SessionStartDelayMs = 20_000;
         var client = Client(timeoutSec: 30);
@@ -541,14 +541,14 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     // ---- get_kasms ----
 
     [Fact]
-    public void GetSessions_NoSessions_IsEmpty()
+    public void GetSessions_no_sessions_is_empty()
     {
         Assert.Empty(Client().GetSessions(CancellationToken.None));
         Assert.Equal(1, F.Count("get_kasms"));
     }
 
     [Fact]
-    public void GetSessions_MapsOwnerImageAndServer()
+    public void GetSessions_maps_owner_image_and_server()
     {
         var client = Client();
         var chrome = Request(client, Chrome, PlainUser);
@@ -577,7 +577,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void GetSessions_ServerFieldsAreNullUntilPlaced()
+    public void GetSessions_server_fields_are_null_until_placed()
     {
         F.Emulator.Settings.SessionStartDelayMs = 20_000;
         var client = Client();
@@ -592,7 +592,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void GetSessions_IsLazyAndReleasesTheResponse()
+    public void GetSessions_is_lazy_and_releases_the_response()
     {
         var client = Client();
         Request(client, Chrome, PlainUser);
@@ -628,7 +628,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     // ---- destroy_kasm ----
 
     [Fact]
-    public void DestroySession_SendsIdsAndTheSessionGoesAway()
+    public void DestroySession_sends_ids_and_the_session_goes_away()
     {
         var client = Client();
         var requested = Request(client, Chrome, PlainUser);
@@ -650,7 +650,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void DestroySession_WithoutUser_LooksTheOwnerUpFirst()
+    public void DestroySession_without_user_looks_the_owner_up_first()
     {
         var client = Client();
         var requested = Request(client, Chrome, PlainUser);
@@ -665,7 +665,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void DestroySession_WithoutUser_KeyThatCannotLookTheOwnerUp_SendsNoDestroy()
+    public void DestroySession_without_user_key_that_cannot_look_the_owner_up_sends_no_destroy()
     {
         var client = Client();
         var requested = Request(client, Chrome, PlainUser);
@@ -680,7 +680,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void DestroySession_Twice_IsAcceptedOnRealServers()
+    public void DestroySession_twice_is_accepted_on_real_servers()
     {
         var client = Client();
         var requested = Request(client, Chrome, PlainUser);
@@ -701,7 +701,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void DestroySession_ResentAfterTheFirstSendEndedIt_IsASuccess()
+    public void DestroySession_resent_after_the_first_send_ended_it_is_a_success()
     {
         var client = Client(retries: 2);
         var requested = Request(client, Chrome, PlainUser);
@@ -716,7 +716,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void DestroySession_OfASessionThatIsGone_IsStillAnError()
+    public void DestroySession_of_a_session_that_is_gone_is_still_an_error()
     {
         var client = Client(retries: 2);
         var requested = Request(client, Chrome, PlainUser);
@@ -729,7 +729,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void DestroySession_WithoutUser_OfAnUnknownSession_IsItemNotFound()
+    public void DestroySession_without_user_of_an_unknown_session_is_item_not_found()
     {
         var client = Client();
 
@@ -740,7 +740,7 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void DestroySession_IsResentAfterATransientFault()
+    public void DestroySession_is_resent_after_a_transient_fault()
     {
         var client = Client(retries: 2);
         var requested = Request(client, Chrome, PlainUser);

@@ -25,7 +25,7 @@ public class StorageProviderRequirementsTests
     private static string[] Common => new[] { "default_target", "volume_config" };
 
     [Fact]
-    public void Nextcloud_NeedsWebdavUrl_AndGetsTheRestByDefault()
+    public void Nextcloud_needs_webdav_url_and_gets_the_rest_by_default()
     {
         var message = KasmClient.MissingForType(KasmStorageProviderType.Nextcloud, KasmClient.WithStorageDefaults(KasmStorageProviderType.Nextcloud, With(), Server));
         Assert.NotNull(message);
@@ -38,7 +38,7 @@ public class StorageProviderRequirementsTests
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
-    public void BlankValues_CountAsMissing(string blank)
+    public void BlankValues_count_as_missing(string blank)
     {
         var fields = With(Common);
         fields["webdav_url"] = blank;
@@ -54,7 +54,7 @@ public class StorageProviderRequirementsTests
     [InlineData(KasmStorageProviderType.GoogleDrive, "Google Drive")]
     [InlineData(KasmStorageProviderType.OneDrive, "OneDrive")]
     [InlineData(KasmStorageProviderType.Dropbox, "Dropbox")]
-    public void OAuthTypes_NeedEveryOAuthField_OnlyClientIdAndSecretHaveNoDefault(KasmStorageProviderType type, string apiName)
+    public void OAuthTypes_need_every_o_auth_field_only_client_id_and_secret_have_no_default(KasmStorageProviderType type, string apiName)
     {
         var all = With(OAuth.Concat(Common).Append("root_drive_url").ToArray());
         Assert.Null(KasmClient.MissingForType(type, all));
@@ -84,7 +84,7 @@ public class StorageProviderRequirementsTests
     }
 
     [Fact]
-    public void AuthUrlOptions_Empty_CountsAsMissing()
+    public void AuthUrlOptions_empty_counts_as_missing()
     {
         var fields = With(OAuth.Concat(Common).ToArray());
         fields["auth_url_options"] = new Hashtable();
@@ -92,7 +92,7 @@ public class StorageProviderRequirementsTests
     }
 
     [Fact]
-    public void WithoutAConnection_TheRedirectUrlIsLeftForTheSend()
+    public void WithoutAConnection_the_redirect_url_is_left_for_the_send()
     {
         var fields = KasmClient.WithStorageDefaults(KasmStorageProviderType.Dropbox, With("client_id", "client_secret"), null);
         Assert.False(fields.ContainsKey("redirect_url"));
@@ -100,7 +100,7 @@ public class StorageProviderRequirementsTests
     }
 
     [Fact]
-    public void OneDrive_NeedsRootDriveUrl()
+    public void OneDrive_needs_root_drive_url()
     {
         var message = KasmClient.MissingForType(KasmStorageProviderType.OneDrive, With(OAuth.Concat(Common).ToArray()));
         Assert.Contains("-RootDriveUrl", message!, StringComparison.Ordinal);
@@ -111,7 +111,7 @@ public class StorageProviderRequirementsTests
         "-" + string.Concat(field.Split('_').Select(s => char.ToUpperInvariant(s[0]) + s.Substring(1)));
 
     [Fact]
-    public void Custom_NeedsVolumeConfig_WhichHasNoDefault()
+    public void Custom_needs_volume_config_which_has_no_default()
     {
         var message = KasmClient.MissingForType(KasmStorageProviderType.Custom, KasmClient.WithStorageDefaults(KasmStorageProviderType.Custom, With(), Server));
         Assert.NotNull(message);
@@ -120,7 +120,7 @@ public class StorageProviderRequirementsTests
     }
 
     [Fact]
-    public void S3_GetsVolumeConfigAndDefaultTargetByDefault_ButTheUsersWin()
+    public void S3_gets_volume_config_and_default_target_by_default_but_the_users_win()
     {
         var defaulted = KasmClient.WithStorageDefaults(KasmStorageProviderType.S3, With(), Server);
         Assert.Null(KasmClient.MissingForType(KasmStorageProviderType.S3, defaulted));
@@ -136,7 +136,7 @@ public class StorageProviderRequirementsTests
     [InlineData("/home/kasm-user/Files", true)]
     [InlineData("C:\\Files", true)]
     [InlineData("D:/Files", true)]
-    public void DefaultTarget_MustBeAbsolute(string path, bool ok)
+    public void DefaultTarget_must_be_absolute(string path, bool ok)
     {
         var fields = With(Common);
         fields["default_target"] = path;
@@ -146,7 +146,7 @@ public class StorageProviderRequirementsTests
     }
 
     [Fact]
-    public void VolumeConfig_NeedsDriverAndDriverOpts()
+    public void VolumeConfig_needs_driver_and_driver_opts()
     {
         var fields = With(Common);
         fields["volume_config"] = new Hashtable { ["driver"] = "rclone" };
@@ -154,7 +154,7 @@ public class StorageProviderRequirementsTests
     }
 
     [Fact]
-    public void Scope_IsSentAsOneLinePerScope()
+    public void Scope_is_sent_as_one_line_per_scope()
     {
         var fields = With("client_id", "client_secret");
         fields["scope"] = new[] { " a ", "b", "" };
@@ -169,7 +169,7 @@ public class StorageProviderRequirementsTests
     [InlineData("S3", KasmStorageProviderType.S3)]
     [InlineData("FTP", null)]
     [InlineData("", null)]
-    public void TypeNames_AsKasmShowsThem(string text, KasmStorageProviderType? expected) =>
+    public void TypeNames_as_kasm_shows_them(string text, KasmStorageProviderType? expected) =>
         Assert.Equal(expected, KasmClient.ParseStorageProviderType(text));
 
     [Theory]
@@ -221,7 +221,7 @@ public abstract class StorageOperationsTests<TFixture> : OpsTestBase<TFixture> w
     [InlineData(KasmStorageProviderType.Dropbox)]
     [InlineData(KasmStorageProviderType.Custom)]
     [InlineData(KasmStorageProviderType.S3)]
-    public void CreateStorageProvider_RejectsMissingFieldsBeforeSending(KasmStorageProviderType type)
+    public void CreateStorageProvider_rejects_missing_fields_before_sending(KasmStorageProviderType type)
     {
         var client = Client();
         var fields = new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = "incomplete" };
@@ -242,7 +242,7 @@ public abstract class StorageOperationsTests<TFixture> : OpsTestBase<TFixture> w
     [InlineData(KasmStorageProviderType.OneDrive)]
     [InlineData(KasmStorageProviderType.Dropbox)]
     [InlineData(KasmStorageProviderType.Custom)]
-    public void CreateStorageProvider_CreatesEachType(KasmStorageProviderType type)
+    public void CreateStorageProvider_creates_each_type(KasmStorageProviderType type)
     {
         var client = Client();
         var fields = FieldsFor(type);
@@ -284,7 +284,7 @@ public abstract class StorageOperationsTests<TFixture> : OpsTestBase<TFixture> w
     [InlineData(KasmStorageProviderType.GoogleDrive)]
     [InlineData(KasmStorageProviderType.OneDrive)]
     [InlineData(KasmStorageProviderType.Dropbox)]
-    public void CreateStorageProvider_WithOnlyWhatHasNoDefault_IsAcceptedByTheServer(KasmStorageProviderType type)
+    public void CreateStorageProvider_with_only_what_has_no_default_is_accepted_by_the_server(KasmStorageProviderType type)
     {
         var client = Client();
         var fields = new Dictionary<string, object?>(StringComparer.Ordinal) { ["name"] = "Minimal " + type };
@@ -311,7 +311,7 @@ public abstract class StorageOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void CreateStorageProvider_EmptyVolumeConfig_IsRejectedBeforeSending()
+    public void CreateStorageProvider_empty_volume_config_is_rejected_before_sending()
     {
         // An empty hashtable mounts nothing: the client treats it as missing and sends nothing.
         var client = Client();
@@ -325,7 +325,7 @@ public abstract class StorageOperationsTests<TFixture> : OpsTestBase<TFixture> w
     }
 
     [Fact]
-    public void GetStorageProviders_MapsTheSeededGoogleDrive()
+    public void GetStorageProviders_maps_the_seeded_google_drive()
     {
         var client = Client();
 

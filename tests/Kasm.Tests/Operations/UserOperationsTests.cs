@@ -18,7 +18,7 @@ public abstract class UserOperationsTests<TFixture> : OpsTestBase<TFixture> wher
         pairs.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     [Fact]
-    public void GetUsers_ParsesDashedIdsAndNoneLastSession()
+    public void GetUsers_parses_dashed_ids_and_none_last_session()
     {
         var users = Client().GetUsers(CancellationToken.None).ToList();
 
@@ -36,7 +36,7 @@ public abstract class UserOperationsTests<TFixture> : OpsTestBase<TFixture> wher
     }
 
     [Fact]
-    public void GetUsers_LastSessionIsSetOnceTheUserHadOne()
+    public void GetUsers_last_session_is_set_once_the_user_had_one()
     {
         var client = Client();
         var before = DateTime.UtcNow.AddSeconds(-5);
@@ -50,7 +50,7 @@ public abstract class UserOperationsTests<TFixture> : OpsTestBase<TFixture> wher
     }
 
     [Fact]
-    public void GetUser_ById()
+    public void GetUser_by_id()
     {
         var user = Client().GetUser(PlainUser, CancellationToken.None);
 
@@ -74,7 +74,7 @@ public abstract class UserOperationsTests<TFixture> : OpsTestBase<TFixture> wher
     }
 
     [Fact]
-    public void CreateUser_ServerLowercasesTheName()
+    public void CreateUser_server_lowercases_the_name()
     {
         var client = Client();
 
@@ -111,7 +111,7 @@ public abstract class UserOperationsTests<TFixture> : OpsTestBase<TFixture> wher
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
-    public void CreateUser_WithoutUserName_IsRejectedBeforeSending(string? name)
+    public void CreateUser_without_user_name_is_rejected_before_sending(string? name)
     {
         var client = Client();
         var fields = Fields(("first_name", "Nobody"));
@@ -123,7 +123,7 @@ public abstract class UserOperationsTests<TFixture> : OpsTestBase<TFixture> wher
     }
 
     [Fact]
-    public void UpdateUser_WithoutName_LooksItUpFirstAndSendsOnlyTheChanges()
+    public void UpdateUser_without_name_looks_it_up_first_and_sends_only_the_changes()
     {
         var client = Client();
 
@@ -143,7 +143,7 @@ public abstract class UserOperationsTests<TFixture> : OpsTestBase<TFixture> wher
     }
 
     [Fact]
-    public void UpdateUser_WithName_SendsNoLookup()
+    public void UpdateUser_with_name_sends_no_lookup()
     {
         var client = Client();
 
@@ -159,7 +159,7 @@ public abstract class UserOperationsTests<TFixture> : OpsTestBase<TFixture> wher
     }
 
     [Fact]
-    public void UpdateUser_UnknownUser_FailsAtTheLookup()
+    public void UpdateUser_unknown_user_fails_at_the_lookup()
     {
         var client = Client();
 
