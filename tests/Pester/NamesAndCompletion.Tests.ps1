@@ -76,6 +76,33 @@ Describe 'Names, pipelines and Tab against the <EmulatorProfile> emulator' -ForE
         }
     }
 
+    Context 'Set-KasmImage and Set-KasmUser by name' {
+        It 'Set-KasmImage takes the workspace name in first position' {
+            (Set-KasmImage Terminal -Cores 3 -Confirm:$false -PassThru -ErrorAction Stop).Cores | Should -Be 3
+            (Get-KasmImage -Name Terminal).Cores | Should -Be 3
+        }
+
+        It 'Set-KasmUser takes the user name in first position, and a piped user still goes by its id' {
+            (Set-KasmUser user@kasm.local -Organization Named -Confirm:$false -PassThru -ErrorAction Stop).Organization | Should -Be 'Named'
+            (Get-KasmUser admin@kasm.local | Set-KasmUser -Organization Piped -Confirm:$false -PassThru -ErrorAction Stop).Organization | Should -Be 'Piped'
+        }
+
+        It 'an unknown name is KasmItemNotFound and nothing is changed' {
+            Clear-EmulatorRequestLog $emu
+            Set-KasmImage NoSuchWorkspace -Cores 3 -Confirm:$false -ErrorVariable ev1 -ErrorAction SilentlyContinue
+            Set-KasmUser nobody@example.com -Organization X -Confirm:$false -ErrorVariable ev2 -ErrorAction SilentlyContinue
+            $ev1[0].FullyQualifiedErrorId | Should -BeLike 'KasmItemNotFound,*'
+            $ev2[0].FullyQualifiedErrorId | Should -BeLike 'KasmItemNotFound,*'
+            (Get-EmulatorRequestMethod $emu) | Should -Not -Contain 'update_image'
+            (Get-EmulatorRequestMethod $emu) | Should -Not -Contain 'update_user'
+        }
+
+        It 'completes the names in first position' {
+            Get-Completion 'Set-KasmImage Term' | Should -Be @('Terminal')
+            Get-Completion 'Set-KasmUser adm' | Should -Be @('admin@kasm.local')
+        }
+    }
+
     Context 'Get-KasmSession and Remove-KasmSession by user name, and piped workspaces' {
         BeforeEach {
             $a = New-KasmSession -ImageName Chrome -UserName user@kasm.local -ErrorAction Stop

@@ -130,9 +130,11 @@ namespace Kasm.Client
                 if (Connection.ServerVersion != null && Connection.ServerVersion >= new Version(1, 16)) throw Refusal(response);
                 return (null, new SessionProgress("starting", message, percent));
             }
-            // Someone else's session never becomes this user's: a refusal. A session listed as running (it may have
-            // got there between the two calls, or the agent check failed for a moment) is polled again.
+            // Someone else's session never becomes this user's: a refusal. A session listed as running (it got there
+            // between the two calls, or the agent check failed for a moment) is reported as still starting and polled
+            // again: "running" is reported only with the session that get_kasm_status gives.
             if (owner.HasValue && userId.HasValue && owner.Value != userId.Value) throw Refusal(response);
+            if (string.Equals(listed, RunningStatus, StringComparison.OrdinalIgnoreCase)) listed = "starting";
             return (null, new SessionProgress(listed, message, percent));
         }
 

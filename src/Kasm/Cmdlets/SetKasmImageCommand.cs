@@ -3,6 +3,8 @@ using System.Linq;
 using System.Management.Automation;
 using Kasm.Models;
 
+using Kasm.Cmdlets.Completion;
+
 namespace Kasm.Cmdlets
 {
     /// <summary>
@@ -11,15 +13,22 @@ namespace Kasm.Cmdlets
     /// <example><code>Get-KasmImage -Name Chrome | Set-KasmImage -Cores 2 -Memory 4GB -PassThru</code><para>Gives Chrome sessions two cores and 4 GB of memory.</para></example>
     /// <example><code>Get-KasmImage | Set-KasmImage -Cores 2 -WhatIf</code><para>Shows what would change, sending nothing.</para></example>
     /// <example><code>Set-KasmImage -ImageId $id -Enabled:$false</code><para>Disables a workspace.</para></example>
+    /// <example><code>Set-KasmImage Chrome -Cores 4</code><para>Changes a workspace named on the command line.</para></example>
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "KasmImage", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "KasmImage", SupportsShouldProcess = true, DefaultParameterSetName = "ById")]
     [OutputType(typeof(KasmImage))]
     public sealed class SetKasmImageCommand : KasmApiCmdlet
     {
         /// <summary>The workspace to change; binds from a piped workspace.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
         [Alias("image_id")]
         public Guid ImageId { get; set; }
+
+        /// <summary>The workspace to change, by its name (Chrome) or Docker image; an unknown or ambiguous name is an error before anything is sent.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "ByName")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(KasmImageNameCompleter))]
+        public string? ImageName { get; set; }
 
         /// <summary>The name users see.</summary>
         [Parameter]
@@ -97,10 +106,12 @@ namespace Kasm.Cmdlets
                 WriteError(InvalidArgument("Nothing to change: give at least one setting, such as -Cores or -FriendlyName.", ImageId));
                 return;
             }
-            if (!ShouldProcess($"workspace {ImageId}", $"Set {DescribeFields(changes)}")) return;
-            Try(ImageId, () =>
+            Guid imageId = ImageId;
+            if (ImageName != null && !Try(ImageName, () => imageId = ImageNamed(Client, ImageName).ImageId)) return;
+            if (!ShouldProcess($"workspace {ImageName ?? imageId.ToString()}", $"Set {DescribeFields(changes)}")) return;
+            Try((object?)ImageName ?? imageId, () =>
             {
-                var image = Client.UpdateImage(ImageId, changes, Cancellation);
+                var image = Client.UpdateImage(imageId, changes, Cancellation);
                 if (PassThru) WriteObject(image);
             });
         }

@@ -13,21 +13,29 @@ namespace Kasm.Cmdlets
     /// <para type="description">Sends only the parameters you give. The API also needs the user name; a piped user brings it, and otherwise it is looked up (after confirmation, so -WhatIf sends nothing). Setting a password also unlocks the user and logs them out everywhere. -Locked:$false unlocks, -Disabled:$false enables.</para>
     /// <example><code>Get-KasmUser alice@example.com | Set-KasmUser -Organization Ops</code><para>Changes one field of a user.</para></example>
     /// <example><code>Set-KasmUser -UserId $id -Locked:$false -PassThru</code><para>Unlocks a user and shows the result.</para></example>
+    /// <example><code>Set-KasmUser alice@example.com -Organization Ops</code><para>Changes a user named on the command line.</para></example>
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "KasmUser", SupportsShouldProcess = true)]
+    [Cmdlet(VerbsCommon.Set, "KasmUser", SupportsShouldProcess = true, DefaultParameterSetName = "ById")]
     [OutputType(typeof(KasmUser))]
     public sealed class SetKasmUserCommand : KasmApiCmdlet
     {
         /// <summary>The user to change; binds from a piped user.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
         [Alias("user_id")]
         public Guid UserId { get; set; }
 
         /// <summary>The user's login name. Binds from a piped user; give a different one to rename.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
+        [Parameter(ParameterSetName = "ByIdentity")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(KasmUserNameCompleter))]
         public string? UserName { get; set; }
+
+        /// <summary>The user to change, by user name or id, in first position (exact match; an unknown name is an error before anything is sent).</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = "ByIdentity")]
+        [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(KasmUserNameCompleter))]
+        public string? Identity { get; set; }
 
         /// <summary>A new password.</summary>
         [Parameter]
@@ -84,10 +92,24 @@ namespace Kasm.Cmdlets
                 WriteError(InvalidArgument("Nothing to change: give at least one setting, such as -Organization or -Locked.", UserId));
                 return;
             }
-            if (!ShouldProcess(UserName ?? $"user {UserId}", $"Set {DescribeFields(changes)}")) return;
-            Try(UserName ?? (object)UserId, () =>
+            Guid userId = UserId;
+            string? userName = UserName;
+            if (Identity != null)
             {
-                var user = Client.UpdateUser(UserId, UserName, changes, Cancellation);
+                // The first position takes a name or an id.
+                if (Guid.TryParse(Identity, out var id)) userId = id;
+                else
+                {
+                    KasmUser? named = null;
+                    if (!Try(Identity, () => named = UserNamed(Client, Identity))) return;
+                    userId = named!.UserId;
+                    userName ??= named.UserName;
+                }
+            }
+            if (!ShouldProcess(userName ?? Identity ?? $"user {userId}", $"Set {DescribeFields(changes)}")) return;
+            Try(userName ?? Identity ?? (object)userId, () =>
+            {
+                var user = Client.UpdateUser(userId, userName, changes, Cancellation);
                 if (PassThru) WriteObject(user);
             });
         }
