@@ -42,6 +42,7 @@ namespace Kasm
         /// <summary>Removes the handler on Remove-Module.</summary>
         public void OnRemove(PSModuleInfo psModuleInfo)
         {
+            Cmdlets.Completion.CompletionCache.Clear();
             lock (Gate)
             {
                 if (!_registered) return;

@@ -62,9 +62,12 @@ foreach ($cmd in Get-Command -Module Kasm -CommandType Cmdlet | Sort-Object Name
     $w.WriteEndElement()
     $w.WriteStartElement('maml', 'description', $maml); $w.WriteElementString('maml', 'para', $maml, $description); $w.WriteEndElement()
 
+    # Hidden parameters (DontShow, such as the pipeline-only -InputObject) stay out of the help, as out of Tab.
+    $hidden = @($cmd.Parameters.Values | Where-Object { $_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and $_.DontShow } } | ForEach-Object Name)
+    $skip = @($common) + $hidden
     $paramDoc = @{}
     foreach ($p in $cmd.Parameters.Values) {
-        if ($p.Name -in $common) { continue }
+        if ($p.Name -in $skip) { continue }
         $declaring = $type.GetProperty($p.Name).DeclaringType
         $text = Get-Text $members["P:$($declaring.FullName).$($p.Name)"].summary
         if (-not $text) { $problems.Add("$($cmd.Name) -$($p.Name): no description") }
@@ -75,7 +78,7 @@ foreach ($cmd in Get-Command -Module Kasm -CommandType Cmdlet | Sort-Object Name
     foreach ($set in $cmd.ParameterSets) {
         $w.WriteStartElement('command', 'syntaxItem', $command)
         $w.WriteElementString('maml', 'name', $maml, $cmd.Name)
-        foreach ($p in $set.Parameters | Where-Object Name -notin $common) {
+        foreach ($p in $set.Parameters | Where-Object Name -notin $skip) {
             $pipeline = if ($p.ValueFromPipeline -and $p.ValueFromPipelineByPropertyName) { 'True (ByValue, ByPropertyName)' }
                 elseif ($p.ValueFromPipeline) { 'True (ByValue)' } elseif ($p.ValueFromPipelineByPropertyName) { 'True (ByPropertyName)' } else { 'False' }
             $w.WriteStartElement('command', 'parameter', $command)
@@ -94,13 +97,15 @@ foreach ($cmd in Get-Command -Module Kasm -CommandType Cmdlet | Sort-Object Name
     $w.WriteEndElement()
 
     $w.WriteStartElement('command', 'parameters', $command)
-    foreach ($p in $cmd.Parameters.Values | Where-Object Name -notin $common | Sort-Object Name) {
+    foreach ($p in $cmd.Parameters.Values | Where-Object Name -notin $skip | Sort-Object Name) {
         $attrs = $p.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] }
+        $positions = @($attrs | Where-Object { $_.Position -ge 0 } | ForEach-Object { $_.Position + 1 } | Sort-Object -Unique)
         $byValue = [bool]($attrs | Where-Object ValueFromPipeline)
         $byName = [bool]($attrs | Where-Object ValueFromPipelineByPropertyName)
         $pipeline = if ($byValue -and $byName) { 'True (ByValue, ByPropertyName)' } elseif ($byValue) { 'True (ByValue)' } elseif ($byName) { 'True (ByPropertyName)' } else { 'False' }
         $w.WriteStartElement('command', 'parameter', $command)
         $w.WriteAttributeString('required', [string]([bool]($attrs | Where-Object Mandatory)).ToString().ToLowerInvariant())
+        $w.WriteAttributeString('position', $(if ($positions.Count) { [string]$positions[0] } else { 'named' }))
         $w.WriteAttributeString('pipelineInput', $pipeline)
         $w.WriteAttributeString('globbing', ([bool]($p.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })).ToString().ToLowerInvariant())
         $w.WriteElementString('maml', 'name', $maml, $p.Name)
@@ -113,7 +118,7 @@ foreach ($cmd in Get-Command -Module Kasm -CommandType Cmdlet | Sort-Object Name
 
     # Inputs: the types of the parameters that bind from the pipeline (by value, or by property name from any object).
     $w.WriteStartElement('command', 'inputTypes', $command)
-    $pipelineParams = @($cmd.Parameters.Values | Where-Object { $_.Name -notin $common } | Where-Object {
+    $pipelineParams = @($cmd.Parameters.Values | Where-Object { $_.Name -notin $skip } | Where-Object {
         $_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and ($_.ValueFromPipeline -or $_.ValueFromPipelineByPropertyName) } })
     foreach ($p in $pipelineParams | Sort-Object Name) {
         $w.WriteStartElement('command', 'inputType', $command)

@@ -9,8 +9,9 @@ using Xunit;
 namespace Kasm.Tests;
 
 /// <summary>
-/// The one emulator fixture of the xUnit tests: an in-process emulator over HTTPS per test class and profile (tests of
-/// one class run one at a time). Sessions start after <see cref="StartDelayMs"/>; a destroyed session stays
+/// The shared emulator of the xUnit tests: an in-process emulator over HTTPS per test class and profile (tests of one
+/// class run one at a time). Tests of the emulator itself that need their own options start one per test instead
+/// (Emulator/TestEmulator.cs). Sessions start after <see cref="StartDelayMs"/>; a destroyed session stays
 /// "deleting" until a test makes it go (<c>Emulator.SetSessionStatus(id, "gone")</c>), so no test races a delay.
 /// Call <see cref="Fresh"/> (everything back to the start) or <see cref="Quiet"/> (faults and log only) first.
 /// </summary>

@@ -145,8 +145,10 @@ Describe 'Cmdlet <Name>' -ForEach $cmdletCases {
         }
     }
 
-    It 'describes every non-common parameter' {
-        $params = @($command.Parameters.Keys | Where-Object { $_ -notin $common })
+    It 'describes every non-common parameter, and leaves the hidden ones out' {
+        $hidden = @($command.Parameters.Values | Where-Object { $_.Attributes | Where-Object { $_ -is [Parameter] -and $_.DontShow } } | ForEach-Object Name)
+        foreach ($h in $hidden) { Get-Help $Name -Parameter $h -ErrorAction SilentlyContinue | Should -BeNullOrEmpty -Because "-$h is hidden" }
+        $params = @($command.Parameters.Keys | Where-Object { $_ -notin $common -and $_ -notin $hidden })
         foreach ($p in $params) {
             $ph = Get-Help $Name -Parameter $p -ErrorAction SilentlyContinue
             $ph | Should -Not -BeNullOrEmpty -Because "-$p should be in the help"

@@ -122,4 +122,36 @@ Describe 'Piping module objects into cmdlets' {
         $row = [pscustomobject]@{ UserName = 'row@example.com'; Organization = 'Rows' }
         ($row | New-KasmUser -ErrorAction Stop).UserName | Should -Be 'row@example.com'
     }
+
+    It 'a row none of whose properties fills a pipeline parameter is refused, not taken as "everything"' {
+        Clear-EmulatorRequestLog $emu
+        # Get-KasmSession takes KasmId, UserId and ImageId from the pipeline; a UserName column fills none of them.
+        $r = @([pscustomobject]@{ UserName = 'nobody@example.com' } | Get-KasmSession -ErrorVariable ev -ErrorAction SilentlyContinue)
+        $r | Should -HaveCount 0
+        $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidArgument,*'
+        $ev[0].Exception.Message | Should -BeLike '*-KasmId*'
+        @(Get-EmulatorRequestLog $emu) | Should -HaveCount 0
+    }
+
+    It 'a piped object whose parameters the command line already gave is refused (it would be ignored)' {
+        Clear-EmulatorRequestLog $emu
+        Get-KasmImage | Set-KasmImage Chrome -Cores 2 -Confirm:$false -ErrorVariable ev1 -ErrorAction SilentlyContinue
+        @($ev1) | Should -HaveCount @(Get-KasmImage).Count
+        $Objects.KasmSession | Remove-KasmSession -UserName admin@kasm.local -Confirm:$false -ErrorVariable ev2 -ErrorAction SilentlyContinue
+        $ev2[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidArgument,*'
+        $image | New-KasmSession -ImageName Chrome -UserName user@kasm.local -ErrorVariable ev3 -ErrorAction SilentlyContinue
+        $ev3[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidArgument,*'
+        (Get-EmulatorRequestMethod $emu) | Where-Object { $_ -in 'update_image', 'destroy_kasm', 'request_kasm' } | Should -BeNullOrEmpty
+        (Get-KasmSession -KasmId $other.KasmId).Status | Should -Not -Be 'deleting'
+    }
+
+    It '-InputObject given on the command line is refused' {
+        Get-KasmSession -InputObject $user -ErrorVariable ev -ErrorAction SilentlyContinue
+        $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidArgument,*'
+    }
+
+    It 'Get-KasmSession refuses -UserName together with a user id' {
+        $user | Get-KasmSession -UserName admin@kasm.local -ErrorVariable ev -ErrorAction SilentlyContinue
+        $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidArgument,*'
+    }
 }

@@ -1,5 +1,5 @@
 #Requires -Version 5.1
-# What real Kasm servers do where the project's first notes guessed wrong (docs/kasm-api.md, "What real servers do"):
+# What real Kasm servers do where the project's first notes guessed wrong (docs/kasm-api.md, the facts tagged 1.15-corrected):
 # the module must be right on them. Each Describe runs against the emulator's kasm-1.15 and kasm-1.19 profiles over
 # HTTPS, which behave that way, and checks what the server ends up holding, not only what the cmdlet says.
 

@@ -19,7 +19,7 @@ internal sealed class Profile
     public bool AcceptsBasicAuth { get; init; }
 
     /// <summary>
-    /// The behaviours of a real 1.15 server that the first notes got wrong (docs/kasm-api.md, "What real servers do"),
+    /// The behaviours of a real 1.15 server that the first notes got wrong (docs/kasm-api.md: the "1.15-corrected" facts and the table of the emulator's profiles),
     /// kept by kasm-1.19 where nothing newer is known: update_image resets unsent fields; request_kasm with
     /// enable_sharing answers a partial success unless the group allows sharing; destroy_kasm without user_id is an
     /// HTML 500 and a second destroy is re-run; storage providers are validated per type with scope as text;

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Kasm.Emulator.State;
 
-/// <summary>The fixed fixtures every emulator starts with (docs/kasm-api.md#the-emulators-profiles item 12). Ids are fixed so docs can quote them.</summary>
+/// <summary>The fixed fixtures every emulator starts with (listed in src/Kasm.Emulator/README.md). Ids are fixed so docs can quote them.</summary>
 public static class SeedData
 {
     public static readonly Guid AdminUserId = Guid.ParseExact("4d3f5a1b2c6e4f708192a3b4c5d6e7f8", "N");

@@ -27,6 +27,7 @@ namespace Kasm.Cmdlets
                 return;
             }
             ConnectionStore.Remove(connection);
+            Completion.CompletionCache.Forget(connection);
             connection.Dispose();
             WriteVerbose($"Disconnected from {connection}.");
         }

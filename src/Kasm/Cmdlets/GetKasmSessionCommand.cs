@@ -11,7 +11,7 @@ namespace Kasm.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Gets live sessions (get_kasms).</para>
-    /// <para type="description">Lists every live session, or those with the given -KasmId, of the user given by -UserId or -UserName, or of the workspace given by -ImageId; the filters combine. Piped users and workspaces narrow the list to their sessions. The API has no filter, so the list is fetched once per connection and filtered here; ids match whether the server wrote them with dashes or not. Pipe users in to get their sessions. A -KasmId that matches no live session is an error for that id.</para>
+    /// <para type="description">Lists every live session, or those with the given -KasmId, of the user given by -UserId or -UserName, or of the workspace given by -ImageId; the filters combine. Piped users and workspaces narrow the list to their sessions. The API has no filter, so the list is fetched once per connection and filtered here; ids match whether the server wrote them with dashes or not. A -KasmId that matches no live session is an error for that id.</para>
     /// <example><code>Get-KasmSession</code><para>Lists all live sessions.</para></example>
     /// <example><code>Get-KasmUser alice@example.com | Get-KasmSession</code><para>Lists one user's sessions.</para></example>
     /// <example><code>Get-KasmSession -UserName alice@example.com</code><para>The same by name.</para></example>
@@ -49,6 +49,11 @@ namespace Kasm.Cmdlets
         /// <summary>Writes the matching sessions.</summary>
         protected override void ProcessItem()
         {
+            if (UserName != null && UserId.HasValue)
+            {
+                WriteError(InvalidArgument("Give -UserName or -UserId (or pipe a user), not both: they could name different users.", UserName));
+                return;
+            }
             object? target = (object?)KasmId ?? (object?)UserName ?? (object?)UserId ?? ImageId;
             Try(target, () =>
             {

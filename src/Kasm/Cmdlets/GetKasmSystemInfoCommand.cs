@@ -16,6 +16,9 @@ namespace Kasm.Cmdlets
     {
         internal override Type[] PipedTypes => AnyModuleType;
 
+        /// <summary>A piped object asks for the system info of its server.</summary>
+        internal override bool PipedConnectionIsEnough => true;
+
         /// <summary>Writes the system info.</summary>
         protected override void ProcessItem() =>
             Try(Connection, () =>

@@ -30,12 +30,15 @@ namespace Kasm.Cmdlets
         /// </summary>
         internal abstract Type[] PipedTypes { get; }
 
-        /// <summary>Every module output type: for cmdlets where any piped object means "its server".</summary>
-        internal static readonly Type[] AnyModuleType =
-        {
-            typeof(Models.KasmImage), typeof(Models.KasmSession), typeof(Models.KasmUser), typeof(Models.KasmGroup),
-            typeof(Models.KasmStorageProvider), typeof(Models.KasmSystemInfo),
-        };
+        /// <summary>Every module object type (all KasmObject types): for cmdlets where any piped object means "its server".</summary>
+        internal static readonly Type[] AnyModuleType = typeof(Models.KasmObject).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(Models.KasmObject).IsAssignableFrom(t)).ToArray();
+
+        /// <summary>
+        /// True for cmdlets where a piped module object means only "use its connection" (Get-KasmSystemInfo); for the
+        /// others a piped object must bind at least one parameter, or it is refused.
+        /// </summary>
+        internal virtual bool PipedConnectionIsEnough => false;
 
         /// <summary>Checks the piped object, then does one item's work.</summary>
         protected sealed override void ProcessRecord()
@@ -48,12 +51,16 @@ namespace Kasm.Cmdlets
 
         private bool PipedObjectIsUsable()
         {
+            string name = MyInvocation.MyCommand.Name;
+            if (IsOnCommandLine(nameof(InputObject)))
+            {
+                WriteError(InvalidArgument($"-InputObject of {name} takes pipeline input only: pipe the object in, or use the cmdlet's parameters.", InputObject));
+                return false;
+            }
             object? piped = InputObject?.BaseObject;
             if (piped == null || piped is KasmConnection) return true;
-            string name = MyInvocation.MyCommand.Name;
-            if (piped is Models.KasmObject o)
+            if (piped is Models.KasmObject o && Array.IndexOf(PipedTypes, o.GetType()) < 0)
             {
-                if (Array.IndexOf(PipedTypes, o.GetType()) >= 0) return true;
                 string takes = PipedTypes.Length == 0 ? "no module objects" : string.Join(" or ", PipedTypes.Select(t => t.Name));
                 WriteError(InvalidArgument($"{name} does not take {o.GetType().Name} objects from the pipeline (it takes {takes}): it would ignore what the object says. Nothing was sent for it.", o));
                 return false;
@@ -63,14 +70,63 @@ namespace Kasm.Cmdlets
                 WriteError(InvalidArgument($"{name} takes module objects or rows with named properties from the pipeline, not a bare {piped.GetType().Name} ('{piped}'). Pass it to a parameter instead. Nothing was sent for it.", piped));
                 return false;
             }
-            return true;
+            if (piped is Models.KasmObject && PipedConnectionIsEnough) return true;
+            if (BindsAParameter(InputObject!, out var fillable)) return true;
+            WriteError(InvalidArgument(
+                $"{name} has no use for this piped {(piped is Models.KasmObject ? piped.GetType().Name : "object")}: none of its properties fills a parameter that takes pipeline input here" +
+                $"{(fillable.Count == 0 ? " (none does, with the parameters given)" : $" ({string.Join(", ", fillable)})")}, so it would be ignored. Nothing was sent for it.", piped));
+            return false;
+        }
+
+        /// <summary>
+        /// True when the piped object fills one of the active parameter set's pipeline parameters (besides -Connection
+        /// and -InputObject) that the command line has not already given: a property of that name or alias with a
+        /// value, or a value bound by value.
+        /// </summary>
+        private bool BindsAParameter(PSObject input, out List<string> takes)
+        {
+            takes = new List<string>();
+            var set = MyInvocation.MyCommand.ParameterSets.FirstOrDefault(s => s.Name == ParameterSetName)
+                ?? MyInvocation.MyCommand.ParameterSets.FirstOrDefault();
+            if (set == null) return true;
+            foreach (var p in set.Parameters)
+            {
+                if (p.Name == nameof(Connection) || p.Name == nameof(InputObject) || IsOnCommandLine(p.Name)) continue;
+                if (p.ValueFromPipeline && MyInvocation.BoundParameters.ContainsKey(p.Name)) return true;
+                if (!p.ValueFromPipelineByPropertyName) continue;
+                takes.Add("-" + p.Name);
+                foreach (var n in new[] { p.Name }.Concat(p.Aliases))
+                    if (input.Properties[n]?.Value != null) return true;
+            }
+            return false;
         }
 
         private readonly HashSet<KasmConnection> _listed = new HashSet<KasmConnection>();
         private readonly Dictionary<(KasmConnection, Type), System.Collections.IList> _lists = new Dictionary<(KasmConnection, Type), System.Collections.IList>();
 
+        private readonly HashSet<KasmConnection> _used = new HashSet<KasmConnection>();
+
         /// <summary>The client for this item's connection.</summary>
-        internal KasmClient Client => new KasmClient(ResolveConnection(), this);
+        internal KasmClient Client
+        {
+            get
+            {
+                var connection = ResolveConnection();
+                _used.Add(connection);
+                return new KasmClient(connection, this);
+            }
+        }
+
+        /// <summary>
+        /// After a cmdlet that changes things (it supports -WhatIf), what Tab offered for its servers may be stale:
+        /// the completion lists of the connections it used are read again at the next Tab.
+        /// </summary>
+        protected override void EndProcessing()
+        {
+            var cmdlet = (CmdletAttribute?)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute));
+            if (cmdlet?.SupportsShouldProcess == true)
+                foreach (var connection in _used) Completion.CompletionCache.Forget(connection);
+        }
 
         /// <summary>
         /// True the first time this invocation lists from the client's connection. Every object of the module binds

@@ -34,6 +34,9 @@ namespace Kasm.Cmdlets
             _boundOnCommandLine = new System.Collections.Generic.HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
         }
 
+        /// <summary>True when the user gave <paramref name="parameter"/> on the command line (not from the pipeline).</summary>
+        internal bool IsOnCommandLine(string parameter) => _boundOnCommandLine?.Contains(parameter) == true;
+
         /// <summary>Releases the cancellation source (EndProcessing does not run after a stop).</summary>
         public void Dispose()
         {

@@ -9,7 +9,7 @@ namespace Kasm.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Changes a workspace's settings (update_image).</para>
-    /// <para type="description">Changes only the settings you name. Kasm's update_image replaces the whole workspace: every setting it is not sent is reset (registry user and token, image hash, server, persistent profile path, GPUs, hidden, ...). So the cmdlet reads the workspace first (get_images), applies your changes to it and sends all of it back, as Kasm's admin UI does: settings Kasm stores as JSON text (volume mappings, run, exec and launch config) go back as the text of what was read, the registry token goes back masked as the server showed it (what the admin UI sends back too; -DockerToken sets a new one), web filtering forced off goes back as the word update_image reads for it, and settings the server reports as empty stay unsent. The key therefore needs Images View besides Images Modify (or Images Modify Resources); without Images View nothing is sent and the error says why. A key holding only Images Modify Resources may change only resources (cores, memory, GPUs, registry settings, profile path). The read and the write are two calls: a change someone makes in between is overwritten. Memory is in bytes: 2768000000 is what Kasm's UI calls 2768 MB, and PowerShell's 4GB means 4294967296 bytes. Supports -WhatIf and -Confirm (nothing is read or sent then); -PassThru returns the updated workspace.</para>
+    /// <para type="description">Changes only the settings you name. Kasm's update_image replaces the whole workspace: every setting it is not sent is reset (registry user and token, image hash, server, persistent profile path, GPUs, hidden, ...). So the cmdlet reads the workspace first (get_images), applies your changes to it and sends all of it back, as Kasm's admin UI does: settings Kasm stores as JSON text (volume mappings, run, exec and launch config) go back as the text of what was read, the registry token goes back masked as the server showed it (what the admin UI sends back too; -DockerToken sets a new one), web filtering forced off goes back as the word update_image reads for it, and settings the server reports as empty stay unsent. The key therefore needs Images View besides Images Modify (or Images Modify Resources); without Images View nothing is sent and the error says why. A key holding only Images Modify Resources may change only resources (cores, memory, GPUs, registry settings, profile path). The read and the write are two calls: a change someone makes in between is overwritten. Memory is in bytes: 2768000000 is what Kasm's UI calls 2768 MB, and PowerShell's 4GB means 4294967296 bytes. Supports -WhatIf and -Confirm (with -WhatIf nothing is changed; a workspace given by name is still looked up); -PassThru returns the updated workspace.</para>
     /// <example><code>Get-KasmImage -Name Chrome | Set-KasmImage -Cores 2 -Memory 4GB -PassThru</code><para>Gives Chrome sessions two cores and 4 GB of memory.</para></example>
     /// <example><code>Get-KasmImage | Set-KasmImage -Cores 2 -WhatIf</code><para>Shows what would change, sending nothing.</para></example>
     /// <example><code>Set-KasmImage -ImageId $id -Enabled:$false</code><para>Disables a workspace.</para></example>
@@ -24,7 +24,7 @@ namespace Kasm.Cmdlets
         [Alias("image_id")]
         public Guid ImageId { get; set; }
 
-        /// <summary>The workspace to change, by its name (Chrome) or Docker image; an unknown or ambiguous name is an error before anything is sent.</summary>
+        /// <summary>The workspace to change, by its name (Chrome), Docker image or id, in first position; an unknown or ambiguous name is an error before anything is changed.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "ByName")]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(KasmImageNameCompleter))]
@@ -107,7 +107,9 @@ namespace Kasm.Cmdlets
                 return;
             }
             Guid imageId = ImageId;
-            if (ImageName != null && !Try(ImageName, () => imageId = ImageNamed(Client, ImageName).ImageId)) return;
+            // The first position takes a name or an id.
+            if (ImageName != null && !Guid.TryParse(ImageName, out imageId)
+                && !Try(ImageName, () => imageId = ImageNamed(Client, ImageName).ImageId)) return;
             if (!ShouldProcess($"workspace {ImageName ?? imageId.ToString()}", $"Set {DescribeFields(changes)}")) return;
             Try((object?)ImageName ?? imageId, () =>
             {

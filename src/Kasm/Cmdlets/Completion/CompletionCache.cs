@@ -74,7 +74,14 @@ namespace Kasm.Cmdlets.Completion
             }
         }
 
-        /// <summary>Forgets every list (tests, and after changes made through the module).</summary>
+        /// <summary>Forgets the lists of one connection (after changes through it, and when it is disconnected).</summary>
+        public static void Forget(KasmConnection connection)
+        {
+            foreach (var key in Entries.Keys.Where(k => ReferenceEquals(k.Item1, connection)).ToList())
+                Entries.TryRemove(key, out _);
+        }
+
+        /// <summary>Forgets every list (when the module is removed, and in tests).</summary>
         public static void Clear() => Entries.Clear();
     }
 }
