@@ -70,9 +70,6 @@ namespace Kasm.Client
             return session;
         }
 
-        /// <summary>The statuses of a session on its way to running (docs/kasm-api.md, the session object).</summary>
-        internal static readonly string[] StartingStatuses = { "requested", "provisioning", "assigned", "starting" };
-
         /// <summary>
         /// Statuses from which a session does not go on to running by itself, so waiting for it is pointless: paused,
         /// stopped, being deleted, and "gone" (Kasm no longer knows it). Unknown statuses are not in this list: a newer

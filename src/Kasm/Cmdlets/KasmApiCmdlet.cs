@@ -86,10 +86,16 @@ namespace Kasm.Cmdlets
         private bool BindsAParameter(PSObject input, out List<string> takes)
         {
             takes = new List<string>();
-            var set = MyInvocation.MyCommand.ParameterSets.FirstOrDefault(s => s.Name == ParameterSetName)
-                ?? MyInvocation.MyCommand.ParameterSets.FirstOrDefault();
-            if (set == null) return true;
-            foreach (var p in set.Parameters)
+            // The set's parameters are worked out once per set for the invocation (bulk pipelines pass here per item).
+            if (!_setParameters.TryGetValue(ParameterSetName, out var parameters))
+            {
+                var set = MyInvocation.MyCommand.ParameterSets.FirstOrDefault(s => s.Name == ParameterSetName)
+                    ?? MyInvocation.MyCommand.ParameterSets.FirstOrDefault();
+                parameters = set?.Parameters.ToArray() ?? Array.Empty<CommandParameterInfo>();
+                _setParameters[ParameterSetName] = parameters;
+            }
+            if (parameters.Length == 0) return true;
+            foreach (var p in parameters)
             {
                 if (p.Name == nameof(Connection) || p.Name == nameof(InputObject) || IsOnCommandLine(p.Name)) continue;
                 if (p.ValueFromPipeline && MyInvocation.BoundParameters.ContainsKey(p.Name)) return true;
@@ -101,6 +107,7 @@ namespace Kasm.Cmdlets
             return false;
         }
 
+        private readonly Dictionary<string, CommandParameterInfo[]> _setParameters = new Dictionary<string, CommandParameterInfo[]>(StringComparer.Ordinal);
         private readonly HashSet<KasmConnection> _listed = new HashSet<KasmConnection>();
         private readonly Dictionary<(KasmConnection, Type), System.Collections.IList> _lists = new Dictionary<(KasmConnection, Type), System.Collections.IList>();
 
