@@ -57,6 +57,25 @@ Describe 'Connect-Kasm against the <EmulatorProfile> emulator' -ForEach @(
             [Environment]::GetEnvironmentVariable('KASM_API_KEY_SECRET') | Should -Be $saved['KASM_API_KEY_SECRET']
         }
 
+        It '-Credential without -Server takes the server from KASM_SERVER, and the key from the credential, not KASM_API_KEY' {
+            $saved = @{}
+            foreach ($n in 'KASM_SERVER', 'KASM_API_KEY', 'KASM_API_KEY_SECRET') { $saved[$n] = [Environment]::GetEnvironmentVariable($n) }
+            try {
+                $env:KASM_SERVER = $emu.Url
+                $env:KASM_API_KEY = 'NotThisKey01'
+                $env:KASM_API_KEY_SECRET = 'NotThisSecret0000000000000000001'
+                $cred = [pscredential]::new($demo.apiKey, (ConvertTo-TestSecureString $demo.apiKeySecret))
+                $c = Connect-Kasm -Credential $cred -CertificateThumbprint $emu.Thumbprint -ErrorAction Stop
+                $c.Server.Port | Should -Be ([uri] $emu.Url).Port
+                $c.ApiKey | Should -BeExactly $demo.apiKey
+            }
+            finally {
+                foreach ($n in $saved.Keys) {
+                    if ($null -eq $saved[$n]) { Remove-Item "env:$n" -ErrorAction SilentlyContinue } else { Set-Item "env:$n" $saved[$n] }
+                }
+            }
+        }
+
         It 'makes the new connection the default that Get-KasmConnection returns, with ServerVersion <Version>' {
             $c = Connect-TestKasm -Emulator $emu
             $got = Get-KasmConnection -ErrorAction Stop
@@ -228,6 +247,16 @@ Describe 'Connect-Kasm against the <EmulatorProfile> emulator' -ForEach @(
             $c = Connect-TestKasm -Emulator $emu
             Disconnect-Kasm -Connection $c
             { Get-KasmImage -Connection $c -ErrorAction Stop } | Should -Throw -ErrorId 'KasmNotConnected,*'
+        }
+
+        It 'disconnecting twice, or with nothing connected, is not an error' {
+            $c = Connect-TestKasm -Emulator $emu
+            Disconnect-Kasm -Connection $c -ErrorAction Stop
+            Disconnect-Kasm -Connection $c -ErrorAction Stop
+            Disconnect-AllKasm
+            { Disconnect-Kasm -ErrorAction Stop } | Should -Not -Throw
+            $v = Disconnect-Kasm -Verbose 4>&1
+            "$v" | Should -BeLike '*no Kasm connection*'
         }
 
         It 'disconnecting the default makes the previous connection the default again' {

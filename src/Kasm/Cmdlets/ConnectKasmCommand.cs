@@ -21,8 +21,8 @@ namespace Kasm.Cmdlets
         private const string EnvironmentSet = "Environment";
 
         /// <summary>The server: a host name (https is assumed), or an https:// or http:// URL with an optional port. Default: $env:KASM_SERVER.</summary>
-        [Parameter(Position = 0, ParameterSetName = CredentialSet, Mandatory = true)]
-        [Parameter(Position = 0, ParameterSetName = ApiKeySet, Mandatory = true)]
+        [Parameter(Position = 0, ParameterSetName = CredentialSet)]
+        [Parameter(Position = 0, ParameterSetName = ApiKeySet)]
         [Parameter(Position = 0, ParameterSetName = EnvironmentSet)]
         [ValidateNotNullOrEmpty]
         public string? Server { get; set; }
@@ -85,7 +85,9 @@ namespace Kasm.Cmdlets
                 MaximumRetryCount = MaximumRetryCount,
                 RetryIntervalSec = RetryIntervalSec,
             };
-            if (ParameterSetName == EnvironmentSet) settings.FillFromEnvironment(Environment.GetEnvironmentVariable);
+            // What was not given comes from KASM_SERVER, KASM_API_KEY and KASM_API_KEY_SECRET, in every parameter set:
+            // -Credential without -Server uses KASM_SERVER (a key given on the command line is never replaced).
+            settings.FillFromEnvironment(Environment.GetEnvironmentVariable);
 
             KasmConnection connection;
             try { connection = settings.CreateConnection(); }

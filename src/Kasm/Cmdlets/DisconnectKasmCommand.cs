@@ -5,7 +5,7 @@ namespace Kasm.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Forgets a Kasm connection and closes its HTTP client.</para>
-    /// <para type="description">Without -Connection it closes the default connection of this session; the most recent remaining connection becomes the default. Objects that still refer to a closed connection fail with KasmNotConnected.</para>
+    /// <para type="description">Without -Connection it closes the default connection of this session; the most recent remaining connection becomes the default. Objects that still refer to a closed connection fail with KasmNotConnected. Disconnecting when nothing is connected, or a connection a second time, does nothing (a Verbose line says so).</para>
     /// <example><code>Disconnect-Kasm</code><para>Closes the default connection.</para></example>
     /// <example><code>Get-KasmConnection -All | Disconnect-Kasm</code><para>Closes every connection of this session.</para></example>
     /// </summary>
@@ -21,9 +21,15 @@ namespace Kasm.Cmdlets
         protected override void ProcessRecord()
         {
             var connection = Connection ?? ConnectionStore.Default;
+            // Disconnecting twice is not an error: the goal (no connection) is met, as with closing a closed file.
             if (connection == null)
             {
-                WriteError(new KasmApiException(KasmErrorId.NotConnected, "There is no Kasm connection to disconnect.").ToErrorRecord(null));
+                WriteVerbose("There is no Kasm connection to disconnect.");
+                return;
+            }
+            if (!connection.IsConnected)
+            {
+                WriteVerbose($"{connection} is already disconnected.");
                 return;
             }
             ConnectionStore.Remove(connection);
