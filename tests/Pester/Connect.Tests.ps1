@@ -249,6 +249,13 @@ Describe 'Connect-Kasm against the <EmulatorProfile> emulator' -ForEach @(
             { Get-KasmImage -Connection $c -ErrorAction Stop } | Should -Throw -ErrorId 'KasmNotConnected,*'
         }
 
+        It 'numbers connections by successful connects only: a failed attempt takes no id' {
+            $first = Connect-TestKasm -Emulator $emu
+            try { Connect-Kasm -Server $emu.Url -ApiKey $demo.apiKey -ApiKeySecret (ConvertTo-TestSecureString ('Wrong' + '0' * 27)) -CertificateThumbprint $emu.Thumbprint -ErrorAction Stop } catch { }
+            $second = Connect-TestKasm -Emulator $emu
+            $second.Id | Should -Be ($first.Id + 1)
+        }
+
         It 'disconnecting twice, or with nothing connected, is not an error' {
             $c = Connect-TestKasm -Emulator $emu
             Disconnect-Kasm -Connection $c -ErrorAction Stop

@@ -81,6 +81,16 @@ Describe 'Sessions against the <EmulatorProfile> emulator' -ForEach @(
             $text | Should -Not -Match 'connect/kasm'
         }
 
+        It '-StartUrl (and its alias -KasmUrl) is sent as kasm_url; the output''s KasmUrl is the link to the session' {
+            foreach ($name in 'StartUrl', 'KasmUrl') {
+                Reset-Emulator $emu
+                $params = @{ ImageId = $chrome.ImageId; UserId = $user.UserId; $name = 'https://example.com/start' }
+                $r = Invoke-Debugged { New-KasmSession @params -ErrorAction Stop }
+                @(Get-SentBody $r.Debug request_kasm)[0].PSObject.Properties.Name | Should -Contain 'kasm_url'
+                $r.Output[0].KasmUrl.Authority | Should -Be $server.Authority
+            }
+        }
+
         It 'times out with KasmTimeout, the session as the target, when the start takes longer than -WaitTimeoutSec' {
             $null = Set-EmulatorSetting $emu @{ sessionStartDelayMs = 60000 }
             $watch = [Diagnostics.Stopwatch]::StartNew()

@@ -29,6 +29,7 @@ namespace Kasm.Client
 
         public static void Add(KasmConnection connection)
         {
+            connection.Number();
             var c = Current();
             lock (c.Gate)
             {

@@ -28,7 +28,6 @@ namespace Kasm.Client
         internal KasmConnection(Uri server, string apiKey, SecureString secret, KasmAuthentication authentication,
             bool skipCertificateCheck, string[]? certificateThumbprints, int timeoutSec, int maximumRetryCount, double retryIntervalSec)
         {
-            Id = Interlocked.Increment(ref _nextId);
             Server = server;
             ApiKey = apiKey;
             _secret = secret.Copy();
@@ -42,8 +41,17 @@ namespace Kasm.Client
             _http = CreateHttpClient();
         }
 
-        /// <summary>A number that tells this connection from others made in the same process.</summary>
-        public int Id { get; }
+        /// <summary>
+        /// A number that tells this connection from others made in the same process: 1 for the first successful
+        /// Connect-Kasm, 2 for the next, and so on (a failed attempt takes no number); 0 before it is connected.
+        /// </summary>
+        public int Id { get; private set; }
+
+        /// <summary>Gives the connection its number once it has proved to work (ConnectionStore.Add).</summary>
+        internal void Number()
+        {
+            if (Id == 0) Id = Interlocked.Increment(ref _nextId);
+        }
 
         /// <summary>The server's base address, such as https://kasm.example.com/.</summary>
         public Uri Server { get; }

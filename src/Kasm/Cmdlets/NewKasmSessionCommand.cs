@@ -10,11 +10,11 @@ namespace Kasm.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Starts a session of a workspace for a user (request_kasm).</para>
-    /// <para type="description">Kasm answers at once and starts the container in the background. The returned session carries KasmUrl, the browser link that opens it, and SessionToken; both are credentials and stay out of the default view. With -Wait the cmdlet polls get_kasm_status until the session runs (showing progress) or -WaitTimeoutSec passes; it fails at once (KasmSessionNotStarting) when the session is gone, stopped, paused or being deleted. Where the server's answer cannot tell "starting" from a refusal (Kasm 1.15 answers both with only a message), the session lists (get_kasms, else get_user_kasms) say which. Kasm limits sessions per user (2 by default) and per licence; reaching a limit is an error for that item only. A session is never requested twice: request_kasm is not retried after it may have reached the server.</para>
+    /// <para type="description">Kasm answers at once and starts the container in the background. The returned session carries KasmUrl, the browser link that opens it, and SessionToken; both are credentials and stay out of the default view. With -Wait the cmdlet polls get_kasm_status until the session runs (showing progress) or -WaitTimeoutSec passes; it fails at once (KasmSessionNotStarting) when the session is gone, stopped, paused or being deleted. Where the server's answer cannot tell "starting" from a refusal (Kasm 1.15 answers both with only a message), the session lists (the owner's get_user_kasms, else get_kasms) say which. Kasm limits sessions per user (2 by default) and per licence; reaching a limit is an error for that item only. A session is never requested twice: request_kasm is not retried after it may have reached the server.</para>
     /// <para type="description">-EnableSharing asks Kasm for a share id. Where the user's group does not allow sharing (the group setting allow_kasm_sharing, off unless set), Kasm still creates the session, which runs and holds a licence slot, and reports "Failed to create Share ID" next to it: the cmdlet outputs the session and writes a KasmPartialSuccess error whose target is the session, so you can keep it or remove it. Under -ErrorAction Stop the session still goes down the pipeline before the error stops the script, and a catch block finds it in $_.TargetObject.</para>
     /// <example><code>Get-KasmImage -Name Chrome | New-KasmSession -UserId $user.UserId -Wait</code><para>Starts Chrome for a user and waits until it runs.</para></example>
     /// <example><code>New-KasmSession -ImageName Chrome -UserName alice@example.com -Wait</code><para>The same by names (Tab completes both).</para></example>
-    /// <example><code>$s = New-KasmSession -ImageId $imageId -UserId $userId -KasmUrl 'https://example.com'; $s.KasmUrl</code><para>Starts a browser session that opens a page, and shows the link to it.</para></example>
+    /// <example><code>$s = New-KasmSession -ImageId $imageId -UserId $userId -StartUrl 'https://example.com'; $s.KasmUrl</code><para>Starts a browser session that opens a page, and shows the link to the session.</para></example>
     /// <example><code>$s = New-KasmSession -ImageId $imageId -UserId $userId -EnableSharing -ErrorVariable problem; if ($problem.FullyQualifiedErrorId -like 'KasmPartialSuccess*') { $s | Remove-KasmSession -Confirm:$false }</code><para>Starts a shared session and removes it again when Kasm made the session but not the share id.</para></example>
     /// </summary>
     [Cmdlet(VerbsCommon.New, "KasmSession", SupportsShouldProcess = true, DefaultParameterSetName = IdAndId)]
@@ -53,10 +53,14 @@ namespace Kasm.Cmdlets
         [Parameter]
         public SwitchParameter EnableSharing { get; set; }
 
-        /// <summary>A URL the browser in the session opens (KASM_URL in the container).</summary>
+        /// <summary>
+        /// The page the browser in the session opens (sent as kasm_url, KASM_URL in the container). Not to be confused
+        /// with the output's KasmUrl, the link that opens the session itself; -KasmUrl is kept as an alias.
+        /// </summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string? KasmUrl { get; set; }
+        [Alias("KasmUrl")]
+        public string? StartUrl { get; set; }
 
         /// <summary>Extra environment variables for the container.</summary>
         [Parameter]
@@ -99,7 +103,7 @@ namespace Kasm.Cmdlets
             var record = new ProgressRecord(1, "Starting Kasm session", $"Workspace {imageText}");
             try
             {
-                Try(target, () => WriteObject(Client.StartSession(imageId, userId, EnableSharing, KasmUrl, Environment, Wait,
+                Try(target, () => WriteObject(Client.StartSession(imageId, userId, EnableSharing, StartUrl, Environment, Wait,
                     TimeSpan.FromSeconds(WaitTimeoutSec), TimeSpan.FromSeconds(PollIntervalSec), (session, p) =>
                     {
                         record.StatusDescription = p.Message ?? $"Session {session.KasmId}: {p.Status}";
