@@ -32,6 +32,11 @@ param(
 
 Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
+# Logs that are not a terminal get no colour codes: this process and every child (pwsh, Pester) follow NO_COLOR.
+if ([Console]::IsOutputRedirected) {
+    $env:NO_COLOR = '1'
+    if (Get-Variable PSStyle -ErrorAction SilentlyContinue) { $PSStyle.OutputRendering = 'PlainText' }
+}
 $root = $PSScriptRoot
 $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'Kasm'
