@@ -7,6 +7,8 @@
     -Task Test      builds, runs xUnit and Pester, prints one closing line "N passed, N failed", exits non-zero on failure.
     -Task Demo      starts the emulator on a free loopback port over HTTPS, runs a short tour with the module, stops it.
     -Task Emulator  runs the emulator in the foreground and prints its URL, API key and secret.
+    -Task ResetEmulator  puts the emulator on -Port (default 8443) back to its fixtures, so the README tour runs again.
+    -Task StopEmulator   stops the emulator on -Port (one started in the background, or in another terminal).
     -Task Package   zips out/Kasm into out/Kasm-<version>.zip.
     -Task Bench     runs the benchmarks in tests/Bench.
     -Task Clean     removes out/ and the bin/obj folders.
@@ -15,7 +17,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'Package', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'ResetEmulator', 'StopEmulator', 'Package', 'Bench', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -25,7 +27,7 @@ param(
     [ValidateSet('seed', 'kasm-1.15', 'kasm-1.19')]
     [string] $EmulatorProfile = 'kasm-1.15',
 
-    # For -Task Emulator: 0 lets the system pick a free port.
+    # For -Task Emulator (0 lets the system pick a free port), ResetEmulator and StopEmulator.
     [ValidateRange(0, 65535)]
     [int] $Port = 8443
 )
@@ -163,11 +165,25 @@ function Get-PesterModulePath {
     $path
 }
 
+function Invoke-EmulatorControl([string] $Action) {
+    # The emulator's own control endpoint on this machine; its certificate is self-signed, so it is not checked here.
+    $uri = "https://127.0.0.1:$Port/__emulator/$Action"
+    if ($PSVersionTable.PSEdition -eq 'Core') { $null = Invoke-RestMethod -Method Post -Uri $uri -SkipCertificateCheck -TimeoutSec 10 }
+    else {
+        [Net.ServicePointManager]::SecurityProtocol = [Net.SecurityProtocolType]::Tls12
+        [Net.ServicePointManager]::ServerCertificateValidationCallback = { $true }
+        try { $null = Invoke-RestMethod -Method Post -Uri $uri -TimeoutSec 10 } finally { [Net.ServicePointManager]::ServerCertificateValidationCallback = $null }
+    }
+    Write-Host "Emulator on port ${Port}: $Action done."
+}
+
 switch ($Task) {
     'Build' { Invoke-Build }
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Emulator' { Invoke-Emulator }
+    'ResetEmulator' { Invoke-EmulatorControl reset }
+    'StopEmulator' { Invoke-EmulatorControl stop }
     'Package' { Invoke-Package }
     'Bench' { Invoke-Bench }
     'Clean' { Invoke-Clean }

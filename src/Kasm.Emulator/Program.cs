@@ -41,7 +41,7 @@ Console.WriteLine($"""
       API secret:  {demo.ApiKeySecret}
       Other keys:  {string.Join(", ", emulator.Keys.Skip(1).Select(k => k.Name))} (see the READY line)
       Certificate: {(emulator.CertificateThumbprint.Length > 0 ? "SHA-1 " + emulator.CertificateThumbprint : "none (plain HTTP)")}
-      Control:     {emulator.Url}__emulator/requests | faults | settings | reset
+      Control:     {emulator.Url}__emulator/requests | faults | settings | sessions/<id> | reset | stop
     Press Ctrl+C to stop.
     """);
 var ready = new JsonObject
@@ -75,6 +75,7 @@ if (commandLine.ExitOnStdinEof)
     });
 }
 
-await stop.Task;
+// Ctrl+C, SIGTERM, stdin closed (with --exit-on-stdin-eof) or POST /__emulator/stop.
+await Task.WhenAny(stop.Task, emulator.StopRequested);
 Console.WriteLine("Stopping.");
 return 0;

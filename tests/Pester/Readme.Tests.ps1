@@ -11,6 +11,15 @@ BeforeAll {
     $script:blocks = @([regex]::Matches($readme, '(?ms)^[ ]*```powershell\r?\n(.*?)^[ ]*```') | ForEach-Object { $_.Groups[1].Value } |
         Where-Object { $_ -notmatch 'WindowsPowerShell' })
     $emu = Start-TestEmulator -EmulatorProfile 'kasm-1.15' -SessionDelayMs 500
+
+    function Invoke-FreshBuildScript([string[]] $Arguments) {
+        <# Runs build.ps1 in a fresh PowerShell, as a user at another prompt would. #>
+        $exe = [Environment]::ProcessPath
+        $prefix = @(if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+        $out = & $exe @prefix -NoProfile -NonInteractive -File (Join-Path $repo 'build.ps1') @Arguments 2>&1
+        $LASTEXITCODE | Should -Be 0 -Because ($out -join "`n")
+        $out
+    }
 }
 
 AfterAll {
@@ -58,5 +67,39 @@ Describe 'The README tour' {
         @($outputs | Where-Object { $_ -is [Kasm.Models.KasmUser] }).UserName | Should -Contain 'carol@example.com'
         @($outputs | Where-Object { $_ -is [Kasm.Models.KasmStorageProvider] }).Name | Should -Contain 'Nextcloud'
         Get-KasmConnection -ErrorAction SilentlyContinue | Should -BeNullOrEmpty   # the tour ends with Disconnect-Kasm
+    }
+
+    It 'runs again, the same, after build.ps1 -Task ResetEmulator (as the README says)' {
+        $port = ([uri] $emu.Url).Port
+        $null = Invoke-FreshBuildScript -Arguments @('-Task', 'ResetEmulator', '-Port', $port)
+        $url = $emu.Url.TrimEnd('/')
+        $outputs = [System.Collections.Generic.List[object]]::new()
+        Push-Location $repo
+        try {
+            foreach ($block in $blocks) {
+                $code = $block.Replace('https://127.0.0.1:8443', $url).Replace('Import-Csv users.csv', "Import-Csv '$(Join-Path $TestDrive 'users.csv')'")
+                $ErrorActionPreference = 'Continue'
+                . ([scriptblock]::Create($code)) *>&1 | ForEach-Object { $outputs.Add($_) }
+            }
+        }
+        finally {
+            Pop-Location
+            $ErrorActionPreference = 'Stop'
+        }
+        $errors = @($outputs | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+        @($errors | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] }) | Should -Be @('KasmInvalidRequest')
+        $alice.Organization | Should -BeExactly 'Sales'
+        $session.Status | Should -BeExactly 'running'
+    }
+}
+
+Describe 'build.ps1 -Task StopEmulator' {
+    It 'stops an emulator started in the background, through its control endpoint' {
+        $other = Start-TestEmulator -EmulatorProfile 'kasm-1.15'
+        try {
+            $null = Invoke-FreshBuildScript -Arguments @('-Task', 'StopEmulator', '-Port', ([uri] $other.Url).Port)
+            $other.Process.WaitForExit(20000) | Should -BeTrue -Because 'the emulator process ends once asked to stop'
+        }
+        finally { Stop-TestEmulator $other }
     }
 }

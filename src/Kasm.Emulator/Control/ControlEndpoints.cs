@@ -33,6 +33,7 @@ internal sealed class ControlEndpoints(EmulatorCore core)
             ("/__emulator/settings", "GET") => SendRaw(http, 200, JsonSerializer.Serialize(core.State.Settings, Json)),
             ("/__emulator/settings", "POST") => UpdateSettingsAsync(http),
             ("/__emulator/reset", "POST") => Done(http, core.Reset),
+            ("/__emulator/stop", "POST") => Done(http, core.RequestStop),
             (_, "POST") when path.StartsWith("/__emulator/sessions/", StringComparison.Ordinal) => SetSessionStatusAsync(http, path["/__emulator/sessions/".Length..]),
             _ => Send(http, 404, new JsonObject { ["error"] = $"no control endpoint {verb} {path}" }),
         };

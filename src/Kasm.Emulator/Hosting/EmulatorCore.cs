@@ -28,6 +28,13 @@ internal sealed class EmulatorCore
     public ApiPipeline Pipeline { get; }
     public ControlEndpoints Control { get; }
 
+    private readonly TaskCompletionSource _stopRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when a client asks the emulator to stop (<c>POST /__emulator/stop</c>); the host stops then.</summary>
+    public Task StopRequested => _stopRequested.Task;
+
+    public void RequestStop() => _stopRequested.TrySetResult();
+
     /// <summary>Seeded state again and an empty request log (faults and settings stay).</summary>
     public void Reset()
     {

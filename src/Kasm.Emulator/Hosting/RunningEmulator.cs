@@ -47,6 +47,9 @@ public sealed class RunningEmulator : IAsyncDisposable
     /// <summary>The faults currently armed.</summary>
     public IReadOnlyList<FaultSpec> Faults => _core.Faults.Snapshot();
 
+    /// <summary>Completes when a client asked the emulator to stop (<c>POST /__emulator/stop</c>).</summary>
+    public Task StopRequested => _core.StopRequested;
+
     public void ClearRequestLog() => _core.Log.Clear();
 
     /// <summary>Arms a fault (same as <c>POST /__emulator/faults</c>).</summary>
