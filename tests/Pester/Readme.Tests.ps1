@@ -12,6 +12,29 @@ BeforeAll {
         Where-Object { $_ -notmatch 'WindowsPowerShell' })
     $emu = Start-TestEmulator -EmulatorProfile 'kasm-1.15' -SessionDelayMs 500
 
+    function Invoke-Tour {
+        <#
+            Runs every tour block in order against the emulator and returns everything the blocks wrote. Dot-source it:
+            the blocks are dot-sourced too, so $secret, $alice, $session and $problem carry from one block to the next
+            and into the caller, as at a prompt.
+        #>
+        $tourUrl = $emu.Url.TrimEnd('/')
+        $tourOutputs = [System.Collections.Generic.List[object]]::new()
+        Push-Location $repo
+        try {
+            foreach ($block in $blocks) {
+                $code = $block.Replace('https://127.0.0.1:8443', $tourUrl).Replace('Import-Csv users.csv', "Import-Csv '$(Join-Path $TestDrive 'users.csv')'")
+                $ErrorActionPreference = 'Continue'
+                . ([scriptblock]::Create($code)) *>&1 | ForEach-Object { $tourOutputs.Add($_) }
+            }
+        }
+        finally {
+            Pop-Location
+            $ErrorActionPreference = 'Stop'
+        }
+        , $tourOutputs
+    }
+
     function Invoke-FreshBuildScript([string[]] $Arguments) {
         <# Runs build.ps1 in a fresh PowerShell, as a user at another prompt would. #>
         $exe = [Environment]::ProcessPath
@@ -41,21 +64,9 @@ Describe 'The README tour' {
             'carol@example.com,Carol,Singer,Ops'
         )
         $url = $emu.Url.TrimEnd('/')
-        $outputs = [System.Collections.Generic.List[object]]::new()
-        Push-Location $repo
-        try {
-            $Error.Clear()
-            foreach ($block in $blocks) {
-                $code = $block.Replace('https://127.0.0.1:8443', $url).Replace('Import-Csv users.csv', "Import-Csv '$(Join-Path $TestDrive 'users.csv')'")
-                $ErrorActionPreference = 'Continue'
-                # Dot-sourced so $secret, $alice, $session and $problem carry from one block to the next, as at a prompt.
-                . ([scriptblock]::Create($code)) *>&1 | ForEach-Object { $outputs.Add($_) }
-            }
-        }
-        finally {
-            Pop-Location
-            $ErrorActionPreference = 'Stop'
-        }
+        $Error.Clear()
+        # Dot-sourced so $secret, $alice, $session and $problem land in this test, as at a prompt.
+        $outputs = . Invoke-Tour
         $errors = @($outputs | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         # The duplicate CSV row is the only error written; the NoSuchWorkspace one goes to -ErrorVariable problem.
         @($errors | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] }) | Should -Be @('KasmInvalidRequest')
@@ -72,20 +83,7 @@ Describe 'The README tour' {
     It 'runs again, the same, after build.ps1 -Task ResetEmulator (as the README says)' {
         $port = ([uri] $emu.Url).Port
         $null = Invoke-FreshBuildScript -Arguments @('-Task', 'ResetEmulator', '-Port', $port)
-        $url = $emu.Url.TrimEnd('/')
-        $outputs = [System.Collections.Generic.List[object]]::new()
-        Push-Location $repo
-        try {
-            foreach ($block in $blocks) {
-                $code = $block.Replace('https://127.0.0.1:8443', $url).Replace('Import-Csv users.csv', "Import-Csv '$(Join-Path $TestDrive 'users.csv')'")
-                $ErrorActionPreference = 'Continue'
-                . ([scriptblock]::Create($code)) *>&1 | ForEach-Object { $outputs.Add($_) }
-            }
-        }
-        finally {
-            Pop-Location
-            $ErrorActionPreference = 'Stop'
-        }
+        $outputs = . Invoke-Tour
         $errors = @($outputs | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         @($errors | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] }) | Should -Be @('KasmInvalidRequest')
         $alice.Organization | Should -BeExactly 'Sales'

@@ -40,16 +40,7 @@ internal static class StorageProviders
         string type = CanonicalType(ctx, rawType, target);
         if (type == "Other") throw ApiError.Invalid($"No validation routine defined for storage_provider_type: {type}");
         if (ctx.Profile.RealServerRules) ValidateAsRealServers(type, target);
-        else foreach (var field in Required[type])
-        {
-            bool present = target[field] switch
-            {
-                JsonObject o => o.Count > 0,
-                null => false,
-                var v => v.ToString().Length > 0,
-            };
-            if (!present) throw ApiError.Invalid($"Invalid Request. {field} is required for {type} storage providers");
-        }
+        else RequirePresent(type, target, Required[type]);
 
         var provider = new StorageProviderRecord
         {
@@ -86,17 +77,25 @@ internal static class StorageProviders
         string? defaultTarget = target.Str("default_target");
         if (string.IsNullOrEmpty(defaultTarget) || !IsAbsolute(defaultTarget))
             throw ApiError.Invalid("Invalid Request. default_target must be an absolute path");
-        if (target["volume_config"] is not { } volume || ObjectField(target, "volume_config") is not { } config
-            || !config.Has("driver") || !config.Has("driver_opts"))
+        var config = ObjectField(target, "volume_config");
+        if (!config.Has("driver") || !config.Has("driver_opts"))
             throw ApiError.Invalid("Invalid Request. volume_config must define driver and driver_opts");
         var required = new List<string>();
         if (type == "Nextcloud") required.Add("webdav_url");
         if (type is "Google Drive" or "OneDrive" or "Dropbox")
             required.AddRange(["client_id", "client_secret", "auth_url", "token_url", "scope", "auth_url_options"]);
         if (type == "OneDrive") required.Add("root_drive_url");
-        foreach (var field in required)
+        RequirePresent(type, target, required);
+    }
+
+    /// <summary>
+    /// Each field must be there with a value; an empty object or blank text counts as missing, as an empty value does
+    /// in a Python truth test (the strict reading).
+    /// </summary>
+    private static void RequirePresent(string type, JsonObject target, IEnumerable<string> fields)
+    {
+        foreach (var field in fields)
         {
-            // An empty object counts as missing, as an empty value does in a Python truth test (strict reading).
             bool present = target[field] switch
             {
                 null => false,
@@ -105,7 +104,6 @@ internal static class StorageProviders
             };
             if (!present) throw ApiError.Invalid($"Invalid Request. {field} is required for {type} storage providers");
         }
-        if (target.Has("auth_url_options")) ObjectField(target, "auth_url_options");
     }
 
     private static bool IsAbsolute(string path) =>

@@ -162,6 +162,21 @@ namespace Kasm.Cmdlets
             KasmClient.PickByName(ListOnce(client, c => c.GetImages(Cancellation)), name, i => new[] { i.FriendlyName, i.Name }, "workspace",
                 i => $"{i.FriendlyName} ({i.Name}, {i.ImageId})");
 
+        /// <summary>The workspace a first-position argument means: an id as it is, else a name (<see cref="ImageNamed"/>).</summary>
+        internal Guid ImageIdOf(KasmClient client, string nameOrId) =>
+            Guid.TryParse(nameOrId, out var id) ? id : ImageNamed(client, nameOrId).ImageId;
+
+        /// <summary>
+        /// The user a first-position argument means: an id as it is (its name unknown, null), else a name
+        /// (<see cref="UserNamed"/>) with the user's name as Kasm spells it.
+        /// </summary>
+        internal (Guid Id, string? Name) UserOf(KasmClient client, string nameOrId)
+        {
+            if (Guid.TryParse(nameOrId, out var id)) return (id, null);
+            var user = UserNamed(client, nameOrId);
+            return (user.UserId, user.UserName);
+        }
+
         /// <summary>The user a name means, from the invocation's one listing.</summary>
         internal Models.KasmUser UserNamed(KasmClient client, string name) =>
             KasmClient.PickByName(ListOnce(client, c => c.GetUsers(Cancellation)), name, u => new[] { u.UserName }, "user",

@@ -18,7 +18,7 @@ namespace Kasm.Cmdlets
         /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
         protected CancellationToken Cancellation => _stopping.Token;
 
-        private System.Collections.Generic.HashSet<string>? _boundOnCommandLine;
+        private HashSet<string>? _boundOnCommandLine;
 
         /// <summary>Cancels the request in flight.</summary>
         protected override void StopProcessing()
@@ -31,7 +31,7 @@ namespace Kasm.Cmdlets
         /// A cmdlet that overrides this must call it.</summary>
         protected override void BeginProcessing()
         {
-            _boundOnCommandLine = new System.Collections.Generic.HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            _boundOnCommandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
         }
 
         /// <summary>True when the user gave <paramref name="parameter"/> on the command line (not from the pipeline).</summary>
@@ -100,13 +100,30 @@ namespace Kasm.Cmdlets
 
         /// <summary>
         /// The API fields for the parameters the user bound (and only those, so a Set- cmdlet changes nothing else), from
-        /// each parameter's <see cref="ApiFieldAttribute"/>. A switch given as -Locked:$false sends false.
+        /// each parameter's <see cref="ApiFieldAttribute"/>. A switch given as -Locked:$false sends false; a SecureString
+        /// sends its text.
         /// </summary>
-        internal Dictionary<string, object?> BoundFields() =>
-            BoundFields(GetType().GetProperties()
-                .Select(p => (Property: p, Field: (ApiFieldAttribute?)Attribute.GetCustomAttribute(p, typeof(ApiFieldAttribute))))
-                .Where(p => p.Field != null)
-                .Select(p => (p.Property.Name, p.Field!.Name)).ToArray());
+        internal Dictionary<string, object?> BoundFields()
+        {
+            var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (var property in GetType().GetProperties())
+            {
+                if (!(Attribute.GetCustomAttribute(property, typeof(ApiFieldAttribute)) is ApiFieldAttribute field)) continue;
+                if (!MyInvocation.BoundParameters.TryGetValue(property.Name, out var value)) continue;
+                if (!IsOnCommandLine(property.Name))
+                {
+                    // Bound from the pipeline: BoundParameters still holds an earlier record's value when this record
+                    // lacks the property, but PowerShell resets the parameter itself, so read that.
+                    value = property.GetValue(this);
+                    if (value == null) continue;
+                }
+                if (value is PSObject pso) value = pso.BaseObject;
+                fields[field.Name] = value is SwitchParameter sw ? sw.IsPresent
+                    : value is System.Security.SecureString secure ? new System.Net.NetworkCredential(string.Empty, secure).Password
+                    : value;
+            }
+            return fields;
+        }
 
         /// <summary>
         /// A ShouldProcess description of the fields to send ("Set organization=Ops, password=***"): secrets are
@@ -114,28 +131,6 @@ namespace Kasm.Cmdlets
         /// </summary>
         internal static string DescribeFields(IDictionary<string, object?> fields) =>
             string.Join(", ", fields.Select(f => $"{f.Key}={(Redactor.IsSecretKey(f.Key) ? Redactor.Mask : Convert.ToString(f.Value, System.Globalization.CultureInfo.InvariantCulture))}"));
-
-        /// <summary>The API fields for the parameters the user bound, by an explicit parameter-to-field map.</summary>
-        private Dictionary<string, object?> BoundFields(params (string Parameter, string Field)[] map)
-        {
-            var fields = new System.Collections.Generic.Dictionary<string, object?>(StringComparer.Ordinal);
-            foreach (var (parameter, field) in map)
-            {
-                if (!MyInvocation.BoundParameters.TryGetValue(parameter, out var value)) continue;
-                if (_boundOnCommandLine == null || !_boundOnCommandLine.Contains(parameter))
-                {
-                    // Bound from the pipeline: BoundParameters still holds an earlier record's value when this record
-                    // lacks the property, but PowerShell resets the parameter itself, so read that.
-                    value = GetType().GetProperty(parameter)?.GetValue(this);
-                    if (value == null) continue;
-                }
-                if (value is PSObject pso) value = pso.BaseObject;
-                fields[field] = value is SwitchParameter sw ? sw.IsPresent
-                    : value is System.Security.SecureString secure ? new System.Net.NetworkCredential(string.Empty, secure).Password
-                    : value;
-            }
-            return fields;
-        }
 
         /// <summary>An error for input rejected before anything is sent.</summary>
         internal static ErrorRecord InvalidArgument(string message, object? target, Exception? inner = null) =>

@@ -103,13 +103,12 @@ namespace Kasm.Cmdlets
             var changes = BoundFields();
             if (changes.Count == 0)
             {
-                WriteError(InvalidArgument("Nothing to change: give at least one setting, such as -Cores or -FriendlyName.", ImageId));
+                WriteError(InvalidArgument("Nothing to change: give at least one setting, such as -Cores or -FriendlyName.", (object?)ImageName ?? ImageId));
                 return;
             }
             Guid imageId = ImageId;
             // The first position takes a name or an id.
-            if (ImageName != null && !Guid.TryParse(ImageName, out imageId)
-                && !Try(ImageName, () => imageId = ImageNamed(Client, ImageName).ImageId)) return;
+            if (ImageName != null && !Try(ImageName, () => imageId = ImageIdOf(Client, ImageName))) return;
             if (!ShouldProcess($"workspace {ImageName ?? imageId.ToString()}", $"Set {DescribeFields(changes)}")) return;
             Try((object?)ImageName ?? imageId, () =>
             {

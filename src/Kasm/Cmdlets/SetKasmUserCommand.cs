@@ -94,18 +94,13 @@ namespace Kasm.Cmdlets
             }
             Guid userId = UserId;
             string? userName = UserName;
-            if (Identity != null)
+            // The first position takes a name or an id.
+            if (Identity != null && !Try(Identity, () =>
             {
-                // The first position takes a name or an id.
-                if (Guid.TryParse(Identity, out var id)) userId = id;
-                else
-                {
-                    KasmUser? named = null;
-                    if (!Try(Identity, () => named = UserNamed(Client, Identity))) return;
-                    userId = named!.UserId;
-                    userName ??= named.UserName;
-                }
-            }
+                var (id, name) = UserOf(Client, Identity);
+                userId = id;
+                userName ??= name;
+            })) return;
             if (!ShouldProcess(userName ?? Identity ?? $"user {userId}", $"Set {DescribeFields(changes)}")) return;
             Try(userName ?? Identity ?? (object)userId, () =>
             {
