@@ -161,6 +161,12 @@ Describe 'Names, pipelines and Tab against the <EmulatorProfile> emulator' -ForE
             $s = New-KasmSession -ImageName Chrome -UserName user@kasm.local -ErrorAction Stop
             Get-Completion 'Remove-KasmSession -KasmId ' | Should -Contain $s.KasmId.ToString()
             Get-Completion 'Get-KasmSession -KasmId ' | Should -Contain $s.KasmId.ToString()
+            foreach ($cmdlet in 'Get-KasmSessionStatus', 'Wait-KasmSession', 'Suspend-KasmSession', 'Resume-KasmSession', 'Stop-KasmSession', 'Send-KasmSessionKeepalive') {
+                Get-Completion "$cmdlet -KasmId " | Should -Contain $s.KasmId.ToString() -Because "$cmdlet completes session ids"
+            }
+            foreach ($cmdlet in 'Suspend-KasmSession', 'Resume-KasmSession', 'Stop-KasmSession') {
+                Get-Completion "$cmdlet -UserName us" | Should -Be @('user@kasm.local') -Because "$cmdlet completes user names"
+            }
         }
 
         It 'reads a list once for repeated Tabs (a short-lived cache per connection)' {

@@ -16,6 +16,12 @@ BeforeDiscovery {
         @{ Name = 'Invoke-KasmApi'; Args = @{ Method = 'get_images' }; Takes = @() }
         @{ Name = 'New-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmImage', 'KasmUser' }
         @{ Name = 'Remove-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
+        @{ Name = 'Get-KasmSessionStatus'; Args = @{}; Takes = 'KasmSession' }
+        @{ Name = 'Wait-KasmSession'; Args = @{ TimeoutSec = 30; PollIntervalSec = 0.05 }; Takes = 'KasmSession' }
+        @{ Name = 'Suspend-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
+        @{ Name = 'Resume-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
+        @{ Name = 'Stop-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
+        @{ Name = 'Send-KasmSessionKeepalive'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
         @{ Name = 'Set-KasmImage'; Args = @{ Cores = 2; WhatIf = $true }; Takes = 'KasmImage' }
         @{ Name = 'Set-KasmUser'; Args = @{ Organization = 'Piped'; WhatIf = $true }; Takes = 'KasmUser' }
         @{ Name = 'New-KasmUser'; Args = @{ UserName = 'piped@example.com'; WhatIf = $true }; Takes = @() }
@@ -57,7 +63,9 @@ BeforeAll {
                 if ($TypeName -ne 'KasmImage') { $params.ImageId = $image.ImageId }
                 if ($TypeName -ne 'KasmUser') { $params.UserId = $user.UserId }
             }
-            'Remove-KasmSession' { if (-not $taken) { $params.KasmId = $session.KasmId } }
+            { $_ -in 'Remove-KasmSession', 'Get-KasmSessionStatus', 'Wait-KasmSession', 'Suspend-KasmSession', 'Resume-KasmSession', 'Stop-KasmSession', 'Send-KasmSessionKeepalive' } {
+                if (-not $taken) { $params.KasmId = $session.KasmId }
+            }
             'Set-KasmImage' { if (-not $taken) { $params.ImageId = $image.ImageId } }
             'Set-KasmUser' { if (-not $taken) { $params.UserId = $user.UserId } }
         }
@@ -105,6 +113,10 @@ Describe 'Piping module objects into cmdlets' {
                 $r.Output.KasmId | Should -Not -Contain $other.KasmId
             }
             'Get-KasmSystemInfo' { $r.Output | Should -HaveCount 1 }
+            { $_ -in 'Get-KasmSessionStatus', 'Wait-KasmSession' } {
+                $r.Output.KasmId | Should -Be @($object.KasmId)
+                $r.Output.Status | Should -Be @('running')
+            }
             default { $r.Sent | Where-Object { $_ -notlike 'get_*' } | Should -BeNullOrEmpty -Because '-WhatIf changes nothing' }
         }
     }

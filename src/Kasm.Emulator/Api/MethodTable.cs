@@ -19,6 +19,13 @@ internal static class MethodTable
         new("get_kasm", Sessions.GetKasm, [SessionsView], ReadOnly: true, Mount.PublicAdmin),
         new("get_user_kasms", Sessions.GetUserKasms, [User], ReadOnly: true, Mount.All),
         new("destroy_kasm", Sessions.DestroyKasm, [User], ReadOnly: false, Mount.All),
+        // pause/resume/stop: User (with the owner's user_id), Sessions Modify being the admin override inside the handler.
+        new("pause_kasm", Sessions.PauseKasm, [User], ReadOnly: false, Mount.All),
+        new("resume_kasm", Sessions.ResumeKasm, [User], ReadOnly: false, Mount.All),
+        new("stop_kasm", Sessions.StopKasm, [User], ReadOnly: false, Mount.All),
+        // keepalive: 1.15's public handler checks Sessions Modify, the docs say User; either is accepted. Flagged
+        // read-only (a quirk); its validation errors are 400 on /api/public. The admin and client mounts take a user token instead.
+        new("keepalive", Sessions.Keepalive, [SessionsModify, User], ReadOnly: true, Mount.Public, PublicErrorsAre400: true),
 
         // Users (docs/kasm-api.md#users). get_user/update_user on /api/admin and /api are the ClientApi versions (decorator: User,
         // then an internal Users View/Users Modify check), docs/kasm-api.md#transport-and-authentication.

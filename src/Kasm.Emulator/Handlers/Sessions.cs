@@ -5,7 +5,8 @@ using Kasm.Emulator.State;
 
 namespace Kasm.Emulator.Handlers;
 
-/// <summary>request_kasm, get_kasm_status, get_kasms, get_kasm, get_user_kasms, destroy_kasm (docs/kasm-api.md#sessions).</summary>
+/// <summary>request_kasm, get_kasm_status, get_kasms, get_kasm, get_user_kasms, destroy_kasm, pause_kasm, resume_kasm,
+/// stop_kasm, keepalive (docs/kasm-api.md#sessions).</summary>
 internal static class Sessions
 {
     private static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(1);
@@ -162,6 +163,56 @@ internal static class Sessions
         session.DestroyRequested = ctx.Now;
         session.DestroyDelayMs = ctx.Settings.DestroyDelayMs;
         return [];
+    }
+
+    /// <summary>pause_kasm: running → pausing → paused (docs/kasm-api.md, pause_kasm, resume_kasm, stop_kasm).</summary>
+    public static JsonObject PauseKasm(HandlerContext ctx) =>
+        ChangeLifecycle(ctx, "pause", ctx.Settings.AllowKasmPause, [SessionPhase.Running], SessionPhase.Pausing, SessionPhase.Paused);
+
+    /// <summary>stop_kasm: running or paused → stopping → stopped.</summary>
+    public static JsonObject StopKasm(HandlerContext ctx) =>
+        ChangeLifecycle(ctx, "stop", ctx.Settings.AllowKasmStop, [SessionPhase.Running, SessionPhase.Paused], SessionPhase.Stopping, SessionPhase.Stopped);
+
+    /// <summary>resume_kasm: paused or stopped → starting → running. Resuming needs no group setting (docs/kasm-api.md).</summary>
+    public static JsonObject ResumeKasm(HandlerContext ctx) =>
+        ChangeLifecycle(ctx, "resume", true, [SessionPhase.Paused, SessionPhase.Stopped], SessionPhase.Starting, SessionPhase.Running);
+
+    /// <summary>
+    /// The three lifecycle calls: kasm_id and user_id; the owner, or a key with Sessions Modify (the admin override); a
+    /// caller without the override also needs the group setting. Answers <c>{}</c> at once and changes the state after
+    /// the settings' lifecycle delay (docs/kasm-api.md, pause_kasm, resume_kasm, stop_kasm).
+    /// </summary>
+    private static JsonObject ChangeLifecycle(HandlerContext ctx, string verb, bool groupAllows, SessionPhase[] from, SessionPhase moving, SessionPhase to)
+    {
+        var session = RequireSession(ctx, "Invalid Request");
+        var user = ctx.TopLevelUser() ?? throw ApiError.Invalid("Invalid Request");
+        bool admin = ctx.Holds(Permission.SessionsModify);
+        if (!admin && user.UserId != session.UserId) throw ApiError.Denied($"Unauthorized attempt to {verb} session");
+        if (!admin && !groupAllows) throw ApiError.Denied($"User is not authorized to issue a {verb} request");
+        var phase = session.PhaseAt(ctx.Now);
+        if (Array.IndexOf(from, phase) < 0)
+            throw ApiError.Invalid(verb == "resume"
+                ? $"Session ({Ids.Hex(session.KasmId)}) is in status ({phase.WireName()}) and cannot be resumed"
+                : $"Session is not in a valid state to be {(verb == "stop" ? "stopped" : "paused")}");
+        session.HeldPhase = to;
+        session.Transition = moving;
+        session.TransitionEnds = ctx.Now.AddMilliseconds(ctx.Settings.LifecycleDelayMs);
+        return [];
+    }
+
+    /// <summary>
+    /// keepalive: kasm_id alone; moves the expiry to an hour from now and answers <c>{"usage_reached": false}</c>
+    /// (docs/kasm-api.md, keepalive). A session being deleted cannot be kept alive.
+    /// </summary>
+    public static JsonObject Keepalive(HandlerContext ctx)
+    {
+        var session = RequireSession(ctx, "Invalid Request: Missing required parameters");
+        if (session.PhaseAt(ctx.Now) == SessionPhase.Deleting)
+            throw ApiError.Invalid($"Kasm ({Ids.Hex(session.KasmId)[..8]}) is currently scheduled to be deleted. Can not honor keepalive request");
+        if (ctx.Settings.UsageReached) return new JsonObject { ["usage_reached"] = true };
+        session.KeepaliveDate = ctx.Now;
+        session.ExpirationDate = ctx.Now + SessionLifetime;
+        return new JsonObject { ["usage_reached"] = false };
     }
 
     private static SessionRecord RequireSession(HandlerContext ctx, string missing = "Invalid Request: Missing kasm_id")

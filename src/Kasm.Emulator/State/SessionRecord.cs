@@ -17,6 +17,12 @@ public sealed class SessionRecord
     public int StartDelayMs { get; set; }
     /// <summary>A status the session stays in until changed (set through the control surface); null follows the delay.</summary>
     public SessionPhase? HeldPhase { get; set; }
+    /// <summary>
+    /// The status shown while a pause_kasm, stop_kasm or resume_kasm is under way (pausing, stopping, starting), until
+    /// <see cref="TransitionEnds"/>; then <see cref="HeldPhase"/>, which the call set to where it leads. Null when none is.
+    /// </summary>
+    public SessionPhase? Transition { get; set; }
+    public DateTime? TransitionEnds { get; set; }
     public DateTime? DestroyRequested { get; set; }
     public int DestroyDelayMs { get; set; }
     public string? ShareId { get; set; }
@@ -34,6 +40,7 @@ public sealed class SessionRecord
     public SessionPhase PhaseAt(DateTime now)
     {
         if (DestroyRequested is not null) return SessionPhase.Deleting;
+        if (Transition is { } moving && TransitionEnds is { } ends && now < ends) return moving;
         if (HeldPhase is { } held) return held;
         double elapsed = (now - Created).TotalMilliseconds;
         if (StartDelayMs <= 0 || elapsed >= StartDelayMs) return SessionPhase.Running;

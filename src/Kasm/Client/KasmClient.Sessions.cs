@@ -262,9 +262,84 @@ namespace Kasm.Client
             }
         }
 
-        /// <summary>The owner of a session, from get_kasm (Sessions View).</summary>
-        internal Guid OwnerOf(Guid kasmId, CancellationToken cancel)
+        /// <summary>
+        /// get_kasm_status for one session, as a state: a running session comes back whole (with a fresh login link); one
+        /// that is not running comes back with its id, owner, Status, OperationalMessage and OperationalProgress filled,
+        /// not as an error. Without <paramref name="userId"/> the owner is looked up first (get_kasm). A session Kasm no
+        /// longer knows is KasmItemNotFound once the session lists confirm it.
+        /// </summary>
+        public KasmSession GetSessionState(Guid kasmId, Guid? userId, CancellationToken cancel)
         {
+            Guid owner = userId ?? OwnerOf(kasmId, cancel, "Reading the status of");
+            try
+            {
+                var (session, progress) = GetSessionStatus(kasmId, owner, cancel);
+                if (session != null) return session;
+                var state = new KasmSession
+                {
+                    KasmId = kasmId, UserId = owner, Status = progress.Status, OperationalMessage = progress.Message,
+                    OperationalProgress = progress.Percent,
+                };
+                state.Connection = Connection;
+                return state;
+            }
+            catch (KasmApiException ex) when ((ex.StatusCode == 400 || ex.StatusCode == 404) && ListedStatus(kasmId, owner, cancel).Status == GoneStatus)
+            {
+                throw new KasmApiException(KasmErrorId.ItemNotFound, $"No session has the id {kasmId}.",
+                    ex.Method, ex.StatusCode, ex.ServerMessage, ex.RequiredPermission, ex);
+            }
+        }
+
+        /// <summary>
+        /// Waits for an existing session to run (get_kasm_status polls, as New-KasmSession -Wait does). Without
+        /// <paramref name="userId"/> the owner is looked up first (get_kasm).
+        /// </summary>
+        public KasmSession WaitForSession(Guid kasmId, Guid? userId, TimeSpan timeout, TimeSpan interval, Action<SessionProgress>? onProgress, CancellationToken cancel)
+        {
+            Guid owner = userId ?? OwnerOf(kasmId, cancel, "Waiting for");
+            var requested = new KasmSession { KasmId = kasmId, UserId = owner, Connection = Connection };
+            return WaitForSession(requested, timeout, interval, onProgress, cancel);
+        }
+
+        /// <summary>
+        /// pause_kasm, resume_kasm or stop_kasm: kasm_id with the owner's user_id (looked up with get_kasm when not
+        /// given). Kasm answers at once and changes the session's state in the background.
+        /// </summary>
+        public void ChangeSessionState(KasmEndpoint endpoint, Guid kasmId, Guid? userId, CancellationToken cancel)
+        {
+            Guid owner = userId ?? OwnerOf(kasmId, cancel, "Changing the state of", endpoint);
+            var body = new JsonObject { ["kasm_id"] = kasmId.ToString("N"), ["user_id"] = owner.ToString("N") };
+            using var _ = _transport.Send(endpoint, body, cancel);
+        }
+
+        /// <summary>
+        /// keepalive: moves the session's expiry on. True when Kasm extended it; false when it answered usage_reached
+        /// (the user's usage budget is spent) or without the key (a session time limit applies), so nothing moved.
+        /// </summary>
+        public bool KeepSessionAlive(Guid kasmId, CancellationToken cancel)
+        {
+            using var response = _transport.Send(KasmEndpoints.Keepalive, new JsonObject { ["kasm_id"] = kasmId.ToString("N") }, cancel);
+            var root = response.Json;
+            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("usage_reached", out var reached)
+                   && reached.ValueKind == JsonValueKind.False;
+        }
+
+        /// <summary>get_kasm: one session's admin view (Sessions View), with its user name and server.</summary>
+        public KasmSession GetSession(Guid kasmId, CancellationToken cancel)
+        {
+            var body = new JsonObject { ["target_kasm"] = new JsonObject { ["kasm_id"] = kasmId.ToString("N") } };
+            using var response = _transport.Send(KasmEndpoints.GetKasm, body, cancel);
+            return ModelMapper.Map<KasmSession>(Property(response, "kasm"), Connection);
+        }
+
+        /// <summary>The owner of a session, from get_kasm (Sessions View).</summary>
+        internal Guid OwnerOf(Guid kasmId, CancellationToken cancel) => OwnerOf(kasmId, cancel, "Ending", KasmEndpoints.DestroyKasm);
+
+        /// <summary>The owner of a session, from get_kasm (Sessions View), for <paramref name="doing"/> the session with <paramref name="needing"/>.</summary>
+        internal Guid OwnerOf(Guid kasmId, CancellationToken cancel, string doing, KasmEndpoint? needing = null)
+        {
+            needing ??= KasmEndpoints.GetKasmStatus;
+            string nothing = needing == KasmEndpoints.DestroyKasm ? "Nothing was ended." : needing.ReadOnly ? "Nothing was read." : "Nothing was changed.";
             var body = new JsonObject { ["target_kasm"] = new JsonObject { ["kasm_id"] = kasmId.ToString("N") } };
             KasmResponse response;
             try
@@ -274,21 +349,21 @@ namespace Kasm.Client
             catch (KasmApiException ex) when ((ex.ErrorId == KasmErrorId.ApiError || ex.ErrorId == KasmErrorId.InvalidRequest || ex.ErrorId == KasmErrorId.NotFound)
                                               && ListedStatus(kasmId, null, cancel).Status == GoneStatus)
             {
-                throw new KasmApiException(KasmErrorId.ItemNotFound, $"No session has the id {kasmId}; nothing was ended.",
+                throw new KasmApiException(KasmErrorId.ItemNotFound, $"No session has the id {kasmId}. {nothing}",
                     ex.Method, ex.StatusCode, ex.ServerMessage, ex.RequiredPermission, ex);
             }
             catch (KasmApiException ex) when (ex.ErrorId == KasmErrorId.Unauthorized || ex.ErrorId == KasmErrorId.Forbidden)
             {
                 throw new KasmApiException(ex.ErrorId,
-                    $"Ending session {kasmId} needs its owner's user id (destroy_kasm requires it), and this API key cannot look the owner up " +
-                    $"(get_kasm needs '{KasmEndpoints.GetKasm.Permission}'). Nothing was ended. Pass -UserId, or pipe the session from Get-KasmSession or Get-KasmUser | Get-KasmSession.",
+                    $"{doing} session {kasmId} needs its owner's user id ({needing.Name} requires it), and this API key cannot look the owner up " +
+                    $"(get_kasm needs '{KasmEndpoints.GetKasm.Permission}'). {nothing} Pass -UserId, or pipe the session from Get-KasmSession or Get-KasmUser | Get-KasmSession.",
                     ex.Method, ex.StatusCode, ex.ServerMessage, ex.RequiredPermission, ex);
             }
             using (response)
             {
                 var session = ModelMapper.Map<KasmSession>(Property(response, "kasm"), Connection);
                 return session.UserId ?? throw new KasmApiException(KasmErrorId.UnexpectedResponse,
-                    $"Kasm answered get_kasm for session {kasmId} without its user_id, so its owner is unknown. Nothing was ended; pass -UserId.",
+                    $"Kasm answered get_kasm for session {kasmId} without its user_id, so its owner is unknown. {nothing} Pass -UserId.",
                     KasmEndpoints.GetKasm.Name, response.StatusCode, null, KasmEndpoints.GetKasm.Permission);
             }
         }

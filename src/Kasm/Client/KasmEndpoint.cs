@@ -60,6 +60,12 @@ namespace Kasm.Client
         // again (docs/kasm-api.md, destroy_kasm). user_id (the owner) is needed on every version, whatever the key holds;
         // Sessions Delete is checked on top of User, not instead of it.
         public static readonly KasmEndpoint DestroyKasm = Add("destroy_kasm", "public", true, "User + Users Auth Session (always, with the owner's user_id; Sessions Delete to end other users' sessions)", false);
+        // Not resent: a second pause/stop/resume of a session already changing state is refused (docs/kasm-api.md, pause_kasm).
+        public static readonly KasmEndpoint PauseKasm = Add("pause_kasm", "public", false, "User + Users Auth Session (with the owner's user_id; Sessions Modify to pause other users' sessions or where the group does not allow pausing)", false);
+        public static readonly KasmEndpoint ResumeKasm = Add("resume_kasm", "public", false, "User + Users Auth Session (with the owner's user_id; Sessions Modify for other users' sessions)", false);
+        public static readonly KasmEndpoint StopKasm = Add("stop_kasm", "public", false, "User + Users Auth Session (with the owner's user_id; Sessions Modify to stop other users' sessions or where the group does not allow stopping)", false);
+        // Read-only keys may call it (a quirk of Kasm's flags); a resend only moves the expiry again.
+        public static readonly KasmEndpoint Keepalive = Add("keepalive", "public", true, "Sessions Modify (1.15; Kasm's docs say User + Users Auth Session)", true);
 
         // Images
         public static readonly KasmEndpoint GetImages = Add("get_images", "public", true, "Images View", true);
