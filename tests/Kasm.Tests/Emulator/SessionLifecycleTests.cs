@@ -1,0 +1,174 @@
+using System.Text.Json.Nodes;
+using Kasm.Emulator.Auth;
+using Xunit;
+
+namespace Kasm.Tests.Emulator;
+
+/// <summary>pause_kasm, resume_kasm, stop_kasm and keepalive (docs/kasm-api.md#sessions), per profile.</summary>
+public class SessionLifecycleTests
+{
+    private static readonly EmulatorKey SessionUser = new()
+    {
+        Name = "sessionuser", ApiKey = "SessionUser1", ApiKeySecret = "SessionUserSecret000000000000001",
+        Permissions = ["User", "Users Auth Session"],
+    };
+
+    private static Task<TestEmulator> StartAsync(string profile, int lifecycleDelayMs = 0)
+    {
+        return Start();
+        async Task<TestEmulator> Start()
+        {
+            var emu = await TestEmulator.StartAsync(profile, o => { o.SessionStartDelayMs = 0; o.AdditionalKeys = [SessionUser]; });
+            emu.Emulator.Settings.LifecycleDelayMs = lifecycleDelayMs;
+            return emu;
+        }
+    }
+
+    private static async Task<string> RunningSessionAsync(TestEmulator emu, string userId = Seeded.PlainUserId) =>
+        (await emu.CallAsync("api/public/request_kasm", new JsonObject { ["user_id"] = userId, ["image_id"] = Seeded.ChromeImageId })).Json["kasm_id"]!.GetValue<string>();
+
+    private static JsonObject Target(string kasmId, string userId = Seeded.PlainUserId) => new() { ["kasm_id"] = kasmId, ["user_id"] = userId };
+
+    private static async Task<string> ListedStatusAsync(TestEmulator emu, string kasmId)
+    {
+        var kasms = (await emu.CallAsync("api/public/get_kasms")).Json["kasms"]!.AsArray();
+        return kasms.Single(k => Guid.Parse(k!["kasm_id"]!.GetValue<string>()) == Guid.Parse(kasmId))!["operational_status"]!.GetValue<string>();
+    }
+
+    [Theory]
+    [InlineData("seed")]
+    [InlineData("kasm-1.15")]
+    [InlineData("kasm-1.19")]
+    public async Task Pause_kasm_answers_at_once_and_the_session_shows_pausing_until_the_delay_passes(string profile)
+    {
+        await using var emu = await StartAsync(profile, lifecycleDelayMs: 3_600_000);
+        string kasmId = await RunningSessionAsync(emu);
+        var reply = await emu.CallAsync("api/public/pause_kasm", Target(kasmId));
+        Assert.Equal(200, reply.Status);
+        Assert.Empty(reply.Json);
+        Assert.Equal("pausing", await ListedStatusAsync(emu, kasmId));
+        // The test moves it on: the pause completes.
+        emu.Emulator.SetSessionStatus(Guid.Parse(kasmId), "paused");
+        Assert.Equal("paused", await ListedStatusAsync(emu, kasmId));
+        var status = await emu.CallAsync("api/public/get_kasm_status", Target(kasmId));
+        Assert.Equal("paused", status.Json["operational_status"]!.GetValue<string>());
+        Assert.False(status.Json.ContainsKey("kasm"));
+    }
+
+    [Theory]
+    [InlineData("seed")]
+    [InlineData("kasm-1.15")]
+    [InlineData("kasm-1.19")]
+    public async Task Stop_then_resume_leads_to_stopped_then_running(string profile)
+    {
+        await using var emu = await StartAsync(profile);
+        string kasmId = await RunningSessionAsync(emu);
+        Assert.Equal(200, (await emu.CallAsync("api/public/stop_kasm", Target(kasmId))).Status);
+        Assert.Equal("stopped", await ListedStatusAsync(emu, kasmId));
+        Assert.Equal(200, (await emu.CallAsync("api/public/resume_kasm", Target(kasmId))).Status);
+        Assert.Equal("running", await ListedStatusAsync(emu, kasmId));
+    }
+
+    [Theory]
+    [InlineData("seed", 400)]
+    [InlineData("kasm-1.15", 200)]
+    [InlineData("kasm-1.19", 200)]
+    public async Task Resume_kasm_of_a_running_session_is_refused(string profile, int status)
+    {
+        await using var emu = await StartAsync(profile);
+        string kasmId = await RunningSessionAsync(emu);
+        var reply = await emu.CallAsync("api/public/resume_kasm", Target(kasmId));
+        Assert.Equal(status, reply.Status);
+        Assert.NotNull(reply.ErrorMessage);
+        Assert.Equal("running", await ListedStatusAsync(emu, kasmId));
+    }
+
+    [Theory]
+    [InlineData("kasm-1.15", "pause_kasm")]
+    [InlineData("kasm-1.19", "stop_kasm")]
+    [InlineData("seed", "pause_kasm")]
+    public async Task Without_sessions_modify_the_group_setting_decides(string profile, string method)
+    {
+        await using var emu = await StartAsync(profile);
+        string kasmId = await RunningSessionAsync(emu);
+        var refused = await emu.CallAsync($"api/public/{method}", Target(kasmId), "sessionuser");
+        Assert.NotNull(refused.ErrorMessage);
+        Assert.Equal("running", await ListedStatusAsync(emu, kasmId));
+
+        emu.Emulator.Settings.AllowKasmPause = true;
+        emu.Emulator.Settings.AllowKasmStop = true;
+        var allowed = await emu.CallAsync($"api/public/{method}", Target(kasmId), "sessionuser");
+        Assert.Equal(200, allowed.Status);
+        Assert.Null(allowed.ErrorMessage);
+        Assert.NotEqual("running", await ListedStatusAsync(emu, kasmId));
+    }
+
+    [Theory]
+    [InlineData("kasm-1.15")]
+    [InlineData("seed")]
+    public async Task Without_sessions_modify_only_the_owner_may_pause(string profile)
+    {
+        await using var emu = await StartAsync(profile);
+        emu.Emulator.Settings.AllowKasmPause = true;
+        string kasmId = await RunningSessionAsync(emu);
+        var refused = await emu.CallAsync("api/public/pause_kasm", Target(kasmId, Seeded.AdminUserId), "sessionuser");
+        Assert.NotNull(refused.ErrorMessage);
+        Assert.Equal("running", await ListedStatusAsync(emu, kasmId));
+    }
+
+    [Theory]
+    [InlineData("seed", "pause_kasm")]
+    [InlineData("kasm-1.15", "resume_kasm")]
+    [InlineData("kasm-1.19", "stop_kasm")]
+    public async Task Lifecycle_calls_refuse_a_read_only_key(string profile, string method)
+    {
+        await using var emu = await StartAsync(profile);
+        string kasmId = await RunningSessionAsync(emu);
+        var reply = await emu.CallAsync($"api/public/{method}", Target(kasmId), "readonly");
+        Assert.Equal(401, reply.Status);
+        Assert.Equal("running", await ListedStatusAsync(emu, kasmId));
+    }
+
+    [Theory]
+    [InlineData("seed")]
+    [InlineData("kasm-1.15")]
+    [InlineData("kasm-1.19")]
+    public async Task Keepalive_moves_the_expiry_and_a_read_only_key_may_send_it(string profile)
+    {
+        await using var emu = await StartAsync(profile);
+        string kasmId = await RunningSessionAsync(emu);
+        var session = emu.Emulator.State.Sessions.Single();
+        session.ExpirationDate = session.ExpirationDate.AddMinutes(-30);
+        var before = session.ExpirationDate;
+        var reply = await emu.CallAsync("api/public/keepalive", new JsonObject { ["kasm_id"] = kasmId }, "readonly");
+        Assert.Equal(200, reply.Status);
+        Assert.False(reply.Json["usage_reached"]!.GetValue<bool>());
+        Assert.True(emu.Emulator.State.Sessions.Single().ExpirationDate > before);
+    }
+
+    [Fact]
+    public async Task Keepalive_with_the_usage_budget_spent_extends_nothing()
+    {
+        await using var emu = await StartAsync("kasm-1.15");
+        string kasmId = await RunningSessionAsync(emu);
+        emu.Emulator.Settings.UsageReached = true;
+        var before = emu.Emulator.State.Sessions.Single().ExpirationDate;
+        var reply = await emu.CallAsync("api/public/keepalive", new JsonObject { ["kasm_id"] = kasmId });
+        Assert.True(reply.Json["usage_reached"]!.GetValue<bool>());
+        Assert.Equal(before, emu.Emulator.State.Sessions.Single().ExpirationDate);
+    }
+
+    [Theory]
+    [InlineData("kasm-1.15")]
+    [InlineData("kasm-1.19")]
+    public async Task Keepalive_of_a_session_being_deleted_is_400_on_public_and_absent_on_the_admin_mount(string profile)
+    {
+        await using var emu = await StartAsync(profile);
+        string kasmId = await RunningSessionAsync(emu);
+        emu.Emulator.SetSessionStatus(Guid.Parse(kasmId), "deleting");
+        var reply = await emu.CallAsync("api/public/keepalive", new JsonObject { ["kasm_id"] = kasmId });
+        Assert.Equal(400, reply.Status);
+        Assert.NotNull(reply.ErrorMessage);
+        Assert.Equal(404, (await emu.CallAsync("api/admin/keepalive", new JsonObject { ["kasm_id"] = kasmId })).Status);
+    }
+}
