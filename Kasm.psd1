@@ -27,6 +27,8 @@
         'Resume-KasmSession'
         'Stop-KasmSession'
         'Send-KasmSessionKeepalive'
+        'Invoke-KasmSessionCommand'
+        'Save-KasmSessionScreenshot'
         'Get-KasmSystemInfo'
         'Get-KasmStorageProvider'
         'New-KasmStorageProvider'

@@ -22,6 +22,8 @@ BeforeDiscovery {
         @{ Name = 'Resume-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
         @{ Name = 'Stop-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
         @{ Name = 'Send-KasmSessionKeepalive'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
+        @{ Name = 'Invoke-KasmSessionCommand'; Args = @{ Command = 'true'; WhatIf = $true }; Takes = 'KasmSession' }
+        @{ Name = 'Save-KasmSessionScreenshot'; Args = @{ Path = [IO.Path]::GetTempPath(); WhatIf = $true }; Takes = 'KasmSession' }
         @{ Name = 'Set-KasmImage'; Args = @{ Cores = 2; WhatIf = $true }; Takes = 'KasmImage' }
         @{ Name = 'Set-KasmUser'; Args = @{ Organization = 'Piped'; WhatIf = $true }; Takes = 'KasmUser' }
         @{ Name = 'New-KasmUser'; Args = @{ UserName = 'piped@example.com'; WhatIf = $true }; Takes = @() }
@@ -63,7 +65,7 @@ BeforeAll {
                 if ($TypeName -ne 'KasmImage') { $params.ImageId = $image.ImageId }
                 if ($TypeName -ne 'KasmUser') { $params.UserId = $user.UserId }
             }
-            { $_ -in 'Remove-KasmSession', 'Get-KasmSessionStatus', 'Wait-KasmSession', 'Suspend-KasmSession', 'Resume-KasmSession', 'Stop-KasmSession', 'Send-KasmSessionKeepalive' } {
+            { $_ -in 'Remove-KasmSession', 'Get-KasmSessionStatus', 'Wait-KasmSession', 'Suspend-KasmSession', 'Resume-KasmSession', 'Stop-KasmSession', 'Send-KasmSessionKeepalive', 'Invoke-KasmSessionCommand', 'Save-KasmSessionScreenshot' } {
                 if (-not $taken) { $params.KasmId = $session.KasmId }
             }
             'Set-KasmImage' { if (-not $taken) { $params.ImageId = $image.ImageId } }

@@ -1,11 +1,20 @@
 #Requires -Version 5.1
-# Get-KasmSessionStatus, Wait-KasmSession, Suspend-, Resume-, Stop-KasmSession and Send-KasmSessionKeepalive against the
-# real emulator over HTTPS, once per profile. States are driven through the emulator's control endpoints and settings
+# Get-KasmSessionStatus, Wait-KasmSession, Suspend-, Resume-, Stop-KasmSession, Send-KasmSessionKeepalive,
+# Invoke-KasmSessionCommand and Save-KasmSessionScreenshot against the real emulator over HTTPS, once per profile. States are driven through the emulator's control endpoints and settings
 # (a lifecycle delay of an hour holds a session in pausing; a delay of 0 makes the change at once), never raced.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Kasm.TestHelpers.psm1') -Force
     $script:BaseSettings = @{ sessionStartDelayMs = 0; destroyDelayMs = 300; maxKasmsPerUser = 5; licenseLimit = 20; lifecycleDelayMs = 0; allowKasmPause = $false; allowKasmStop = $false; usageReached = $false }
+    function Get-JpegSize([byte[]] $Bytes) {
+        <# Width and height from a baseline JPEG's SOF0 segment. #>
+        for ($i = 2; $i -lt $Bytes.Length - 9; $i++) {
+            if ($Bytes[$i] -eq 0xFF -and $Bytes[$i + 1] -eq 0xC0) {
+                return [pscustomobject]@{ Width = $Bytes[$i + 7] * 256 + $Bytes[$i + 8]; Height = $Bytes[$i + 5] * 256 + $Bytes[$i + 6] }
+            }
+        }
+        throw 'No SOF0 segment.'
+    }
     function Set-SessionStatus($Emulator, $Session, [string] $Status) {
         $null = Invoke-EmulatorControl $Emulator "sessions/$($Session.KasmId.ToString('N'))" -Method POST -Body @{ status = $Status }
     }
@@ -211,6 +220,98 @@ Describe 'Session lifecycle against the <EmulatorProfile> emulator' -ForEach @(
             Send-KasmSessionKeepalive -KasmId $s.KasmId -Confirm:$false -ErrorVariable ev -ErrorAction SilentlyContinue
             $ev | Should -HaveCount 1
             $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidRequest,*'
+        }
+    }
+
+    Context 'Invoke-KasmSessionCommand' {
+        It 'sends the command with its options as exec_config and outputs nothing (Kasm returns no output)' {
+            $d = Invoke-Debugged { $s | Invoke-KasmSessionCommand -Command 'touch /tmp/x' -RunAsUser root -Privileged -WorkingDirectory /tmp -Environment @{ DISPLAY = ':1' } -Confirm:$false -ErrorAction Stop }
+            $d.Output | Should -HaveCount 0
+            $body = @(Get-SentBody $d.Debug 'exec_command_kasm')
+            $body | Should -HaveCount 1
+            $body[0].kasm_id | Should -Be $s.KasmId.ToString('N')
+            $body[0].user_id | Should -Be $user.UserId.ToString('N')
+            $body[0].exec_config.cmd | Should -BeExactly 'touch /tmp/x'
+            $body[0].exec_config.user | Should -BeExactly 'root'
+            $body[0].exec_config.privileged | Should -BeTrue
+            $body[0].exec_config.workdir | Should -BeExactly '/tmp'
+            $body[0].exec_config.environment.DISPLAY | Should -BeExactly ':1'
+            @(Get-EmulatorRequestLog $emu | Where-Object method -EQ 'exec_command_kasm')[0].path | Should -BeExactly '/api/public/exec_command_kasm'
+        }
+
+        It '-PassThru outputs the session; the help says the output never comes back' {
+            $r = @(Invoke-KasmSessionCommand -KasmId $s.KasmId -UserId $s.UserId -Command 'true' -PassThru -Confirm:$false -ErrorAction Stop)
+            $r | Should -HaveCount 1
+            $r[0].KasmId | Should -Be $s.KasmId
+            ((Get-Help Invoke-KasmSessionCommand).Description | Out-String) | Should -Match 'NEVER returns'
+        }
+
+        It 'a session that is not running is an error for it (<StateErrorId>); the next piped session still runs the command' {
+            $paused = New-KasmSession -ImageName Chrome -UserId $admin.UserId -ErrorAction Stop
+            Set-SessionStatus $emu $paused 'paused'
+            Clear-EmulatorRequestLog $emu
+            $paused, $s | Invoke-KasmSessionCommand -Command 'true' -Confirm:$false -ErrorVariable ev -ErrorAction SilentlyContinue
+            $ev | Should -HaveCount 1
+            $ev[0].FullyQualifiedErrorId | Should -BeLike "$StateErrorId,*"
+            $ev[0].TargetObject | Should -Be $paused.KasmId
+            @(Get-EmulatorRequestLog $emu | Where-Object method -EQ 'exec_command_kasm') | Should -HaveCount 2
+        }
+
+        It '-WhatIf sends nothing, and an empty command is refused before anything is sent' {
+            $s | Invoke-KasmSessionCommand -Command 'true' -WhatIf
+            { Invoke-KasmSessionCommand -KasmId $s.KasmId -Command '' -Confirm:$false -ErrorAction Stop } | Should -Throw
+            @(Get-EmulatorRequestMethod $emu) | Should -HaveCount 0
+        }
+    }
+
+    Context 'Save-KasmSessionScreenshot' {
+        BeforeEach {
+            $folder = Join-Path ([IO.Path]::GetTempPath()) "kasm-shots-$([guid]::NewGuid().ToString('N'))"
+            $null = New-Item -ItemType Directory -Path $folder
+        }
+        AfterEach { Remove-Item $folder -Recurse -Force -ErrorAction SilentlyContinue }
+
+        It 'writes a JPEG that fits the box asked for, keeping the desktop''s aspect ratio (1.15 swaps width and height; the module undoes it)' {
+            $file = $s | Save-KasmSessionScreenshot -Path (Join-Path $folder 'a.jpg') -Width 1280 -Height 720 -ErrorAction Stop
+            $file | Should -BeOfType ([IO.FileInfo])
+            $file.FullName | Should -Be (Join-Path $folder 'a.jpg')
+            $bytes = [IO.File]::ReadAllBytes($file.FullName)
+            $bytes[0..2] | Should -Be @(0xFF, 0xD8, 0xFF)
+            $bytes[-2..-1] | Should -Be @(0xFF, 0xD9)
+            $size = Get-JpegSize $bytes
+            $size.Width | Should -Be 1280
+            $size.Height | Should -Be 720
+            # The default box, 300 x 300, gives 300 wide and 169 high for a 16:9 desktop.
+            $size = Get-JpegSize ([IO.File]::ReadAllBytes(($s | Save-KasmSessionScreenshot -Path (Join-Path $folder 'b.jpg')).FullName))
+            $size.Width | Should -Be 300
+            $size.Height | Should -Be 169
+        }
+
+        It 'into a folder, names each session''s file after its id' {
+            $file = Save-KasmSessionScreenshot -KasmId $s.KasmId -Path $folder -ErrorAction Stop
+            $file.Name | Should -Be "$($s.KasmId).jpg"
+            @(Get-EmulatorRequestMethod $emu) | Should -Be @('get_kasm', 'get_kasm_screenshot')
+        }
+
+        It 'a session with no screenshot (paused) is KasmNotFound and writes no file' {
+            Set-SessionStatus $emu $s 'paused'
+            $r = @($s | Save-KasmSessionScreenshot -Path (Join-Path $folder 'p.jpg') -ErrorVariable ev -ErrorAction SilentlyContinue)
+            $r | Should -HaveCount 0
+            $ev | Should -HaveCount 1
+            $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmNotFound,*'
+            Test-Path (Join-Path $folder 'p.jpg') | Should -BeFalse
+        }
+
+        It 'a folder that does not exist is an error before anything is sent' {
+            $s | Save-KasmSessionScreenshot -Path (Join-Path $folder 'no/such/x.jpg') -ErrorVariable ev -ErrorAction SilentlyContinue
+            $ev | Should -HaveCount 1
+            $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidArgument,*'
+            @(Get-EmulatorRequestMethod $emu) | Should -HaveCount 0
+        }
+
+        It 'a read-only key may take one' {
+            $file = $s | Save-KasmSessionScreenshot -Path $folder -Connection $readonlyKey -ErrorAction Stop
+            Test-Path $file.FullName | Should -BeTrue
         }
     }
 }

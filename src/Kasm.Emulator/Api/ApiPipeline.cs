@@ -117,7 +117,7 @@ internal sealed class ApiPipeline(EmulatorCore core)
                 if (method.InternalOnAdminMounts is { } inner && mount != Mount.Public && !core.Profile.IsSeed
                     && !Permissions.SatisfiesAny(outcome.Key!.Granted, inner))
                     throw ApiError.Unauthorized();
-                return ApiResponse.Json(200, method.Handler(ctx));
+                return method.RawHandler is { } raw ? raw(ctx) : ApiResponse.Json(200, method.Handler(ctx));
             }
             catch (ApiError error)
             {

@@ -26,6 +26,10 @@ internal static class MethodTable
         // keepalive: 1.15's public handler checks Sessions Modify, the docs say User; either is accepted. Flagged
         // read-only (a quirk); its validation errors are 400 on /api/public. The admin and client mounts take a user token instead.
         new("keepalive", Sessions.Keepalive, [SessionsModify, User], ReadOnly: true, Mount.Public, PublicErrorsAre400: true),
+        // exec_command_kasm: Sessions Modify, with the owner's user_id (so also Users Auth Session); public mount only.
+        new("exec_command_kasm", Sessions.ExecCommandKasm, [SessionsModify], ReadOnly: false, Mount.Public),
+        // get_kasm_screenshot: raw JPEG; the client mount's variant takes a browser cookie instead, so public only.
+        ApiMethod.Raw("get_kasm_screenshot", Sessions.GetKasmScreenshot, [User], readOnly: true, Mount.Public),
 
         // Users (docs/kasm-api.md#users). get_user/update_user on /api/admin and /api are the ClientApi versions (decorator: User,
         // then an internal Users View/Users Modify check), docs/kasm-api.md#transport-and-authentication.

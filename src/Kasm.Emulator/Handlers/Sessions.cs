@@ -215,6 +215,49 @@ internal static class Sessions
         return new JsonObject { ["usage_reached"] = false };
     }
 
+    /// <summary>
+    /// exec_command_kasm: runs exec_config.cmd in the owner's running session and answers the session, never the
+    /// command's output (docs/kasm-api.md, exec_command_kasm). The emulator keeps the commands in the session's record.
+    /// </summary>
+    public static JsonObject ExecCommandKasm(HandlerContext ctx)
+    {
+        const string invalid = "Invalid request, check paramemters"; // sic, as Kasm spells it
+        var session = RequireSession(ctx, invalid);
+        var user = ctx.TopLevelUser() ?? throw ApiError.Invalid(invalid);
+        if (user.UserId != session.UserId) throw ApiError.Invalid(invalid);
+        if (ctx.Body["exec_config"] is not JsonObject config || string.IsNullOrWhiteSpace(config.Str("cmd"))) throw ApiError.Invalid(invalid);
+        if (session.PhaseAt(ctx.Now) != SessionPhase.Running) throw ApiError.Invalid("Kasm is not running or is not responding");
+        session.Commands.Add(config.ToJsonString());
+        return new JsonObject
+        {
+            ["kasm"] = SessionWire.Session(ctx, session),
+            ["current_time"] = Timestamps.Format(ctx.Now),
+        };
+    }
+
+    /// <summary>The desktop the emulator pretends each session has, for screenshots.</summary>
+    private const int DesktopWidth = 1280, DesktopHeight = 720;
+
+    /// <summary>
+    /// get_kasm_screenshot: raw JPEG bytes (Content-Type image/jpg, sic), fitted into width × height (default 300 × 300)
+    /// with the desktop's aspect ratio kept. Missing kasm_id: 400, empty body; not the owner's, or no screenshot (not
+    /// running): 404, empty body. 1.15 swaps width and height first (docs/kasm-api.md, get_kasm_screenshot).
+    /// </summary>
+    public static ApiResponse GetKasmScreenshot(HandlerContext ctx)
+    {
+        string? raw = ctx.Body.Str("kasm_id");
+        if (raw is null) return ApiResponse.Empty(400);
+        if (!Ids.TryParse(raw, out var id) || !ctx.State.SessionsById.TryGetValue(id, out var session)) return ApiResponse.Empty(404);
+        var user = ctx.TopLevelUser();
+        if (user is null || user.UserId != session.UserId || session.PhaseAt(ctx.Now) != SessionPhase.Running) return ApiResponse.Empty(404);
+        double width = ctx.Body.Number("width") ?? 300, height = ctx.Body.Number("height") ?? 300;
+        if (width < 1 || height < 1) return ApiResponse.Empty(400);
+        if (ctx.Profile.ScreenshotSwapsSize) (width, height) = (height, width);
+        double scale = Math.Min(Math.Min(width / DesktopWidth, height / DesktopHeight), 1.0);
+        int w = Math.Max(1, (int)Math.Round(DesktopWidth * scale)), h = Math.Max(1, (int)Math.Round(DesktopHeight * scale));
+        return new ApiResponse(200, "image/jpg", Jpeg.Grey(w, h));
+    }
+
     private static SessionRecord RequireSession(HandlerContext ctx, string missing = "Invalid Request: Missing kasm_id")
     {
         // The auth wrapper has already answered 400 for an unknown kasm_id (docs/kasm-api.md#transport-and-authentication step 7), so a miss here means "absent".

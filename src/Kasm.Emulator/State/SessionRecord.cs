@@ -32,6 +32,8 @@ public sealed class SessionRecord
     public long Memory { get; set; }
     public int Gpus { get; set; }
     public Dictionary<string, string> Environment { get; set; } = [];
+    /// <summary>The exec_config of each exec_command_kasm, as JSON, oldest first (for tests; Kasm keeps no such list).</summary>
+    public List<string> Commands { get; set; } = [];
 
     /// <summary>
     /// The state at <paramref name="now"/>: requested → provisioning → assigned → starting → running, or deleting; or the

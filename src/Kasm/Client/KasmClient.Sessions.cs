@@ -324,6 +324,61 @@ namespace Kasm.Client
                    && reached.ValueKind == JsonValueKind.False;
         }
 
+        /// <summary>
+        /// exec_command_kasm: runs <paramref name="execConfig"/> (cmd, and optionally user, privileged, workdir,
+        /// environment) in the owner's session. Kasm answers with the session only: the command's output and exit code
+        /// are never returned. Without <paramref name="userId"/> the owner is looked up first (get_kasm).
+        /// </summary>
+        public KasmSession ExecuteInSession(Guid kasmId, Guid? userId, JsonObject execConfig, CancellationToken cancel)
+        {
+            if (execConfig == null) throw new ArgumentNullException(nameof(execConfig));
+            if (!(execConfig["cmd"] is JsonValue cmd) || string.IsNullOrWhiteSpace(cmd.ToString()))
+                throw new ArgumentException("The command to run is empty.", nameof(execConfig));
+            Guid owner = userId ?? OwnerOf(kasmId, cancel, "Running a command in", KasmEndpoints.ExecCommandKasm);
+            var body = new JsonObject { ["kasm_id"] = kasmId.ToString("N"), ["user_id"] = owner.ToString("N"), ["exec_config"] = execConfig };
+            using var response = _transport.Send(KasmEndpoints.ExecCommandKasm, body, cancel);
+            var session = ModelMapper.Map<KasmSession>(Property(response, "kasm"), Connection);
+            session.UserId ??= owner;
+            return session;
+        }
+
+        /// <summary>
+        /// get_kasm_screenshot: the session's desktop as JPEG bytes, fitted into <paramref name="width"/> ×
+        /// <paramref name="height"/> with its aspect ratio kept. Kasm 1.15 swaps the two before asking the desktop, so for a
+        /// 1.15 server they are sent swapped and the image fits the box asked for. Kasm answers 404 with an empty body when
+        /// it has no screenshot (the session is not running, or not the user's): KasmNotFound. Without
+        /// <paramref name="userId"/> the owner is looked up first (get_kasm).
+        /// </summary>
+        public byte[] GetScreenshot(Guid kasmId, Guid? userId, int width, int height, CancellationToken cancel)
+        {
+            if (width < 1 || height < 1) throw new ArgumentException("The screenshot's width and height must be at least 1.");
+            Guid owner = userId ?? OwnerOf(kasmId, cancel, "Taking a screenshot of", KasmEndpoints.GetKasmScreenshot);
+            bool swap = ScreenshotSwapsSize(Connection.ServerVersion);
+            var body = new JsonObject
+            {
+                ["kasm_id"] = kasmId.ToString("N"), ["user_id"] = owner.ToString("N"),
+                ["width"] = swap ? height : width, ["height"] = swap ? width : height,
+            };
+            using var response = _transport.SendRaw(KasmEndpoints.GetKasmScreenshot, body, cancel);
+            if (response.StatusCode == 404 && response.Body.Length == 0)
+                throw new KasmApiException(KasmErrorId.NotFound,
+                    $"Kasm has no screenshot of session {kasmId}: it is not running, or it is not the session of user {owner}.",
+                    KasmEndpoints.GetKasmScreenshot.Name, 404, null, KasmEndpoints.GetKasmScreenshot.Permission);
+            if (response.StatusCode != 200) throw Refusal(response);
+            if (IsJpeg(response.Body)) return response.Body;
+            // Not a picture: a JSON error_message, or something unreadable.
+            throw ResponseClassifier.Classify(response.Endpoint, response.StatusCode, response.ContentType, response.Body, null)
+                  ?? new KasmApiException(KasmErrorId.UnexpectedResponse,
+                      $"Kasm answered get_kasm_screenshot for session {kasmId} with {response.Body.Length} bytes of {response.ContentType ?? "no content type"}, not a JPEG image.",
+                      KasmEndpoints.GetKasmScreenshot.Name, response.StatusCode, null, KasmEndpoints.GetKasmScreenshot.Permission);
+        }
+
+        /// <summary>Kasm 1.15's public get_kasm_screenshot swaps width and height (docs/kasm-api.md, get_kasm_screenshot).</summary>
+        internal static bool ScreenshotSwapsSize(Version? server) => server != null && server.Major == 1 && server.Minor == 15;
+
+        /// <summary>A JPEG starts with the SOI marker followed by another marker.</summary>
+        internal static bool IsJpeg(byte[] body) => body.Length > 3 && body[0] == 0xFF && body[1] == 0xD8 && body[2] == 0xFF;
+
         /// <summary>get_kasm: one session's admin view (Sessions View), with its user name and server.</summary>
         public KasmSession GetSession(Guid kasmId, CancellationToken cancel)
         {

@@ -66,6 +66,9 @@ namespace Kasm.Client
         public static readonly KasmEndpoint StopKasm = Add("stop_kasm", "public", false, "User + Users Auth Session (with the owner's user_id; Sessions Modify to stop other users' sessions or where the group does not allow stopping)", false);
         // Read-only keys may call it (a quirk of Kasm's flags); a resend only moves the expiry again.
         public static readonly KasmEndpoint Keepalive = Add("keepalive", "public", true, "Sessions Modify (1.15; Kasm's docs say User + Users Auth Session)", true);
+        // Never resent: a resend runs the command twice.
+        public static readonly KasmEndpoint ExecCommandKasm = Add("exec_command_kasm", "public", false, "Sessions Modify + Users Auth Session (with the owner's user_id)", false);
+        public static readonly KasmEndpoint GetKasmScreenshot = Add("get_kasm_screenshot", "public", true, "User + Users Auth Session (with the owner's user_id)", true);
 
         // Images
         public static readonly KasmEndpoint GetImages = Add("get_images", "public", true, "Images View", true);

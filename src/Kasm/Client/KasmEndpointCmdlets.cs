@@ -17,7 +17,7 @@ namespace Kasm.Client
             ["get_kasm_status"] = new[] { "Get-KasmSessionStatus", "Wait-KasmSession", "New-KasmSession -Wait" },
             ["get_kasms"] = new[] { "Get-KasmSession", "Remove-KasmSession -UserName", "Suspend-KasmSession -UserName", "Resume-KasmSession -UserName", "Stop-KasmSession -UserName", "Send-KasmSessionKeepalive -PassThru" },
             // The owner look-up of the cmdlets that need a session's user_id and were not given it.
-            ["get_kasm"] = new[] { "Remove-KasmSession", "Suspend-KasmSession", "Resume-KasmSession", "Stop-KasmSession", "Get-KasmSessionStatus", "Wait-KasmSession" },
+            ["get_kasm"] = new[] { "Remove-KasmSession", "Suspend-KasmSession", "Resume-KasmSession", "Stop-KasmSession", "Get-KasmSessionStatus", "Wait-KasmSession", "Invoke-KasmSessionCommand", "Save-KasmSessionScreenshot" },
             // 1.15's ambiguous status answers are settled from the owner's list.
             ["get_user_kasms"] = new[] { "New-KasmSession -Wait", "Get-KasmSessionStatus", "Wait-KasmSession" },
             ["destroy_kasm"] = new[] { "Remove-KasmSession" },
@@ -25,6 +25,8 @@ namespace Kasm.Client
             ["resume_kasm"] = new[] { "Resume-KasmSession" },
             ["stop_kasm"] = new[] { "Stop-KasmSession" },
             ["keepalive"] = new[] { "Send-KasmSessionKeepalive" },
+            ["exec_command_kasm"] = new[] { "Invoke-KasmSessionCommand" },
+            ["get_kasm_screenshot"] = new[] { "Save-KasmSessionScreenshot" },
             ["get_images"] = new[] { "Get-KasmImage", "Set-KasmImage", "New-KasmSession -ImageName" },
             ["update_image"] = new[] { "Set-KasmImage" },
             ["get_users"] = new[] { "Get-KasmUser", "Set-KasmUser", "Get-KasmSession -UserName", "New-KasmSession -UserName", "Remove-KasmSession -UserName", "Suspend-KasmSession -UserName", "Resume-KasmSession -UserName", "Stop-KasmSession -UserName" },

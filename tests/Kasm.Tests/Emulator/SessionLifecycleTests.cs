@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Kasm.Tests.Emulator;
 
-/// <summary>pause_kasm, resume_kasm, stop_kasm and keepalive (docs/kasm-api.md#sessions), per profile.</summary>
+/// <summary>pause_kasm, resume_kasm, stop_kasm, keepalive, exec_command_kasm and get_kasm_screenshot (docs/kasm-api.md#sessions), per profile.</summary>
 public class SessionLifecycleTests
 {
     private static readonly EmulatorKey SessionUser = new()
@@ -170,5 +170,114 @@ public class SessionLifecycleTests
         Assert.Equal(400, reply.Status);
         Assert.NotNull(reply.ErrorMessage);
         Assert.Equal(404, (await emu.CallAsync("api/admin/keepalive", new JsonObject { ["kasm_id"] = kasmId })).Status);
+    }
+
+    private static JsonObject Exec(string kasmId, string userId = Seeded.PlainUserId, string? cmd = "touch /tmp/x")
+    {
+        var body = Target(kasmId, userId);
+        if (cmd is not null) body["exec_config"] = new JsonObject { ["cmd"] = cmd, ["user"] = "root" };
+        return body;
+    }
+
+    [Theory]
+    [InlineData("seed")]
+    [InlineData("kasm-1.15")]
+    [InlineData("kasm-1.19")]
+    public async Task Exec_command_kasm_answers_the_session_and_no_output(string profile)
+    {
+        await using var emu = await StartAsync(profile);
+        string kasmId = await RunningSessionAsync(emu);
+        var reply = await emu.CallAsync("api/public/exec_command_kasm", Exec(kasmId));
+        Assert.Equal(200, reply.Status);
+        Assert.Equal(["current_time", "kasm"], reply.Json.Select(p => p.Key).Order());
+        Assert.Equal(Guid.Parse(kasmId), Guid.Parse(reply.Json["kasm"]!["kasm_id"]!.GetValue<string>()));
+        var command = JsonNode.Parse(Assert.Single(emu.Emulator.State.Sessions.Single().Commands))!;
+        Assert.Equal("touch /tmp/x", command["cmd"]!.GetValue<string>());
+        Assert.Equal(404, (await emu.CallAsync("api/admin/exec_command_kasm", Exec(kasmId))).Status);
+    }
+
+    [Theory]
+    [InlineData("kasm-1.15", 200)]
+    [InlineData("kasm-1.19", 200)]
+    [InlineData("seed", 400)]
+    public async Task Exec_command_kasm_refuses_a_missing_command_another_user_and_a_session_not_running(string profile, int status)
+    {
+        await using var emu = await StartAsync(profile);
+        string kasmId = await RunningSessionAsync(emu);
+        var noCommand = await emu.CallAsync("api/public/exec_command_kasm", Exec(kasmId, cmd: null));
+        Assert.Equal(status, noCommand.Status);
+        Assert.NotNull(noCommand.ErrorMessage);
+        var notOwner = await emu.CallAsync("api/public/exec_command_kasm", Exec(kasmId, Seeded.AdminUserId));
+        Assert.Equal(status, notOwner.Status);
+        Assert.NotNull(notOwner.ErrorMessage);
+        emu.Emulator.SetSessionStatus(Guid.Parse(kasmId), "paused");
+        var paused = await emu.CallAsync("api/public/exec_command_kasm", Exec(kasmId));
+        Assert.Equal(status, paused.Status);
+        Assert.NotNull(paused.ErrorMessage);
+        Assert.Empty(emu.Emulator.State.Sessions.Single().Commands);
+    }
+
+    [Fact]
+    public async Task Exec_command_kasm_needs_sessions_modify()
+    {
+        await using var emu = await StartAsync("kasm-1.19");
+        string kasmId = await RunningSessionAsync(emu);
+        var reply = await emu.CallAsync("api/public/exec_command_kasm", Exec(kasmId), "sessionuser");
+        Assert.Equal(403, reply.Status);
+        Assert.Empty(emu.Emulator.State.Sessions.Single().Commands);
+    }
+
+    private static async Task<(int Status, string? ContentType, byte[] Body)> ScreenshotAsync(TestEmulator emu, JsonObject fields, string key = "demo")
+    {
+        using var content = new StringContent(emu.Body(key, fields).ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+        using var response = await emu.Http.PostAsync("api/public/get_kasm_screenshot", content);
+        return ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsByteArrayAsync());
+    }
+
+    private static (int Width, int Height) JpegSize(byte[] jpeg)
+    {
+        for (int i = 2; i < jpeg.Length - 9; i++)
+            if (jpeg[i] == 0xFF && jpeg[i + 1] == 0xC0) return (jpeg[i + 7] << 8 | jpeg[i + 8], jpeg[i + 5] << 8 | jpeg[i + 6]);
+        throw new InvalidOperationException("no SOF0");
+    }
+
+    [Theory]
+    [InlineData("kasm-1.15", 1280, 720, 720, 405)] // 1.15 swaps width and height: the picture fits a 720 x 1280 box
+    [InlineData("kasm-1.19", 1280, 720, 1280, 720)]
+    [InlineData("kasm-1.19", 300, 300, 300, 169)]
+    [InlineData("kasm-1.19", 4000, 4000, 1280, 720)] // never larger than the desktop
+    public async Task Get_kasm_screenshot_answers_raw_jpeg_fitted_to_the_box(string profile, int width, int height, int gotWidth, int gotHeight)
+    {
+        await using var emu = await StartAsync(profile);
+        string kasmId = await RunningSessionAsync(emu);
+        var fields = Target(kasmId);
+        fields["width"] = width;
+        fields["height"] = height;
+        var (status, type, body) = await ScreenshotAsync(emu, fields, "readonly");
+        Assert.Equal(200, status);
+        Assert.Equal("image/jpg", type);
+        Assert.Equal([0xFF, 0xD8, 0xFF], body.Take(3));
+        Assert.Equal([0xFF, 0xD9], body.TakeLast(2));
+        Assert.Equal((gotWidth, gotHeight), JpegSize(body));
+    }
+
+    [Theory]
+    [InlineData("seed")]
+    [InlineData("kasm-1.15")]
+    [InlineData("kasm-1.19")]
+    public async Task Get_kasm_screenshot_is_404_with_an_empty_body_for_another_user_or_a_session_not_running_and_400_without_kasm_id(string profile)
+    {
+        await using var emu = await StartAsync(profile);
+        string kasmId = await RunningSessionAsync(emu);
+        var notOwner = await ScreenshotAsync(emu, Target(kasmId, Seeded.AdminUserId));
+        Assert.Equal(404, notOwner.Status);
+        Assert.Empty(notOwner.Body);
+        emu.Emulator.SetSessionStatus(Guid.Parse(kasmId), "stopped");
+        var stopped = await ScreenshotAsync(emu, Target(kasmId));
+        Assert.Equal(404, stopped.Status);
+        Assert.Empty(stopped.Body);
+        var missing = await ScreenshotAsync(emu, new JsonObject { ["user_id"] = Seeded.PlainUserId });
+        Assert.Equal(400, missing.Status);
+        Assert.Empty(missing.Body);
     }
 }
