@@ -12,7 +12,7 @@ BeforeDiscovery {
         @{ Name = 'Get-KasmUser'; Args = @{}; Takes = 'KasmUser', 'KasmSession' }
         @{ Name = 'Get-KasmGroup'; Args = @{}; Takes = @() }
         @{ Name = 'Get-KasmStorageProvider'; Args = @{}; Takes = @() }
-        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo' }
+        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin' }
         @{ Name = 'Invoke-KasmApi'; Args = @{ Method = 'get_images' }; Takes = @() }
         @{ Name = 'New-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmImage', 'KasmUser' }
         @{ Name = 'Remove-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
@@ -24,13 +24,17 @@ BeforeDiscovery {
         @{ Name = 'Send-KasmSessionKeepalive'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
         @{ Name = 'Invoke-KasmSessionCommand'; Args = @{ Command = 'true'; WhatIf = $true }; Takes = 'KasmSession' }
         @{ Name = 'Save-KasmSessionScreenshot'; Args = @{ Path = [IO.Path]::GetTempPath(); WhatIf = $true }; Takes = 'KasmSession' }
+        @{ Name = 'Enable-KasmSessionSharing'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
+        @{ Name = 'Disable-KasmSessionSharing'; Args = @{ WhatIf = $true }; Takes = 'KasmSession', 'KasmSessionShare' }
+        @{ Name = 'Get-KasmSessionShare'; Args = @{}; Takes = 'KasmSession', 'KasmSessionShare' }
+        @{ Name = 'Join-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSessionShare', 'KasmUser' }
         @{ Name = 'Set-KasmImage'; Args = @{ Cores = 2; WhatIf = $true }; Takes = 'KasmImage' }
         @{ Name = 'Set-KasmUser'; Args = @{ Organization = 'Piped'; WhatIf = $true }; Takes = 'KasmUser' }
         @{ Name = 'New-KasmUser'; Args = @{ UserName = 'piped@example.com'; WhatIf = $true }; Takes = @() }
         @{ Name = 'New-KasmStorageProvider'; Args = @{ Name = 'Piped'; Type = 'S3'; WhatIf = $true }; Takes = @() }
     )
 
-    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo'
+    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin'
     $Cases = foreach ($c in $Cmdlets) { foreach ($t in $TypeNames) { @{ Cmdlet = $c; CmdletName = $c.Name; TypeName = $t; Taken = $c.Takes -contains $t } } }
     $Matrix = @{ Cmdlets = @($Cmdlets.Name); TypeNames = $TypeNames }
 }
@@ -40,7 +44,7 @@ BeforeAll {
     $kasm = Start-TestKasm -EmulatorProfile 'kasm-1.15'
     $emu = $kasm.Emulator
     $conn = $kasm.Connection
-    $null = Set-EmulatorSetting $emu @{ sessionStartDelayMs = 0; maxKasmsPerUser = 5; licenseLimit = 20 }
+    $null = Set-EmulatorSetting $emu @{ sessionStartDelayMs = 0; maxKasmsPerUser = 5; licenseLimit = 20; allowKasmSharing = $true }
 
     $image = Get-KasmImage -Name Terminal -ErrorAction Stop
     $user = Get-KasmUser -UserName user@kasm.local -ErrorAction Stop
@@ -53,7 +57,14 @@ BeforeAll {
         KasmGroup           = Get-KasmGroup -Name 'All Users' -ErrorAction Stop
         KasmStorageProvider = @(Get-KasmStorageProvider -ErrorAction Stop)[0]
         KasmSystemInfo      = Get-KasmSystemInfo -ErrorAction Stop
+        KasmSessionShare    = $null
+        KasmSessionJoin     = $null
     }
+    # A shared session of its own (a share piped into Disable-KasmSessionSharing under -WhatIf changes nothing, but
+    # the main session stays unshared for the other cases).
+    $shared = New-KasmSession -ImageName Firefox -UserName user@kasm.local -ErrorAction Stop
+    $Objects.KasmSessionShare = $shared | Enable-KasmSessionSharing -Confirm:$false -ErrorAction Stop
+    $Objects.KasmSessionJoin = $Objects.KasmSessionShare | Join-KasmSession -UserName admin@kasm.local -Confirm:$false -ErrorAction Stop
 
     function Invoke-Piped($Cmdlet, [string] $TypeName) {
         <# Pipes one object of the type into the cmdlet; fills the ids a refused type does not bring. #>
@@ -65,9 +76,10 @@ BeforeAll {
                 if ($TypeName -ne 'KasmImage') { $params.ImageId = $image.ImageId }
                 if ($TypeName -ne 'KasmUser') { $params.UserId = $user.UserId }
             }
-            { $_ -in 'Remove-KasmSession', 'Get-KasmSessionStatus', 'Wait-KasmSession', 'Suspend-KasmSession', 'Resume-KasmSession', 'Stop-KasmSession', 'Send-KasmSessionKeepalive', 'Invoke-KasmSessionCommand', 'Save-KasmSessionScreenshot' } {
+            { $_ -in 'Remove-KasmSession', 'Get-KasmSessionStatus', 'Wait-KasmSession', 'Suspend-KasmSession', 'Resume-KasmSession', 'Stop-KasmSession', 'Send-KasmSessionKeepalive', 'Invoke-KasmSessionCommand', 'Save-KasmSessionScreenshot', 'Enable-KasmSessionSharing', 'Disable-KasmSessionSharing', 'Get-KasmSessionShare' } {
                 if (-not $taken) { $params.KasmId = $session.KasmId }
             }
+            'Join-KasmSession' { if ($TypeName -ne 'KasmSessionShare') { $params.ShareId = $Objects.KasmSessionShare.ShareId } }
             'Set-KasmImage' { if (-not $taken) { $params.ImageId = $image.ImageId } }
             'Set-KasmUser' { if (-not $taken) { $params.UserId = $user.UserId } }
         }
@@ -115,6 +127,10 @@ Describe 'Piping module objects into cmdlets' {
                 $r.Output.KasmId | Should -Not -Contain $other.KasmId
             }
             'Get-KasmSystemInfo' { $r.Output | Should -HaveCount 1 }
+            'Get-KasmSessionShare' {
+                $r.Output.KasmId | Should -Be @($object.KasmId)
+                if ($TypeName -eq 'KasmSessionShare') { $r.Output.ShareId | Should -Be @($object.ShareId) } else { $r.Output.ShareId | Should -BeNullOrEmpty }
+            }
             { $_ -in 'Get-KasmSessionStatus', 'Wait-KasmSession' } {
                 $r.Output.KasmId | Should -Be @($object.KasmId)
                 $r.Output.Status | Should -Be @('running')

@@ -1,11 +1,12 @@
 #Requires -Version 5.1
 # Get-KasmSessionStatus, Wait-KasmSession, Suspend-, Resume-, Stop-KasmSession, Send-KasmSessionKeepalive,
-# Invoke-KasmSessionCommand and Save-KasmSessionScreenshot against the real emulator over HTTPS, once per profile. States are driven through the emulator's control endpoints and settings
+# Invoke-KasmSessionCommand, Save-KasmSessionScreenshot, Enable-/Disable-KasmSessionSharing, Get-KasmSessionShare and
+# Join-KasmSession against the real emulator over HTTPS, once per profile. States are driven through the emulator's control endpoints and settings
 # (a lifecycle delay of an hour holds a session in pausing; a delay of 0 makes the change at once), never raced.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Kasm.TestHelpers.psm1') -Force
-    $script:BaseSettings = @{ sessionStartDelayMs = 0; destroyDelayMs = 300; maxKasmsPerUser = 5; licenseLimit = 20; lifecycleDelayMs = 0; allowKasmPause = $false; allowKasmStop = $false; usageReached = $false }
+    $script:BaseSettings = @{ sessionStartDelayMs = 0; destroyDelayMs = 300; maxKasmsPerUser = 5; licenseLimit = 20; lifecycleDelayMs = 0; allowKasmPause = $false; allowKasmStop = $false; usageReached = $false; allowKasmSharing = $false }
     function Get-JpegSize([byte[]] $Bytes) {
         <# Width and height from a baseline JPEG's SOF0 segment. #>
         for ($i = 2; $i -lt $Bytes.Length - 9; $i++) {
@@ -24,9 +25,10 @@ Describe 'Session lifecycle against the <EmulatorProfile> emulator' -ForEach @(
     # Business errors: 400 JSON in the seed profile, HTTP 200 + error_message in the kasm profiles. A key without
     # Users Auth Session that sends user_id: 401 from the auth layer's step 5 in the kasm profiles, 403 in the seed
     # (docs/kasm-api.md#transport-and-authentication).
-    @{ EmulatorProfile = 'seed'; StateErrorId = 'KasmInvalidRequest'; NoPermissionId = 'KasmForbidden' }
-    @{ EmulatorProfile = 'kasm-1.15'; StateErrorId = 'KasmApiError'; NoPermissionId = 'KasmUnauthorized' }
-    @{ EmulatorProfile = 'kasm-1.19'; StateErrorId = 'KasmApiError'; NoPermissionId = 'KasmUnauthorized' }
+    # Sharing: the seed profile always shares; the kasm profiles only where the group allows it.
+    @{ EmulatorProfile = 'seed'; StateErrorId = 'KasmInvalidRequest'; NoPermissionId = 'KasmForbidden'; SharingOff = $false; UnknownShareId = 'KasmNotFound' }
+    @{ EmulatorProfile = 'kasm-1.15'; StateErrorId = 'KasmApiError'; NoPermissionId = 'KasmUnauthorized'; SharingOff = $true; UnknownShareId = 'KasmApiError' }
+    @{ EmulatorProfile = 'kasm-1.19'; StateErrorId = 'KasmApiError'; NoPermissionId = 'KasmUnauthorized'; SharingOff = $true; UnknownShareId = 'KasmApiError' }
 ) {
     BeforeAll {
         $kasm = Start-TestKasm -EmulatorProfile $EmulatorProfile -SessionDelayMs 0 -KeyName imagesonly, readonly
@@ -312,6 +314,91 @@ Describe 'Session lifecycle against the <EmulatorProfile> emulator' -ForEach @(
         It 'a read-only key may take one' {
             $file = $s | Save-KasmSessionScreenshot -Path $folder -Connection $readonlyKey -ErrorAction Stop
             Test-Path $file.FullName | Should -BeTrue
+        }
+    }
+
+    Context 'Sharing: Enable-, Disable-KasmSessionSharing, Get-KasmSessionShare, Join-KasmSession' {
+        It 'sharing is off unless the group allows it (kasm profiles: <StateErrorId>; the seed profile always shares)' {
+            $r = @($s | Enable-KasmSessionSharing -Confirm:$false -ErrorVariable ev -ErrorAction SilentlyContinue)
+            if ($SharingOff) {
+                $r | Should -HaveCount 0
+                $ev | Should -HaveCount 1
+                $ev[0].FullyQualifiedErrorId | Should -BeLike "$StateErrorId,*"
+                ($s | Get-KasmSessionShare).ShareId | Should -BeNullOrEmpty
+            }
+            else {
+                $ev | Should -HaveCount 0
+                $r[0].ShareId | Should -Match '^[0-9a-f]{8}$'
+            }
+        }
+
+        It 'shares a session, reads the share id back, and refuses a second share id (<StateErrorId>)' {
+            $null = Set-EmulatorSetting $emu @{ allowKasmSharing = $true }
+            $share = $s | Enable-KasmSessionSharing -Confirm:$false -ErrorAction Stop
+            $share | Should -BeOfType ([Kasm.Models.KasmSessionShare])
+            $share.ShareId | Should -Match '^[0-9a-f]{8}$'
+            $share.KasmId | Should -Be $s.KasmId
+            $share.OwnerId | Should -Be $user.UserId
+            ($s | Get-KasmSessionShare).ShareId | Should -BeExactly $share.ShareId
+            (Get-KasmSession -KasmId $s.KasmId).ShareId | Should -BeExactly $share.ShareId
+            ($share | Out-String -Width 80) | Should -Match $share.ShareId
+            $s | Enable-KasmSessionSharing -Confirm:$false -ErrorVariable ev -ErrorAction SilentlyContinue
+            $ev | Should -HaveCount 1
+            $ev[0].FullyQualifiedErrorId | Should -BeLike "$StateErrorId,*"
+        }
+
+        It 'a named user joins; the link opens the shared session and, a credential, stays out of the view and the Debug log' {
+            $null = Set-EmulatorSetting $emu @{ allowKasmSharing = $true }
+            $share = $s | Enable-KasmSessionSharing -Confirm:$false -ErrorAction Stop
+            $d = Invoke-Debugged { $share | Join-KasmSession -UserName admin@kasm.local -Confirm:$false -ErrorAction Stop }
+            $join = @($d.Output)
+            $join | Should -HaveCount 1
+            $join[0] | Should -BeOfType ([Kasm.Models.KasmSessionJoin])
+            $join[0].KasmId | Should -Be $s.KasmId
+            $join[0].ShareId | Should -BeExactly $share.ShareId
+            $join[0].UserId | Should -Be $admin.UserId
+            $join[0].UserName | Should -BeExactly 'admin@kasm.local'
+            $join[0].OwnerName | Should -BeExactly 'user@kasm.local'
+            $join[0].KasmUrl.IsAbsoluteUri | Should -BeTrue
+            $join[0].KasmUrl.Authority | Should -Be $server.Authority
+            $join[0].KasmUrl.OriginalString | Should -Match "/#/connect/join/$($share.ShareId)/"
+            $join[0].SessionToken | Should -Not -BeNullOrEmpty
+            $text = $join[0] | Out-String -Width 300
+            $text | Should -Not -Match ([regex]::Escape($join[0].SessionToken))
+            ($d.Debug -join "`n") | Should -Not -Match ([regex]::Escape($join[0].SessionToken))
+            ($d.Debug -join "`n") | Should -Match 'join_kasm'
+        }
+
+        It 'without a user, Kasm makes an anonymous viewer' {
+            $null = Set-EmulatorSetting $emu @{ allowKasmSharing = $true }
+            $share = $s | Enable-KasmSessionSharing -Confirm:$false -ErrorAction Stop
+            $join = Join-KasmSession -ShareId $share.ShareId -Confirm:$false -ErrorAction Stop
+            $join.UserName | Should -BeLike 'anon_*'
+            $join.UserId | Should -Not -Be $user.UserId
+        }
+
+        It 'after Disable-KasmSessionSharing the share id is gone and joining with it fails (<UnknownShareId>)' {
+            $null = Set-EmulatorSetting $emu @{ allowKasmSharing = $true }
+            $share = $s | Enable-KasmSessionSharing -Confirm:$false -ErrorAction Stop
+            Clear-EmulatorRequestLog $emu
+            $share | Disable-KasmSessionSharing -WhatIf
+            @(Get-EmulatorRequestMethod $emu) | Should -HaveCount 0
+            $share | Disable-KasmSessionSharing -Confirm:$false -ErrorAction Stop
+            ($s | Get-KasmSessionShare).ShareId | Should -BeNullOrEmpty
+            $share | Join-KasmSession -UserName admin@kasm.local -Confirm:$false -ErrorVariable ev -ErrorAction SilentlyContinue
+            $ev | Should -HaveCount 1
+            $ev[0].FullyQualifiedErrorId | Should -BeLike "$UnknownShareId,*"
+            $ev[0].TargetObject | Should -BeExactly $share.ShareId
+            # A second delete is not an error.
+            $s | Disable-KasmSessionSharing -Confirm:$false -ErrorAction Stop
+            (Get-Command Disable-KasmSessionSharing).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact | Should -Be 'High'
+        }
+
+        It 'an unknown -UserName or a malformed share id is refused before anything is sent' {
+            Join-KasmSession -ShareId 1a2b3c4d -UserName nobody@kasm.local -Confirm:$false -ErrorVariable ev1 -ErrorAction SilentlyContinue
+            $ev1[0].FullyQualifiedErrorId | Should -BeLike 'KasmItemNotFound,*'
+            { Join-KasmSession -ShareId 'x y' -Confirm:$false -ErrorAction Stop } | Should -Throw
+            @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -notlike 'get_*' }) | Should -HaveCount 0
         }
     }
 }

@@ -26,6 +26,11 @@ internal static class MethodTable
         // keepalive: 1.15's public handler checks Sessions Modify, the docs say User; either is accepted. Flagged
         // read-only (a quirk); its validation errors are 400 on /api/public. The admin and client mounts take a user token instead.
         new("keepalive", Sessions.Keepalive, [SessionsModify, User], ReadOnly: true, Mount.Public, PublicErrorsAre400: true),
+        // Sharing (undocumented): the owner's user_id; creating needs the group setting allow_kasm_sharing on real servers.
+        new("create_kasm_share_id", Sessions.CreateKasmShareId, [User], ReadOnly: false, Mount.All),
+        new("get_kasm_share_id", Sessions.GetKasmShareId, [User], ReadOnly: true, Mount.All),
+        new("delete_kasm_share_id", Sessions.DeleteKasmShareId, [User], ReadOnly: false, Mount.All),
+        new("join_kasm", Sessions.JoinKasm, [User], ReadOnly: true, Mount.All),
         // exec_command_kasm: Sessions Modify, with the owner's user_id (so also Users Auth Session); public mount only.
         new("exec_command_kasm", Sessions.ExecCommandKasm, [SessionsModify], ReadOnly: false, Mount.Public),
         // get_kasm_screenshot: raw JPEG; the client mount's variant takes a browser cookie instead, so public only.

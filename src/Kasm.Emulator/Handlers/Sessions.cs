@@ -258,6 +258,71 @@ internal static class Sessions
         return new ApiResponse(200, "image/jpg", Jpeg.Grey(w, h));
     }
 
+    /// <summary>create_kasm_share_id: a new 8-hex share id, where the owner's group allows sharing (docs/kasm-api.md, sharing).</summary>
+    public static JsonObject CreateKasmShareId(HandlerContext ctx)
+    {
+        var (session, user) = OwnSession(ctx);
+        // Real servers: off unless the group setting allows it. The seed profile always shares, as its request_kasm does.
+        if (ctx.Profile.RealServerRules && !ctx.Settings.AllowKasmSharing)
+            throw ApiError.Invalid($"Sharing is not allowed for this ({user.Username})");
+        if (session.ShareId is not null) throw ApiError.Invalid($"A share_id already exists for Kasm ({session.ShareId})");
+        session.ShareId = Ids.NewShareId();
+        return new JsonObject { ["share_id"] = session.ShareId };
+    }
+
+    /// <summary>get_kasm_share_id: the share id, null when the session is not shared.</summary>
+    public static JsonObject GetKasmShareId(HandlerContext ctx) =>
+        new() { ["share_id"] = OwnSession(ctx).Session.ShareId };
+
+    /// <summary>delete_kasm_share_id: ends sharing, and the viewers' access with it; answers <c>{"share_id": null}</c>.</summary>
+    public static JsonObject DeleteKasmShareId(HandlerContext ctx)
+    {
+        var (session, _) = OwnSession(ctx);
+        session.ShareId = null;
+        session.Viewers.Clear();
+        return new JsonObject { ["share_id"] = null };
+    }
+
+    /// <summary>
+    /// join_kasm: a viewer's login to a shared, running session. Without user_id the server makes an anonymous viewer
+    /// (docs/kasm-api.md, join_kasm). The answer's kasm is a reduced view; the link is /#/connect/join/share/user/token.
+    /// </summary>
+    public static JsonObject JoinKasm(HandlerContext ctx)
+    {
+        string shareId = ctx.Body.Str("share_id") ?? throw ApiError.Invalid("Missing Parameters: share_id is missing");
+        var session = ctx.State.SessionsById.Values.FirstOrDefault(s => s.ShareId == shareId)
+            ?? throw ApiError.NotFound($"No Kasm found with share_id ({shareId})");
+        if (session.PhaseAt(ctx.Now) != SessionPhase.Running) throw ApiError.Invalid($"Kasm ({Ids.Hex(session.KasmId)}) is not running");
+        var viewer = ctx.TopLevelUser() ?? NewAnonymousUser(ctx);
+        if (!session.Viewers.Contains(viewer.UserId)) session.Viewers.Add(viewer.UserId);
+        ctx.State.UsersById.TryGetValue(session.UserId, out var owner);
+        var full = SessionWire.Session(ctx, session);
+        var kasm = new JsonObject { ["user"] = new JsonObject { ["username"] = owner?.Username }, ["view_only_token"] = "" };
+        foreach (var key in new[] { "kasm_id", "share_id", "host", "port", "hostname", "image", "client_settings" })
+            if (full[key] is { } value) kasm[key] = value.DeepClone();
+        if (full["port_map"] is JsonObject ports)
+            kasm["port_map"] = new JsonObject(ports.Where(p => p.Key is "vnc" or "audio").Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+        string token = Ids.Dashed(Guid.NewGuid());
+        return new JsonObject
+        {
+            ["kasm"] = kasm,
+            ["current_time"] = Timestamps.Format(ctx.Now),
+            ["user_id"] = Ids.Hex(viewer.UserId),
+            ["username"] = viewer.Username,
+            ["session_token"] = token,
+            ["kasm_url"] = $"/#/connect/join/{shareId}/{Ids.Hex(viewer.UserId)}/{token}",
+        };
+    }
+
+    /// <summary>The session of kasm_id when user_id names its owner (the share-id calls; docs/kasm-api.md, sharing).</summary>
+    private static (SessionRecord Session, UserRecord User) OwnSession(HandlerContext ctx)
+    {
+        var session = RequireSession(ctx, "Missing required parameters");
+        var user = ctx.TopLevelUser() ?? throw ApiError.Invalid("Missing required parameters");
+        if (user.UserId != session.UserId) throw ApiError.Denied("Access Denied");
+        return (session, user);
+    }
+
     private static SessionRecord RequireSession(HandlerContext ctx, string missing = "Invalid Request: Missing kasm_id")
     {
         // The auth wrapper has already answered 400 for an unknown kasm_id (docs/kasm-api.md#transport-and-authentication step 7), so a miss here means "absent".

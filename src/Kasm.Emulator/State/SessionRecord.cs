@@ -26,6 +26,8 @@ public sealed class SessionRecord
     public DateTime? DestroyRequested { get; set; }
     public int DestroyDelayMs { get; set; }
     public string? ShareId { get; set; }
+    /// <summary>Users who joined through the share id (join_kasm); delete_kasm_share_id empties it.</summary>
+    public List<Guid> Viewers { get; set; } = [];
     public string ContainerId { get; set; } = "";
     public string ContainerIp { get; set; } = "";
     public double Cores { get; set; }

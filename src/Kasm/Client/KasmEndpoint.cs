@@ -66,6 +66,12 @@ namespace Kasm.Client
         public static readonly KasmEndpoint StopKasm = Add("stop_kasm", "public", false, "User + Users Auth Session (with the owner's user_id; Sessions Modify to stop other users' sessions or where the group does not allow stopping)", false);
         // Read-only keys may call it (a quirk of Kasm's flags); a resend only moves the expiry again.
         public static readonly KasmEndpoint Keepalive = Add("keepalive", "public", true, "Sessions Modify (1.15; Kasm's docs say User + Users Auth Session)", true);
+        // Sharing. A second create is refused (a share id exists); a second delete only clears it again.
+        public static readonly KasmEndpoint CreateKasmShareId = Add("create_kasm_share_id", "public", false, "User + Users Auth Session (with the owner's user_id; the owner's group must allow sharing)", false, made: "share_id");
+        public static readonly KasmEndpoint GetKasmShareId = Add("get_kasm_share_id", "public", true, "User + Users Auth Session (with the owner's user_id)", true);
+        public static readonly KasmEndpoint DeleteKasmShareId = Add("delete_kasm_share_id", "public", true, "User + Users Auth Session (with the owner's user_id)", false);
+        // Not resent: each join makes a login token (and, without user_id, an anonymous user).
+        public static readonly KasmEndpoint JoinKasm = Add("join_kasm", "public", false, "User (+ Users Auth Session to join as a named user)", true, made: "kasm_url");
         // Never resent: a resend runs the command twice.
         public static readonly KasmEndpoint ExecCommandKasm = Add("exec_command_kasm", "public", false, "Sessions Modify + Users Auth Session (with the owner's user_id)", false);
         public static readonly KasmEndpoint GetKasmScreenshot = Add("get_kasm_screenshot", "public", true, "User + Users Auth Session (with the owner's user_id)", true);

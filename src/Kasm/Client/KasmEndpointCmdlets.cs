@@ -15,9 +15,9 @@ namespace Kasm.Client
         {
             ["request_kasm"] = new[] { "New-KasmSession" },
             ["get_kasm_status"] = new[] { "Get-KasmSessionStatus", "Wait-KasmSession", "New-KasmSession -Wait" },
-            ["get_kasms"] = new[] { "Get-KasmSession", "Remove-KasmSession -UserName", "Suspend-KasmSession -UserName", "Resume-KasmSession -UserName", "Stop-KasmSession -UserName", "Send-KasmSessionKeepalive -PassThru" },
+            ["get_kasms"] = new[] { "Get-KasmSession", "Remove-KasmSession -UserName", "Suspend-KasmSession -UserName", "Resume-KasmSession -UserName", "Stop-KasmSession -UserName", "Enable-KasmSessionSharing -UserName", "Disable-KasmSessionSharing -UserName", "Send-KasmSessionKeepalive -PassThru" },
             // The owner look-up of the cmdlets that need a session's user_id and were not given it.
-            ["get_kasm"] = new[] { "Remove-KasmSession", "Suspend-KasmSession", "Resume-KasmSession", "Stop-KasmSession", "Get-KasmSessionStatus", "Wait-KasmSession", "Invoke-KasmSessionCommand", "Save-KasmSessionScreenshot" },
+            ["get_kasm"] = new[] { "Remove-KasmSession", "Suspend-KasmSession", "Resume-KasmSession", "Stop-KasmSession", "Get-KasmSessionStatus", "Wait-KasmSession", "Invoke-KasmSessionCommand", "Save-KasmSessionScreenshot", "Enable-KasmSessionSharing", "Disable-KasmSessionSharing", "Get-KasmSessionShare" },
             // 1.15's ambiguous status answers are settled from the owner's list.
             ["get_user_kasms"] = new[] { "New-KasmSession -Wait", "Get-KasmSessionStatus", "Wait-KasmSession" },
             ["destroy_kasm"] = new[] { "Remove-KasmSession" },
@@ -25,11 +25,15 @@ namespace Kasm.Client
             ["resume_kasm"] = new[] { "Resume-KasmSession" },
             ["stop_kasm"] = new[] { "Stop-KasmSession" },
             ["keepalive"] = new[] { "Send-KasmSessionKeepalive" },
+            ["create_kasm_share_id"] = new[] { "Enable-KasmSessionSharing" },
+            ["get_kasm_share_id"] = new[] { "Get-KasmSessionShare" },
+            ["delete_kasm_share_id"] = new[] { "Disable-KasmSessionSharing" },
+            ["join_kasm"] = new[] { "Join-KasmSession" },
             ["exec_command_kasm"] = new[] { "Invoke-KasmSessionCommand" },
             ["get_kasm_screenshot"] = new[] { "Save-KasmSessionScreenshot" },
             ["get_images"] = new[] { "Get-KasmImage", "Set-KasmImage", "New-KasmSession -ImageName" },
             ["update_image"] = new[] { "Set-KasmImage" },
-            ["get_users"] = new[] { "Get-KasmUser", "Set-KasmUser", "Get-KasmSession -UserName", "New-KasmSession -UserName", "Remove-KasmSession -UserName", "Suspend-KasmSession -UserName", "Resume-KasmSession -UserName", "Stop-KasmSession -UserName" },
+            ["get_users"] = new[] { "Get-KasmUser", "Set-KasmUser", "Get-KasmSession -UserName", "New-KasmSession -UserName", "Remove-KasmSession -UserName", "Suspend-KasmSession -UserName", "Resume-KasmSession -UserName", "Stop-KasmSession -UserName", "Enable-KasmSessionSharing -UserName", "Disable-KasmSessionSharing -UserName", "Join-KasmSession -UserName" },
             ["get_user"] = new[] { "Get-KasmUser -UserId", "Set-KasmUser" },
             ["create_user"] = new[] { "New-KasmUser" },
             ["update_user"] = new[] { "Set-KasmUser" },

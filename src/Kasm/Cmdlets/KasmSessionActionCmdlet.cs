@@ -9,7 +9,7 @@ using Kasm.Models;
 namespace Kasm.Cmdlets
 {
     /// <summary>
-    /// What Suspend-, Resume- and Stop-KasmSession share: one session by id (its owner piped along, or looked up), or
+    /// What Suspend-, Resume-, Stop-KasmSession and Enable-, Disable-KasmSessionSharing share: one session by id (its owner piped along, or looked up), or
     /// every live session of a user by name; ShouldProcess per session; the work in <see cref="Act"/>.
     /// </summary>
     public abstract class KasmSessionActionCmdlet : KasmApiCmdlet
@@ -22,7 +22,7 @@ namespace Kasm.Cmdlets
 
         /// <summary>The session's owner; looked up with get_kasm (Sessions View) when not given.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
-        [Alias("user_id")]
+        [Alias("user_id", "OwnerId")]
         public Guid? UserId { get; set; }
 
         /// <summary>Every live session of the user with this name (each asks for confirmation); an unknown name is an error before anything is sent.</summary>

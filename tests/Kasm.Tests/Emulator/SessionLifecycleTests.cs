@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Kasm.Tests.Emulator;
 
-/// <summary>pause_kasm, resume_kasm, stop_kasm, keepalive, exec_command_kasm and get_kasm_screenshot (docs/kasm-api.md#sessions), per profile.</summary>
+/// <summary>pause_kasm, resume_kasm, stop_kasm, keepalive, exec_command_kasm, get_kasm_screenshot, the share-id calls and join_kasm (docs/kasm-api.md#sessions), per profile.</summary>
 public class SessionLifecycleTests
 {
     private static readonly EmulatorKey SessionUser = new()
@@ -279,5 +279,85 @@ public class SessionLifecycleTests
         var missing = await ScreenshotAsync(emu, new JsonObject { ["user_id"] = Seeded.PlainUserId });
         Assert.Equal(400, missing.Status);
         Assert.Empty(missing.Body);
+    }
+
+    [Theory]
+    [InlineData("kasm-1.15", false, false)]
+    [InlineData("kasm-1.19", false, false)]
+    [InlineData("kasm-1.15", true, true)]
+    [InlineData("seed", false, true)]
+    public async Task Create_kasm_share_id_follows_the_group_setting_on_real_servers(string profile, bool groupAllows, bool shared)
+    {
+        await using var emu = await StartAsync(profile);
+        emu.Emulator.Settings.AllowKasmSharing = groupAllows;
+        string kasmId = await RunningSessionAsync(emu);
+        var reply = await emu.CallAsync("api/public/create_kasm_share_id", Target(kasmId));
+        Assert.Equal(shared, reply.ErrorMessage is null);
+        var read = await emu.CallAsync("api/public/get_kasm_share_id", Target(kasmId), "readonly");
+        if (shared)
+        {
+            Assert.Matches("^[0-9a-f]{8}$", reply.Json["share_id"]!.GetValue<string>());
+            Assert.Equal(reply.Json["share_id"]!.GetValue<string>(), read.Json["share_id"]!.GetValue<string>());
+        }
+        else Assert.Null(read.Json["share_id"]);
+    }
+
+    [Theory]
+    [InlineData("kasm-1.15")]
+    [InlineData("kasm-1.19")]
+    [InlineData("seed")]
+    public async Task A_second_share_id_is_refused_and_another_users_session_is_access_denied(string profile)
+    {
+        await using var emu = await StartAsync(profile);
+        emu.Emulator.Settings.AllowKasmSharing = true;
+        string kasmId = await RunningSessionAsync(emu);
+        Assert.Null((await emu.CallAsync("api/public/create_kasm_share_id", Target(kasmId))).ErrorMessage);
+        Assert.NotNull((await emu.CallAsync("api/public/create_kasm_share_id", Target(kasmId))).ErrorMessage);
+        Assert.NotNull((await emu.CallAsync("api/public/get_kasm_share_id", Target(kasmId, Seeded.AdminUserId))).ErrorMessage);
+    }
+
+    [Theory]
+    [InlineData("kasm-1.15")]
+    [InlineData("kasm-1.19")]
+    [InlineData("seed")]
+    public async Task Join_kasm_gives_a_viewer_link_and_delete_kasm_share_id_ends_it(string profile)
+    {
+        await using var emu = await StartAsync(profile);
+        emu.Emulator.Settings.AllowKasmSharing = true;
+        string kasmId = await RunningSessionAsync(emu);
+        string shareId = (await emu.CallAsync("api/public/create_kasm_share_id", Target(kasmId))).Json["share_id"]!.GetValue<string>();
+
+        var named = (await emu.CallAsync("api/public/join_kasm", new JsonObject { ["share_id"] = shareId, ["user_id"] = Seeded.AdminUserId })).Json;
+        Assert.Equal(Seeded.AdminUserId, named["user_id"]!.GetValue<string>());
+        Assert.Equal("admin@kasm.local", named["username"]!.GetValue<string>());
+        Assert.Equal("user@kasm.local", named["kasm"]!["user"]!["username"]!.GetValue<string>());
+        Assert.Equal(shareId, named["kasm"]!["share_id"]!.GetValue<string>());
+        Assert.False(named["kasm"]!.AsObject().ContainsKey("port_map") && named["kasm"]!["port_map"]!.AsObject().ContainsKey("uploads"));
+        string token = named["session_token"]!.GetValue<string>();
+        Assert.Equal($"/#/connect/join/{shareId}/{Seeded.AdminUserId}/{token}", named["kasm_url"]!.GetValue<string>());
+
+        var anonymous = (await emu.CallAsync("api/public/join_kasm", new JsonObject { ["share_id"] = shareId })).Json;
+        Assert.StartsWith("anon_", anonymous["username"]!.GetValue<string>());
+        Assert.Equal(2, emu.Emulator.State.Sessions.Single().Viewers.Count);
+
+        var deleted = await emu.CallAsync("api/public/delete_kasm_share_id", Target(kasmId));
+        Assert.True(deleted.Json.ContainsKey("share_id"));
+        Assert.Null(deleted.Json["share_id"]);
+        Assert.Empty(emu.Emulator.State.Sessions.Single().Viewers);
+        Assert.NotNull((await emu.CallAsync("api/public/join_kasm", new JsonObject { ["share_id"] = shareId })).ErrorMessage);
+    }
+
+    [Fact]
+    public async Task Join_kasm_refuses_a_session_that_is_not_running()
+    {
+        await using var emu = await StartAsync("kasm-1.15");
+        emu.Emulator.Settings.AllowKasmSharing = true;
+        string kasmId = await RunningSessionAsync(emu);
+        string shareId = (await emu.CallAsync("api/public/create_kasm_share_id", Target(kasmId))).Json["share_id"]!.GetValue<string>();
+        emu.Emulator.SetSessionStatus(Guid.Parse(kasmId), "paused");
+        var reply = await emu.CallAsync("api/public/join_kasm", new JsonObject { ["share_id"] = shareId });
+        Assert.Equal(200, reply.Status);
+        Assert.NotNull(reply.ErrorMessage);
+        Assert.Empty(emu.Emulator.State.Sessions.Single().Viewers);
     }
 }
