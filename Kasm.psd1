@@ -39,6 +39,11 @@
         'Get-KasmUser'
         'New-KasmUser'
         'Set-KasmUser'
+        'Remove-KasmUser'
+        'Revoke-KasmUserLogin'
+        'Get-KasmUserLoginLink'
+        'Get-KasmUserAttribute'
+        'Set-KasmUserAttribute'
         'Invoke-KasmApi'
     )
     FunctionsToExport      = @()

@@ -149,6 +149,7 @@ Describe 'Names, pipelines and Tab against the <EmulatorProfile> emulator' -ForE
             Get-Completion 'Get-KasmImage -Name Ch' | Should -Contain 'Chrome'
             Get-Completion 'Get-KasmImage -Name Ubu' | Should -Be @("'Ubuntu Jammy'")
             Get-Completion 'New-KasmSession -ImageName Fire' | Should -Be @('Firefox')
+            Get-Completion 'Set-KasmUserAttribute -UserName user@kasm.local -DefaultImageName Fire' | Should -Be @('Firefox')
         }
 
         It 'completes user names, session ids, groups, storage providers and provider types' {
@@ -164,7 +165,7 @@ Describe 'Names, pipelines and Tab against the <EmulatorProfile> emulator' -ForE
             foreach ($cmdlet in 'Get-KasmSessionStatus', 'Wait-KasmSession', 'Suspend-KasmSession', 'Resume-KasmSession', 'Stop-KasmSession', 'Send-KasmSessionKeepalive', 'Invoke-KasmSessionCommand', 'Save-KasmSessionScreenshot', 'Enable-KasmSessionSharing', 'Disable-KasmSessionSharing', 'Get-KasmSessionShare') {
                 Get-Completion "$cmdlet -KasmId " | Should -Contain $s.KasmId.ToString() -Because "$cmdlet completes session ids"
             }
-            foreach ($cmdlet in 'Suspend-KasmSession', 'Resume-KasmSession', 'Stop-KasmSession', 'Enable-KasmSessionSharing', 'Disable-KasmSessionSharing', 'Join-KasmSession') {
+            foreach ($cmdlet in 'Suspend-KasmSession', 'Resume-KasmSession', 'Stop-KasmSession', 'Enable-KasmSessionSharing', 'Disable-KasmSessionSharing', 'Join-KasmSession', 'Remove-KasmUser', 'Revoke-KasmUserLogin', 'Get-KasmUserLoginLink', 'Get-KasmUserAttribute', 'Set-KasmUserAttribute') {
                 Get-Completion "$cmdlet -UserName us" | Should -Be @('user@kasm.local') -Because "$cmdlet completes user names"
             }
         }

@@ -12,7 +12,7 @@ BeforeDiscovery {
         @{ Name = 'Get-KasmUser'; Args = @{}; Takes = 'KasmUser', 'KasmSession' }
         @{ Name = 'Get-KasmGroup'; Args = @{}; Takes = @() }
         @{ Name = 'Get-KasmStorageProvider'; Args = @{}; Takes = @() }
-        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin' }
+        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes' }
         @{ Name = 'Invoke-KasmApi'; Args = @{ Method = 'get_images' }; Takes = @() }
         @{ Name = 'New-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmImage', 'KasmUser' }
         @{ Name = 'Remove-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
@@ -28,13 +28,18 @@ BeforeDiscovery {
         @{ Name = 'Disable-KasmSessionSharing'; Args = @{ WhatIf = $true }; Takes = 'KasmSession', 'KasmSessionShare' }
         @{ Name = 'Get-KasmSessionShare'; Args = @{}; Takes = 'KasmSession', 'KasmSessionShare' }
         @{ Name = 'Join-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSessionShare', 'KasmUser' }
+        @{ Name = 'Remove-KasmUser'; Args = @{ WhatIf = $true }; Takes = 'KasmUser' }
+        @{ Name = 'Revoke-KasmUserLogin'; Args = @{ WhatIf = $true }; Takes = 'KasmUser' }
+        @{ Name = 'Get-KasmUserLoginLink'; Args = @{}; Takes = 'KasmUser' }
+        @{ Name = 'Get-KasmUserAttribute'; Args = @{}; Takes = 'KasmUser' }
+        @{ Name = 'Set-KasmUserAttribute'; Args = @{ Theme = 'Dark'; WhatIf = $true }; Takes = 'KasmUser' }
         @{ Name = 'Set-KasmImage'; Args = @{ Cores = 2; WhatIf = $true }; Takes = 'KasmImage' }
         @{ Name = 'Set-KasmUser'; Args = @{ Organization = 'Piped'; WhatIf = $true }; Takes = 'KasmUser' }
         @{ Name = 'New-KasmUser'; Args = @{ UserName = 'piped@example.com'; WhatIf = $true }; Takes = @() }
         @{ Name = 'New-KasmStorageProvider'; Args = @{ Name = 'Piped'; Type = 'S3'; WhatIf = $true }; Takes = @() }
     )
 
-    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin'
+    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes'
     $Cases = foreach ($c in $Cmdlets) { foreach ($t in $TypeNames) { @{ Cmdlet = $c; CmdletName = $c.Name; TypeName = $t; Taken = $c.Takes -contains $t } } }
     $Matrix = @{ Cmdlets = @($Cmdlets.Name); TypeNames = $TypeNames }
 }
@@ -59,6 +64,8 @@ BeforeAll {
         KasmSystemInfo      = Get-KasmSystemInfo -ErrorAction Stop
         KasmSessionShare    = $null
         KasmSessionJoin     = $null
+        KasmLoginLink       = Get-KasmUserLoginLink -UserId $user.UserId -ErrorAction Stop
+        KasmUserAttributes  = Get-KasmUserAttribute -UserId $user.UserId -ErrorAction Stop
     }
     # A shared session of its own (a share piped into Disable-KasmSessionSharing under -WhatIf changes nothing, but
     # the main session stays unshared for the other cases).
@@ -80,6 +87,9 @@ BeforeAll {
                 if (-not $taken) { $params.KasmId = $session.KasmId }
             }
             'Join-KasmSession' { if ($TypeName -ne 'KasmSessionShare') { $params.ShareId = $Objects.KasmSessionShare.ShareId } }
+            { $_ -in 'Remove-KasmUser', 'Revoke-KasmUserLogin', 'Get-KasmUserLoginLink', 'Get-KasmUserAttribute', 'Set-KasmUserAttribute' } {
+                if (-not $taken) { $params.UserId = $user.UserId }
+            }
             'Set-KasmImage' { if (-not $taken) { $params.ImageId = $image.ImageId } }
             'Set-KasmUser' { if (-not $taken) { $params.UserId = $user.UserId } }
         }
@@ -127,6 +137,7 @@ Describe 'Piping module objects into cmdlets' {
                 $r.Output.KasmId | Should -Not -Contain $other.KasmId
             }
             'Get-KasmSystemInfo' { $r.Output | Should -HaveCount 1 }
+            { $_ -in 'Get-KasmUserLoginLink', 'Get-KasmUserAttribute' } { $r.Output.UserId | Should -Be @($object.UserId) }
             'Get-KasmSessionShare' {
                 $r.Output.KasmId | Should -Be @($object.KasmId)
                 if ($TypeName -eq 'KasmSessionShare') { $r.Output.ShareId | Should -Be @($object.ShareId) } else { $r.Output.ShareId | Should -BeNullOrEmpty }

@@ -110,6 +110,7 @@ internal sealed class ApiPipeline(EmulatorCore core)
                 Key = outcome.Key!,
                 Now = now,
                 RequestHost = http.Request.Host.Host,
+                RequestAuthority = http.Request.Host.Value ?? http.Request.Host.Host,
             };
             try
             {

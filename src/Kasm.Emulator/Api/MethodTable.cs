@@ -41,6 +41,13 @@ internal static class MethodTable
         new("create_user", Users.CreateUser, [UsersCreate], ReadOnly: false, Mount.PublicAdmin, PublicErrorsAre400: true),
         new("get_user", Users.GetUser, [UsersView], ReadOnly: true, Mount.All, PublicErrorsAre400: true, InternalOnAdminMounts: [UsersView]),
         new("get_users", Users.GetUsers, [UsersView], ReadOnly: true, Mount.PublicAdmin),
+        // delete_user: Users Delete, plus Users Modify Admin for administrators and Sessions Delete to force out sessions (in the handler).
+        new("delete_user", Users.DeleteUser, [UsersDelete], ReadOnly: false, Mount.PublicAdmin, PublicErrorsAre400: true),
+        new("logout_user", Users.LogoutUser, [UsersAuthSession], ReadOnly: false, Mount.PublicAdmin, PublicErrorsAre400: true),
+        new("get_login", Users.GetLogin, [UsersAuthSession], ReadOnly: true, Mount.Public, PublicErrorsAre400: true),
+        new("get_attributes", Users.GetAttributes, [UsersView], ReadOnly: true, Mount.PublicAdmin, PublicErrorsAre400: true),
+        // update_user_attributes is flagged read-only on real servers although it changes the user (a quirk).
+        new("update_user_attributes", Users.UpdateUserAttributes, [UsersModify], ReadOnly: true, Mount.Public, PublicErrorsAre400: true),
         new("update_user", Users.UpdateUser, [UsersModify], ReadOnly: false, Mount.All, PublicErrorsAre400: true, InternalOnAdminMounts: [UsersModify]),
 
         // Groups (docs/kasm-api.md#groups).

@@ -85,6 +85,14 @@ namespace Kasm.Client
         public static readonly KasmEndpoint GetUser = Add("get_user", "public", true, "Users View", true);
         public static readonly KasmEndpoint CreateUser = Add("create_user", "public", false, "Users Create", false, made: "user");
         public static readonly KasmEndpoint UpdateUser = Add("update_user", "public", true, "Users Modify", false, made: "user");
+        // Not resent: a second delete of a user already gone is an error.
+        public static readonly KasmEndpoint DeleteUser = Add("delete_user", "public", false, "Users Delete (+ Users Modify Admin for administrators; + Sessions Delete with -Force when the user has sessions)", false);
+        public static readonly KasmEndpoint LogoutUser = Add("logout_user", "public", true, "Users Auth Session", false);
+        // Each call mints a login token; a resend only mints another.
+        public static readonly KasmEndpoint GetLogin = Add("get_login", "public", true, "Users Auth Session", true);
+        public static readonly KasmEndpoint GetAttributes = Add("get_attributes", "public", true, "Users View", true);
+        // Flagged read-only on real servers although it changes the user (a quirk of Kasm's flags).
+        public static readonly KasmEndpoint UpdateUserAttributes = Add("update_user_attributes", "public", true, "Users Modify (+ Users Modify Admin for administrators)", true);
 
         // Groups
         public static readonly KasmEndpoint GetGroups = Add("get_groups", "public", true, "Groups View", true);
