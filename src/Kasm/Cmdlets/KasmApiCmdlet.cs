@@ -177,6 +177,11 @@ namespace Kasm.Cmdlets
             return (user.UserId, user.UserName);
         }
 
+        /// <summary>The group a name means (exact match), from the invocation's one listing.</summary>
+        internal Models.KasmGroup GroupNamed(KasmClient client, string name) =>
+            KasmClient.PickByName(ListOnce(client, c => c.GetGroups(Cancellation)), name, g => new[] { g.Name }, "group",
+                g => $"{g.Name} ({g.GroupId})");
+
         /// <summary>The user a name means, from the invocation's one listing.</summary>
         internal Models.KasmUser UserNamed(KasmClient client, string name) =>
             KasmClient.PickByName(ListOnce(client, c => c.GetUsers(Cancellation)), name, u => new[] { u.UserName }, "user",
