@@ -156,6 +156,10 @@ Describe 'Names, pipelines and Tab against the <EmulatorProfile> emulator' -ForE
             Get-Completion 'Get-KasmUser -UserName adm' | Should -Be @('admin@kasm.local')
             Get-Completion 'New-KasmSession -ImageName Chrome -UserName us' | Should -Be @('user@kasm.local')
             Get-Completion 'Get-KasmGroup -Name All' | Should -Be @("'All Users'")
+            foreach ($cmdlet in 'Set-KasmGroup', 'Remove-KasmGroup', 'Get-KasmGroupMember', 'Add-KasmGroupMember', 'Remove-KasmGroupMember') {
+                Get-Completion "$cmdlet -GroupName Op" | Should -Be @('Ops') -Because "$cmdlet completes group names"
+            }
+            Get-Completion 'Add-KasmGroupMember -GroupName Ops -UserName adm' | Should -Be @('admin@kasm.local')
             Get-Completion 'Get-KasmStorageProvider -Name Goo' | Should -Be @("'Google Drive'")
             # PowerShell completes an enum parameter from the enum itself; 'Google Drive' is accepted when typed.
             Get-Completion 'New-KasmStorageProvider -Name x -Type Goo' | Should -Contain 'GoogleDrive'

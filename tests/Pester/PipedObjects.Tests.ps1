@@ -29,6 +29,12 @@ BeforeDiscovery {
         @{ Name = 'Get-KasmSessionShare'; Args = @{}; Takes = 'KasmSession', 'KasmSessionShare' }
         @{ Name = 'Join-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSessionShare', 'KasmUser' }
         @{ Name = 'Remove-KasmUser'; Args = @{ WhatIf = $true }; Takes = 'KasmUser' }
+        @{ Name = 'New-KasmGroup'; Args = @{ Name = 'Piped'; WhatIf = $true }; Takes = @() }
+        @{ Name = 'Set-KasmGroup'; Args = @{ Description = 'Piped'; WhatIf = $true }; Takes = 'KasmGroup' }
+        @{ Name = 'Remove-KasmGroup'; Args = @{ WhatIf = $true }; Takes = 'KasmGroup' }
+        @{ Name = 'Get-KasmGroupMember'; Args = @{}; Takes = 'KasmGroup' }
+        @{ Name = 'Add-KasmGroupMember'; Args = @{ WhatIf = $true }; Takes = 'KasmGroup', 'KasmUser' }
+        @{ Name = 'Remove-KasmGroupMember'; Args = @{ WhatIf = $true }; Takes = 'KasmGroup', 'KasmUser' }
         @{ Name = 'Revoke-KasmUserLogin'; Args = @{ WhatIf = $true }; Takes = 'KasmUser' }
         @{ Name = 'Get-KasmUserLoginLink'; Args = @{}; Takes = 'KasmUser' }
         @{ Name = 'Get-KasmUserAttribute'; Args = @{}; Takes = 'KasmUser' }
@@ -87,6 +93,11 @@ BeforeAll {
                 if (-not $taken) { $params.KasmId = $session.KasmId }
             }
             'Join-KasmSession' { if ($TypeName -ne 'KasmSessionShare') { $params.ShareId = $Objects.KasmSessionShare.ShareId } }
+            { $_ -in 'Set-KasmGroup', 'Remove-KasmGroup', 'Get-KasmGroupMember' } { if (-not $taken) { $params.GroupId = $Objects.KasmGroup.GroupId } }
+            { $_ -in 'Add-KasmGroupMember', 'Remove-KasmGroupMember' } {
+                if ($TypeName -ne 'KasmGroup') { $params.GroupId = $Objects.KasmGroup.GroupId }
+                if ($TypeName -ne 'KasmUser') { $params.UserId = $user.UserId }
+            }
             { $_ -in 'Remove-KasmUser', 'Revoke-KasmUserLogin', 'Get-KasmUserLoginLink', 'Get-KasmUserAttribute', 'Set-KasmUserAttribute' } {
                 if (-not $taken) { $params.UserId = $user.UserId }
             }
@@ -137,6 +148,7 @@ Describe 'Piping module objects into cmdlets' {
                 $r.Output.KasmId | Should -Not -Contain $other.KasmId
             }
             'Get-KasmSystemInfo' { $r.Output | Should -HaveCount 1 }
+            'Get-KasmGroupMember' { $r.Output.UserId | Should -Contain $user.UserId }
             { $_ -in 'Get-KasmUserLoginLink', 'Get-KasmUserAttribute' } { $r.Output.UserId | Should -Be @($object.UserId) }
             'Get-KasmSessionShare' {
                 $r.Output.KasmId | Should -Be @($object.KasmId)

@@ -52,6 +52,13 @@ internal static class MethodTable
 
         // Groups (docs/kasm-api.md#groups).
         new("get_groups", Groups.GetGroups, [GroupsView], ReadOnly: true, Mount.PublicAdmin),
+        new("create_group", Groups.CreateGroup, [GroupsCreate], ReadOnly: false, Mount.PublicAdmin),
+        new("update_group", Groups.UpdateGroup, [GroupsModify], ReadOnly: false, Mount.PublicAdmin),
+        new("delete_group", Groups.DeleteGroup, [GroupsDelete], ReadOnly: false, Mount.PublicAdmin),
+        new("get_users_group", Groups.GetUsersGroup, [GroupsView], ReadOnly: true, Mount.PublicAdmin),
+        // Membership: flagged read-only on real servers although it changes the group (a quirk); 400 on /api/public.
+        new("add_user_group", Groups.AddUserGroup, [GroupsModify], ReadOnly: true, Mount.PublicAdmin, PublicErrorsAre400: true),
+        new("remove_user_group", Groups.RemoveUserGroup, [GroupsModify], ReadOnly: true, Mount.PublicAdmin, PublicErrorsAre400: true),
 
         // Workspaces (docs/kasm-api.md#workspaces-images).
         new("get_images", Images.GetImages, [ImagesView], ReadOnly: true, Mount.PublicAdmin),

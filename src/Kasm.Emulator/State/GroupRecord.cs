@@ -9,6 +9,9 @@ public sealed class GroupRecord
     /// <summary>The emulator's fixed "Administrators" group id.</summary>
     public static readonly Guid AdministratorsId = Guid.ParseExact("8ccd2fb1e4a54b5e9d2d6a5c3b0f7e21", "N");
 
+    /// <summary>The emulator's fixed "Ops" group id (a plain group with user@kasm.local in it).</summary>
+    public static readonly Guid OpsId = Guid.ParseExact("5b0e7c1d9a2f4c3e8d6b1a0f2e4c6a8b", "N");
+
     public Guid GroupId { get; set; }
     public string Name { get; set; } = "";
     public string? Description { get; set; }

@@ -32,6 +32,7 @@ public static class SeedData
     [
         new() { GroupId = GroupRecord.AllUsersId, Name = "All Users", Description = "Every user is a member", Priority = 4095, IsSystem = true },
         new() { GroupId = GroupRecord.AdministratorsId, Name = "Administrators", Description = "Kasm administrators", Priority = 1, IsSystem = true },
+        new() { GroupId = GroupRecord.OpsId, Name = "Ops", Description = "Operations team", Priority = 50 },
     ];
 
     public static IEnumerable<UserRecord> Users() =>
@@ -47,7 +48,7 @@ public static class SeedData
             UserId = PlainUserId, Username = "user@kasm.local", FirstName = "Demo", LastName = "User",
             Organization = "Example", Created = Installed.AddMinutes(2).AddTicks(1234560),
             PasswordSetDate = Installed.AddMinutes(2).AddTicks(1234560),
-            GroupIds = [GroupRecord.AllUsersId],
+            GroupIds = [GroupRecord.AllUsersId, GroupRecord.OpsId],
         },
     ];
 

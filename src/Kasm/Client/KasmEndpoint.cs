@@ -96,6 +96,14 @@ namespace Kasm.Client
 
         // Groups
         public static readonly KasmEndpoint GetGroups = Add("get_groups", "public", true, "Groups View", true);
+        public static readonly KasmEndpoint CreateGroup = Add("create_group", "public", false, "Groups Create", false, made: "group");
+        public static readonly KasmEndpoint UpdateGroup = Add("update_group", "public", true, "Groups Modify, and Groups View to read the group first", false, made: "group");
+        // Not resent: a second delete meets a group that no longer exists.
+        public static readonly KasmEndpoint DeleteGroup = Add("delete_group", "public", false, "Groups Delete", false);
+        public static readonly KasmEndpoint GetUsersGroup = Add("get_users_group", "public", true, "Groups View", true);
+        // Membership: flagged read-only by Kasm although it changes the group; a resend meets "already (not) a member".
+        public static readonly KasmEndpoint AddUserGroup = Add("add_user_group", "public", false, "Groups Modify", true);
+        public static readonly KasmEndpoint RemoveUserGroup = Add("remove_user_group", "public", false, "Groups Modify", true);
 
         // System and storage
         public static readonly KasmEndpoint SystemInfo = Add("system_info", "admin", true, "System View", true);
