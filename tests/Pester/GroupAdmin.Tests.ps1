@@ -1,5 +1,5 @@
 #Requires -Version 5.1
-# New-, Set-, Remove-KasmGroup and Get-, Add-, Remove-KasmGroupMember against the real emulator over HTTPS, per profile.
+# New-, Set-, Remove-KasmGroup, Get-, Add-, Remove-KasmGroupMember and Get-, Add-, Remove-KasmGroupImage against the real emulator over HTTPS, per profile.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Kasm.TestHelpers.psm1') -Force
@@ -8,9 +8,9 @@ BeforeAll {
 Describe 'Group administration against the <EmulatorProfile> emulator' -ForEach @(
     # Group business errors: 400 JSON in the seed, HTTP 200 + error_message in the kasm profiles; membership errors are
     # 400 on /api/public in every profile (seed: 404 for an unknown id). A missing permission: 403 seed/1.19, 401 in 1.15.
-    @{ EmulatorProfile = 'seed'; GroupErrorId = 'KasmInvalidRequest'; MemberErrorId = 'KasmInvalidRequest'; NoPermissionId = 'KasmForbidden' }
-    @{ EmulatorProfile = 'kasm-1.15'; GroupErrorId = 'KasmApiError'; MemberErrorId = 'KasmInvalidRequest'; NoPermissionId = 'KasmUnauthorized' }
-    @{ EmulatorProfile = 'kasm-1.19'; GroupErrorId = 'KasmApiError'; MemberErrorId = 'KasmInvalidRequest'; NoPermissionId = 'KasmForbidden' }
+    @{ EmulatorProfile = 'seed'; GroupErrorId = 'KasmInvalidRequest'; MemberErrorId = 'KasmInvalidRequest'; NoPermissionId = 'KasmForbidden'; MissingId = 'KasmNotFound' }
+    @{ EmulatorProfile = 'kasm-1.15'; GroupErrorId = 'KasmApiError'; MemberErrorId = 'KasmInvalidRequest'; NoPermissionId = 'KasmUnauthorized'; MissingId = 'KasmApiError' }
+    @{ EmulatorProfile = 'kasm-1.19'; GroupErrorId = 'KasmApiError'; MemberErrorId = 'KasmInvalidRequest'; NoPermissionId = 'KasmForbidden'; MissingId = 'KasmApiError' }
 ) {
     BeforeAll {
         $kasm = Start-TestKasm -EmulatorProfile $EmulatorProfile -SessionDelayMs 0 -KeyName imagesonly
@@ -102,5 +102,29 @@ Describe 'Group administration against the <EmulatorProfile> emulator' -ForEach 
         $ev[0].FullyQualifiedErrorId | Should -BeLike "$NoPermissionId,*"
         Get-KasmGroupMember -GroupId ([guid] '5b0e7c1d9a2f4c3e8d6b1a0f2e4c6a8b') -Connection $limited -ErrorVariable ev2 -ErrorAction SilentlyContinue
         $ev2[0].FullyQualifiedErrorId | Should -BeLike "$NoPermissionId,*"
+    }
+
+    It 'Get-KasmGroupImage lists a group''s workspaces; Add- and Remove-KasmGroupImage change them' {
+        $ops = @(Get-KasmGroupImage Ops -ErrorAction Stop)
+        $ops | Should -HaveCount 1
+        $ops[0] | Should -BeOfType ([Kasm.Models.KasmGroupImage])
+        $ops[0].ImageName | Should -BeExactly 'Terminal'
+        $ops[0].GroupName | Should -BeExactly 'Ops'
+        Get-KasmImage -Name Chrome, Firefox | Add-KasmGroupImage -GroupName Ops -Confirm:$false -ErrorAction Stop
+        @(Get-KasmGroupImage Ops).ImageName | Sort-Object | Should -Be @('Chrome', 'Firefox', 'Terminal')
+        Get-KasmGroupImage Ops | Where-Object ImageName -EQ Terminal | Remove-KasmGroupImage -Confirm:$false -ErrorAction Stop
+        @(Get-KasmGroupImage Ops).ImageName | Sort-Object | Should -Be @('Chrome', 'Firefox')
+    }
+
+    It 'a workspace or group that does not exist is <MissingId>; unknown names and -WhatIf send nothing' {
+        Add-KasmGroupImage -GroupName Ops -ImageId ([guid]::NewGuid()) -Confirm:$false -ErrorVariable ev -ErrorAction SilentlyContinue
+        $ev | Should -HaveCount 1
+        $ev[0].FullyQualifiedErrorId | Should -BeLike "$MissingId,*"
+        Clear-EmulatorRequestLog $emu
+        Add-KasmGroupImage -GroupName Ops -ImageName NoSuchWorkspace -Confirm:$false -ErrorVariable ev2 -ErrorAction SilentlyContinue
+        $ev2[0].FullyQualifiedErrorId | Should -BeLike 'KasmItemNotFound,*'
+        Remove-KasmGroupImage -GroupName Ops -ImageName Terminal -WhatIf
+        @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -notlike 'get_*' }) | Should -HaveCount 0
+        @(Get-KasmGroupImage Ops).ImageName | Should -Be @('Terminal')
     }
 }

@@ -156,10 +156,11 @@ Describe 'Names, pipelines and Tab against the <EmulatorProfile> emulator' -ForE
             Get-Completion 'Get-KasmUser -UserName adm' | Should -Be @('admin@kasm.local')
             Get-Completion 'New-KasmSession -ImageName Chrome -UserName us' | Should -Be @('user@kasm.local')
             Get-Completion 'Get-KasmGroup -Name All' | Should -Be @("'All Users'")
-            foreach ($cmdlet in 'Set-KasmGroup', 'Remove-KasmGroup', 'Get-KasmGroupMember', 'Add-KasmGroupMember', 'Remove-KasmGroupMember') {
+            foreach ($cmdlet in 'Set-KasmGroup', 'Remove-KasmGroup', 'Get-KasmGroupMember', 'Add-KasmGroupMember', 'Remove-KasmGroupMember', 'Get-KasmGroupImage', 'Add-KasmGroupImage', 'Remove-KasmGroupImage') {
                 Get-Completion "$cmdlet -GroupName Op" | Should -Be @('Ops') -Because "$cmdlet completes group names"
             }
             Get-Completion 'Add-KasmGroupMember -GroupName Ops -UserName adm' | Should -Be @('admin@kasm.local')
+            Get-Completion 'Add-KasmGroupImage -GroupName Ops -ImageName Fire' | Should -Be @('Firefox')
             Get-Completion 'Get-KasmStorageProvider -Name Goo' | Should -Be @("'Google Drive'")
             # PowerShell completes an enum parameter from the enum itself; 'Google Drive' is accepted when typed.
             Get-Completion 'New-KasmStorageProvider -Name x -Type Goo' | Should -Contain 'GoogleDrive'

@@ -12,7 +12,7 @@ BeforeDiscovery {
         @{ Name = 'Get-KasmUser'; Args = @{}; Takes = 'KasmUser', 'KasmSession' }
         @{ Name = 'Get-KasmGroup'; Args = @{}; Takes = @() }
         @{ Name = 'Get-KasmStorageProvider'; Args = @{}; Takes = @() }
-        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes' }
+        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage' }
         @{ Name = 'Invoke-KasmApi'; Args = @{ Method = 'get_images' }; Takes = @() }
         @{ Name = 'New-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmImage', 'KasmUser' }
         @{ Name = 'Remove-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
@@ -35,6 +35,9 @@ BeforeDiscovery {
         @{ Name = 'Get-KasmGroupMember'; Args = @{}; Takes = 'KasmGroup' }
         @{ Name = 'Add-KasmGroupMember'; Args = @{ WhatIf = $true }; Takes = 'KasmGroup', 'KasmUser' }
         @{ Name = 'Remove-KasmGroupMember'; Args = @{ WhatIf = $true }; Takes = 'KasmGroup', 'KasmUser' }
+        @{ Name = 'Get-KasmGroupImage'; Args = @{}; Takes = 'KasmGroup' }
+        @{ Name = 'Add-KasmGroupImage'; Args = @{ WhatIf = $true }; Takes = 'KasmGroup', 'KasmImage', 'KasmGroupImage' }
+        @{ Name = 'Remove-KasmGroupImage'; Args = @{ WhatIf = $true }; Takes = 'KasmGroup', 'KasmImage', 'KasmGroupImage' }
         @{ Name = 'Revoke-KasmUserLogin'; Args = @{ WhatIf = $true }; Takes = 'KasmUser' }
         @{ Name = 'Get-KasmUserLoginLink'; Args = @{}; Takes = 'KasmUser' }
         @{ Name = 'Get-KasmUserAttribute'; Args = @{}; Takes = 'KasmUser' }
@@ -45,7 +48,7 @@ BeforeDiscovery {
         @{ Name = 'New-KasmStorageProvider'; Args = @{ Name = 'Piped'; Type = 'S3'; WhatIf = $true }; Takes = @() }
     )
 
-    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes'
+    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage'
     $Cases = foreach ($c in $Cmdlets) { foreach ($t in $TypeNames) { @{ Cmdlet = $c; CmdletName = $c.Name; TypeName = $t; Taken = $c.Takes -contains $t } } }
     $Matrix = @{ Cmdlets = @($Cmdlets.Name); TypeNames = $TypeNames }
 }
@@ -72,6 +75,7 @@ BeforeAll {
         KasmSessionJoin     = $null
         KasmLoginLink       = Get-KasmUserLoginLink -UserId $user.UserId -ErrorAction Stop
         KasmUserAttributes  = Get-KasmUserAttribute -UserId $user.UserId -ErrorAction Stop
+        KasmGroupImage      = @(Get-KasmGroupImage -GroupName 'All Users' -ErrorAction Stop)[0]
     }
     # A shared session of its own (a share piped into Disable-KasmSessionSharing under -WhatIf changes nothing, but
     # the main session stays unshared for the other cases).
@@ -93,7 +97,11 @@ BeforeAll {
                 if (-not $taken) { $params.KasmId = $session.KasmId }
             }
             'Join-KasmSession' { if ($TypeName -ne 'KasmSessionShare') { $params.ShareId = $Objects.KasmSessionShare.ShareId } }
-            { $_ -in 'Set-KasmGroup', 'Remove-KasmGroup', 'Get-KasmGroupMember' } { if (-not $taken) { $params.GroupId = $Objects.KasmGroup.GroupId } }
+            { $_ -in 'Add-KasmGroupImage', 'Remove-KasmGroupImage' } {
+                if ($TypeName -notin 'KasmGroup', 'KasmGroupImage') { $params.GroupId = $Objects.KasmGroup.GroupId }
+                if ($TypeName -notin 'KasmImage', 'KasmGroupImage') { $params.ImageId = $image.ImageId }
+            }
+            { $_ -in 'Set-KasmGroup', 'Remove-KasmGroup', 'Get-KasmGroupMember', 'Get-KasmGroupImage' } { if (-not $taken) { $params.GroupId = $Objects.KasmGroup.GroupId } }
             { $_ -in 'Add-KasmGroupMember', 'Remove-KasmGroupMember' } {
                 if ($TypeName -ne 'KasmGroup') { $params.GroupId = $Objects.KasmGroup.GroupId }
                 if ($TypeName -ne 'KasmUser') { $params.UserId = $user.UserId }
@@ -149,6 +157,7 @@ Describe 'Piping module objects into cmdlets' {
             }
             'Get-KasmSystemInfo' { $r.Output | Should -HaveCount 1 }
             'Get-KasmGroupMember' { $r.Output.UserId | Should -Contain $user.UserId }
+            'Get-KasmGroupImage' { foreach ($o in $r.Output) { $o.GroupId | Should -Be $object.GroupId } }
             { $_ -in 'Get-KasmUserLoginLink', 'Get-KasmUserAttribute' } { $r.Output.UserId | Should -Be @($object.UserId) }
             'Get-KasmSessionShare' {
                 $r.Output.KasmId | Should -Be @($object.KasmId)

@@ -56,6 +56,10 @@ internal static class MethodTable
         new("update_group", Groups.UpdateGroup, [GroupsModify], ReadOnly: false, Mount.PublicAdmin),
         new("delete_group", Groups.DeleteGroup, [GroupsDelete], ReadOnly: false, Mount.PublicAdmin),
         new("get_users_group", Groups.GetUsersGroup, [GroupsView], ReadOnly: true, Mount.PublicAdmin),
+        // Group workspaces (undocumented): business errors are HTTP 200 + error_message.
+        new("get_images_group", Groups.GetImagesGroup, [GroupsView], ReadOnly: true, Mount.PublicAdmin),
+        new("add_images_group", Groups.AddImagesGroup, [GroupsModify], ReadOnly: false, Mount.PublicAdmin),
+        new("remove_images_group", Groups.RemoveImagesGroup, [GroupsModify], ReadOnly: false, Mount.PublicAdmin),
         // Membership: flagged read-only on real servers although it changes the group (a quirk); 400 on /api/public.
         new("add_user_group", Groups.AddUserGroup, [GroupsModify], ReadOnly: true, Mount.PublicAdmin, PublicErrorsAre400: true),
         new("remove_user_group", Groups.RemoveUserGroup, [GroupsModify], ReadOnly: true, Mount.PublicAdmin, PublicErrorsAre400: true),

@@ -111,6 +111,52 @@ internal static class Groups
         return [];
     }
 
+    /// <summary>get_images_group: the workspaces the group may launch (docs/kasm-api.md#groups).</summary>
+    public static JsonObject GetImagesGroup(HandlerContext ctx)
+    {
+        var target = ctx.Target("target_group", "Invalid Request: Missing group id");
+        string raw = target.Str("group_id") ?? throw ApiError.Invalid("Invalid Request: Missing group id");
+        var group = (Ids.TryParse(raw, out var id) ? ctx.State.FindGroup(id) : null) ?? throw ApiError.NotFound("Request group does not exist");
+        return new JsonObject
+        {
+            ["images"] = new JsonArray([.. group.Images.Select(link =>
+            {
+                ctx.State.ImagesById.TryGetValue(link.ImageId, out var image);
+                return (JsonNode)new JsonObject
+                {
+                    ["group_image_id"] = Ids.Hex(link.GroupImageId),
+                    ["group_id"] = Ids.Hex(group.GroupId),
+                    ["image_id"] = Ids.Hex(link.ImageId),
+                    ["image_name"] = image?.Fields["name"]?.DeepClone(),
+                    ["group_name"] = group.Name,
+                    ["image_friendly_name"] = image?.Fields["friendly_name"]?.DeepClone(),
+                    ["image_src"] = image?.Fields["image_src"]?.DeepClone(),
+                };
+            })]),
+        };
+    }
+
+    /// <summary>add_images_group: lets the group launch the workspace → <c>{}</c>.</summary>
+    public static JsonObject AddImagesGroup(HandlerContext ctx) => ChangeGroupImage(ctx, add: true);
+
+    /// <summary>remove_images_group: the group may no longer launch the workspace → <c>{}</c>.</summary>
+    public static JsonObject RemoveImagesGroup(HandlerContext ctx) => ChangeGroupImage(ctx, add: false);
+
+    private static JsonObject ChangeGroupImage(HandlerContext ctx, bool add)
+    {
+        const string missing = "Invalid request, missing group or image id";
+        string rawGroup = (ctx.Body["target_group"] as JsonObject)?.Str("group_id") ?? throw ApiError.Invalid(missing);
+        string rawImage = (ctx.Body["target_image"] as JsonObject)?.Str("image_id") ?? throw ApiError.Invalid(missing);
+        var group = Ids.TryParse(rawGroup, out var groupId) ? ctx.State.FindGroup(groupId) : null;
+        bool imageExists = Ids.TryParse(rawImage, out var imageId) && ctx.State.ImagesById.ContainsKey(imageId);
+        if (group is null || !imageExists) throw ApiError.NotFound("Group or image does not exist");
+        var link = group.Images.FirstOrDefault(l => l.ImageId == imageId);
+        // Adding a workspace the group has, or removing one it lacks, changes nothing (inferred).
+        if (add && link is null) group.Images.Add(new GroupImageLink { GroupImageId = Guid.NewGuid(), ImageId = imageId });
+        if (!add && link is not null) group.Images.Remove(link);
+        return [];
+    }
+
     private static JsonObject Wire(GroupRecord g) => new()
     {
         ["group_id"] = Ids.Hex(g.GroupId),

@@ -19,4 +19,13 @@ public sealed class GroupRecord
     public int Priority { get; set; } = 100;
     /// <summary>The built-in groups.</summary>
     public bool IsSystem { get; set; }
+    /// <summary>The workspaces the group's members may launch (get_images_group), oldest first.</summary>
+    public List<GroupImageLink> Images { get; set; } = [];
+}
+
+/// <summary>One workspace a group may launch: the link's own id and the workspace.</summary>
+public sealed class GroupImageLink
+{
+    public Guid GroupImageId { get; set; }
+    public Guid ImageId { get; set; }
 }

@@ -72,5 +72,20 @@ namespace Kasm.Client
             };
             using var _ = _transport.Send(add ? KasmEndpoints.AddUserGroup : KasmEndpoints.RemoveUserGroup, body, cancel);
         }
+
+        /// <summary>get_images_group: the workspaces the group's members may launch.</summary>
+        public IEnumerable<KasmGroupImage> GetGroupImages(Guid groupId, CancellationToken cancel) =>
+            List<KasmGroupImage>(KasmEndpoints.GetImagesGroup, new JsonObject { ["target_group"] = TargetGroup(groupId) }, "images", cancel);
+
+        /// <summary>add_images_group or remove_images_group.</summary>
+        public void ChangeGroupImage(Guid groupId, Guid imageId, bool add, CancellationToken cancel)
+        {
+            var body = new JsonObject
+            {
+                ["target_group"] = TargetGroup(groupId),
+                ["target_image"] = new JsonObject { ["image_id"] = imageId.ToString("N") },
+            };
+            using var _ = _transport.Send(add ? KasmEndpoints.AddImagesGroup : KasmEndpoints.RemoveImagesGroup, body, cancel);
+        }
     }
 }

@@ -7,7 +7,7 @@ using Kasm.Models;
 namespace Kasm.Cmdlets
 {
     /// <summary>
-    /// What the cmdlets that act on one group share (Set-, Remove-KasmGroup, Get-KasmGroupMember): the group by id (bound
+    /// What the cmdlets that act on one group share (Set-, Remove-KasmGroup, Get-KasmGroupMember, Get-KasmGroupImage): the group by id (bound
     /// from a piped group) or by name (in first position, resolved before anything is sent); ShouldProcess where the
     /// cmdlet supports it; the work in <see cref="Act"/>.
     /// </summary>

@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Kasm.Tests.Emulator;
 
-/// <summary>create_group, update_group, delete_group, get_users_group, add_user_group, remove_user_group (docs/kasm-api.md#groups), per profile.</summary>
+/// <summary>create_group, update_group, delete_group, get_users_group, add_user_group, remove_user_group, get/add/remove_images_group (docs/kasm-api.md#groups), per profile.</summary>
 public class GroupAdminTests
 {
     private const string OpsGroupId = "5b0e7c1d9a2f4c3e8d6b1a0f2e4c6a8b";
@@ -80,5 +80,47 @@ public class GroupAdminTests
         Assert.Equal(status, (await emu.CallAsync("api/public/remove_user_group", Membership(Seeded.PlainUserId, OpsGroupId))).Status);
         var after = (await emu.CallAsync("api/public/get_users_group", Group(new JsonObject { ["group_id"] = OpsGroupId }))).Json["users"]!.AsArray();
         Assert.Equal(Guid.Parse(Seeded.AdminUserId), Guid.Parse(Assert.Single(after)!["user_id"]!.GetValue<string>()));
+    }
+
+    private static JsonObject GroupImage(string groupId, string imageId) => new()
+    {
+        ["target_group"] = new JsonObject { ["group_id"] = groupId },
+        ["target_image"] = new JsonObject { ["image_id"] = imageId },
+    };
+
+    private static async Task<string[]> GroupImageIdsAsync(TestEmulator emu, string groupId) =>
+        [.. (await emu.CallAsync("api/public/get_images_group", Group(new JsonObject { ["group_id"] = groupId }))).Json["images"]!.AsArray()
+            .Select(i => i!["image_id"]!.GetValue<string>()).Order()];
+
+    [Theory]
+    [InlineData("seed")]
+    [InlineData("kasm-1.15")]
+    [InlineData("kasm-1.19")]
+    public async Task Images_group_calls_list_add_and_remove_a_groups_workspaces(string profile)
+    {
+        await using var emu = await TestEmulator.StartAsync(profile);
+        var listed = (await emu.CallAsync("api/public/get_images_group", Group(new JsonObject { ["group_id"] = OpsGroupId }), "readonly")).Json["images"]!.AsArray();
+        var terminal = Assert.Single(listed)!;
+        Assert.Equal(Seeded.TerminalImageId, terminal["image_id"]!.GetValue<string>());
+        Assert.Equal("Ops", terminal["group_name"]!.GetValue<string>());
+        Assert.Equal("Terminal", terminal["image_friendly_name"]!.GetValue<string>());
+        Assert.Matches(Formats.Hex32, terminal["group_image_id"]!.GetValue<string>());
+        Assert.Equal(200, (await emu.CallAsync("api/public/add_images_group", GroupImage(OpsGroupId, Seeded.ChromeImageId))).Status);
+        Assert.Equal(new[] { Seeded.ChromeImageId, Seeded.TerminalImageId }.Order(), await GroupImageIdsAsync(emu, OpsGroupId));
+        Assert.Equal(200, (await emu.CallAsync("api/public/remove_images_group", GroupImage(OpsGroupId, Seeded.TerminalImageId))).Status);
+        Assert.Equal([Seeded.ChromeImageId], await GroupImageIdsAsync(emu, OpsGroupId));
+        Assert.Equal(401, (await emu.CallAsync("api/public/add_images_group", GroupImage(OpsGroupId, Seeded.TerminalImageId), "readonly")).Status);
+    }
+
+    [Theory]
+    [InlineData("seed", 404)]
+    [InlineData("kasm-1.15", 200)]
+    public async Task Images_group_calls_refuse_an_unknown_group_or_workspace(string profile, int status)
+    {
+        await using var emu = await TestEmulator.StartAsync(profile);
+        var reply = await emu.CallAsync("api/public/add_images_group", GroupImage(OpsGroupId, Guid.NewGuid().ToString("N")));
+        Assert.Equal(status, reply.Status);
+        Assert.NotNull(reply.ErrorMessage);
+        Assert.NotNull((await emu.CallAsync("api/public/get_images_group", Group(new JsonObject { ["group_id"] = Guid.NewGuid().ToString("N") }))).ErrorMessage);
     }
 }
