@@ -27,6 +27,8 @@
         'Add-KasmGroupImage'
         'Remove-KasmGroupImage'
         'Set-KasmImage'
+        'New-KasmImage'
+        'Remove-KasmImage'
         'New-KasmSession'
         'Get-KasmSession'
         'Remove-KasmSession'

@@ -43,6 +43,8 @@ BeforeDiscovery {
         @{ Name = 'Get-KasmUserAttribute'; Args = @{}; Takes = 'KasmUser' }
         @{ Name = 'Set-KasmUserAttribute'; Args = @{ Theme = 'Dark'; WhatIf = $true }; Takes = 'KasmUser' }
         @{ Name = 'Set-KasmImage'; Args = @{ Cores = 2; WhatIf = $true }; Takes = 'KasmImage' }
+        @{ Name = 'New-KasmImage'; Args = @{ FriendlyName = 'Piped'; DockerImage = 'kasmweb/terminal:1.15.0'; WhatIf = $true }; Takes = @() }
+        @{ Name = 'Remove-KasmImage'; Args = @{ WhatIf = $true }; Takes = 'KasmImage' }
         @{ Name = 'Set-KasmUser'; Args = @{ Organization = 'Piped'; WhatIf = $true }; Takes = 'KasmUser' }
         @{ Name = 'New-KasmUser'; Args = @{ UserName = 'piped@example.com'; WhatIf = $true }; Takes = @() }
         @{ Name = 'New-KasmStorageProvider'; Args = @{ Name = 'Piped'; Type = 'S3'; WhatIf = $true }; Takes = @() }
@@ -109,7 +111,7 @@ BeforeAll {
             { $_ -in 'Remove-KasmUser', 'Revoke-KasmUserLogin', 'Get-KasmUserLoginLink', 'Get-KasmUserAttribute', 'Set-KasmUserAttribute' } {
                 if (-not $taken) { $params.UserId = $user.UserId }
             }
-            'Set-KasmImage' { if (-not $taken) { $params.ImageId = $image.ImageId } }
+            { $_ -in 'Set-KasmImage', 'Remove-KasmImage' } { if (-not $taken) { $params.ImageId = $image.ImageId } }
             'Set-KasmUser' { if (-not $taken) { $params.UserId = $user.UserId } }
         }
         Clear-EmulatorRequestLog $emu

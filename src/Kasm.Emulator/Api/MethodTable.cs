@@ -67,6 +67,8 @@ internal static class MethodTable
         // Workspaces (docs/kasm-api.md#workspaces-images).
         new("get_images", Images.GetImages, [ImagesView], ReadOnly: true, Mount.PublicAdmin),
         new("update_image", Images.UpdateImage, [ImagesModify, ImagesModifyResources], ReadOnly: false, Mount.PublicAdmin),
+        new("create_image", Images.CreateImage, [ImagesCreate], ReadOnly: false, Mount.PublicAdmin),
+        new("delete_image", Images.DeleteImage, [ImagesDelete], ReadOnly: false, Mount.PublicAdmin),
 
         // Storage providers (docs/kasm-api.md#storage-providers).
         new("get_storage_providers", StorageProviders.Get, [StorageProvidersView], ReadOnly: true, Mount.PublicAdmin),

@@ -78,6 +78,9 @@ namespace Kasm.Client
 
         // Images
         public static readonly KasmEndpoint GetImages = Add("get_images", "public", true, "Images View", true);
+        public static readonly KasmEndpoint CreateImage = Add("create_image", "public", false, "Images Create", false, made: "image");
+        // Not resent: a second delete meets an image that no longer exists.
+        public static readonly KasmEndpoint DeleteImage = Add("delete_image", "public", false, "Images Delete", false);
         public static readonly KasmEndpoint UpdateImage = Add("update_image", "admin", true, "Images Modify (or Images Modify Resources), and Images View to read the workspace first", false, made: "image");
 
         // Users (public mount, see above)
