@@ -47,6 +47,7 @@
         'Get-KasmSystemInfo'
         'Get-KasmStorageProvider'
         'New-KasmStorageProvider'
+        'Remove-KasmStorageProvider'
         'Get-KasmUser'
         'New-KasmUser'
         'Set-KasmUser'

@@ -163,6 +163,7 @@ Describe 'Names, pipelines and Tab against the <EmulatorProfile> emulator' -ForE
             Get-Completion 'Add-KasmGroupImage -GroupName Ops -ImageName Fire' | Should -Be @('Firefox')
             Get-Completion 'Remove-KasmImage -ImageName Fire' | Should -Be @('Firefox')
             Get-Completion 'Get-KasmStorageProvider -Name Goo' | Should -Be @("'Google Drive'")
+            Get-Completion 'Remove-KasmStorageProvider -Name Goo' | Should -Be @("'Google Drive'")
             # PowerShell completes an enum parameter from the enum itself; 'Google Drive' is accepted when typed.
             Get-Completion 'New-KasmStorageProvider -Name x -Type Goo' | Should -Contain 'GoogleDrive'
             $s = New-KasmSession -ImageName Chrome -UserName user@kasm.local -ErrorAction Stop

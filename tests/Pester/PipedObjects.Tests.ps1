@@ -48,6 +48,7 @@ BeforeDiscovery {
         @{ Name = 'Set-KasmUser'; Args = @{ Organization = 'Piped'; WhatIf = $true }; Takes = 'KasmUser' }
         @{ Name = 'New-KasmUser'; Args = @{ UserName = 'piped@example.com'; WhatIf = $true }; Takes = @() }
         @{ Name = 'New-KasmStorageProvider'; Args = @{ Name = 'Piped'; Type = 'S3'; WhatIf = $true }; Takes = @() }
+        @{ Name = 'Remove-KasmStorageProvider'; Args = @{ WhatIf = $true }; Takes = 'KasmStorageProvider' }
     )
 
     $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage'
@@ -112,6 +113,7 @@ BeforeAll {
                 if (-not $taken) { $params.UserId = $user.UserId }
             }
             { $_ -in 'Set-KasmImage', 'Remove-KasmImage' } { if (-not $taken) { $params.ImageId = $image.ImageId } }
+            'Remove-KasmStorageProvider' { if (-not $taken) { $params.StorageProviderId = $Objects.KasmStorageProvider.StorageProviderId } }
             'Set-KasmUser' { if (-not $taken) { $params.UserId = $user.UserId } }
         }
         Clear-EmulatorRequestLog $emu

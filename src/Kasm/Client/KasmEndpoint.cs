@@ -114,6 +114,8 @@ namespace Kasm.Client
         // System and storage
         public static readonly KasmEndpoint SystemInfo = Add("system_info", "admin", true, "System View", true);
         public static readonly KasmEndpoint GetStorageProviders = Add("get_storage_providers", "admin", true, "Storage Providers View", true);
+        // Not resent: a second delete meets a provider that no longer exists.
+        public static readonly KasmEndpoint DeleteStorageProvider = Add("delete_storage_provider", "admin", false, "Storage Providers Delete", false);
         public static readonly KasmEndpoint CreateStorageProvider = Add("create_storage_provider", "admin", false, "Storage Providers Create", false, made: "storage_provider");
 
         private static KasmEndpoint Add(string name, string mount, bool retrySafe, string permission, bool readOnly, string? made = null)

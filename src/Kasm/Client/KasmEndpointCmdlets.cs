@@ -55,7 +55,8 @@ namespace Kasm.Client
             ["add_user_group"] = new[] { "Add-KasmGroupMember" },
             ["remove_user_group"] = new[] { "Remove-KasmGroupMember" },
             ["system_info"] = new[] { "Get-KasmSystemInfo", "Connect-Kasm" },
-            ["get_storage_providers"] = new[] { "Get-KasmStorageProvider" },
+            ["get_storage_providers"] = new[] { "Get-KasmStorageProvider", "Remove-KasmStorageProvider -Name" },
+            ["delete_storage_provider"] = new[] { "Remove-KasmStorageProvider" },
             ["create_storage_provider"] = new[] { "New-KasmStorageProvider" },
         };
 
