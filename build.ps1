@@ -73,7 +73,8 @@ function Invoke-Build {
     foreach ($f in $moduleFiles) { Copy-Checked (Join-Path $root $f.From) (Join-Path $moduleOut $f.To) }
 
     # MAML help from the cmdlets' metadata and XML doc comments, made in a fresh process against the laid-out module.
-    Invoke-ChildPowerShell -File (Join-Path $root 'src/build/New-KasmHelp.ps1') -ModulePath $moduleOut -DocFile (Join-Path $publish 'Kasm.xml')
+    Invoke-ChildPowerShell -File (Join-Path $root 'src/build/New-KasmHelp.ps1') -ModulePath $moduleOut -DocFile (Join-Path $publish 'Kasm.xml') `
+        -ReferenceFile (Join-Path $root 'docs/cmdlets.md')
     if (-not (Test-Path (Join-Path $moduleOut 'en-US/Kasm.dll-Help.xml'))) { throw 'The help file was not generated.' }
     Write-Host "Built $moduleOut"
 }
