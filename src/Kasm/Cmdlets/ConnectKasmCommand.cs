@@ -8,9 +8,9 @@ namespace Kasm.Cmdlets
     /// <summary>
     /// <para type="synopsis">Connects to a Kasm Workspaces server with an API key and makes it the default for this session.</para>
     /// <para type="description">Connect-Kasm checks, with one cheap call, that the server is reachable, that its TLS certificate is trusted and that the API key and secret work, and says which one failed; a failure stops the script, and the earlier default connection stays as it was. The connection becomes the default for the current PowerShell session; every other cmdlet also takes -Connection, so several servers can be driven at once. With no credential parameters it reads KASM_SERVER, KASM_API_KEY and KASM_API_KEY_SECRET, for runbooks. The secret is kept as a SecureString and never shown.</para>
-    /// <example><code>Connect-Kasm -Server kasm.example.com -Credential (Get-Credential -UserName $apiKey)</code><para>Prompts for the API secret and connects over HTTPS.</para></example>
-    /// <example><code>Connect-Kasm -Server https://127.0.0.1:8443 -ApiKey DemoKey00001 -ApiKeySecret $secret -SkipCertificateCheck</code><para>Connects to the emulator, whose certificate is self-signed.</para></example>
-    /// <example><code>$env:KASM_SERVER = 'kasm.example.com'; Connect-Kasm</code><para>Takes the server, key and secret from KASM_SERVER, KASM_API_KEY and KASM_API_KEY_SECRET.</para></example>
+    /// <example><code>Connect-Kasm -Server $server -Credential ([pscredential]::new('DemoKey00001', $secret)) -SkipCertificateCheck</code><para>Connects with a credential: the API key as the user name, its secret as the password. At the prompt, -Credential (Get-Credential -UserName &lt;key&gt;) asks for the secret.</para></example>
+    /// <example><code>Connect-Kasm -Server $server -ApiKey DemoKey00001 -ApiKeySecret $secret -SkipCertificateCheck</code><para>Connects to the emulator (https://127.0.0.1:8443 when started with build.ps1 -Task Emulator), whose certificate is self-signed.</para></example>
+    /// <example><code>$env:KASM_SERVER = $server; $env:KASM_API_KEY = 'DemoKey00001'; $env:KASM_API_KEY_SECRET = [pscredential]::new('key', $secret).GetNetworkCredential().Password; Connect-Kasm -SkipCertificateCheck</code><para>Takes the server, key and secret from KASM_SERVER, KASM_API_KEY and KASM_API_KEY_SECRET, as a runbook's scheduler sets them (here from $secret).</para></example>
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "Kasm", DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(KasmConnection))]

@@ -11,9 +11,9 @@ namespace Kasm.Cmdlets
     /// <summary>
     /// <para type="synopsis">Changes a Kasm user (update_user).</para>
     /// <para type="description">Sends only the parameters you give. The API also needs the user name; a piped user brings it, and otherwise it is looked up (after confirmation; with -WhatIf nothing is changed, and only a user given by name is looked up). Setting a password also unlocks the user and logs them out everywhere. -Locked:$false unlocks, -Disabled:$false enables.</para>
-    /// <example><code>Get-KasmUser alice@example.com | Set-KasmUser -Organization Ops</code><para>Changes one field of a user.</para></example>
-    /// <example><code>Set-KasmUser -UserId $id -Locked:$false -PassThru</code><para>Unlocks a user and shows the result.</para></example>
-    /// <example><code>Set-KasmUser alice@example.com -Organization Ops</code><para>Changes a user named on the command line.</para></example>
+    /// <example><code>Get-KasmUser user@kasm.local | Set-KasmUser -Organization Ops</code><para>Changes one field of a user.</para></example>
+    /// <example><code>$id = (Get-KasmUser user@kasm.local).UserId; Set-KasmUser -UserId $id -Locked:$false -PassThru</code><para>Unlocks a user and shows the result.</para></example>
+    /// <example><code>Set-KasmUser user@kasm.local -Organization Ops</code><para>Changes a user named on the command line.</para></example>
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "KasmUser", SupportsShouldProcess = true, DefaultParameterSetName = "ById")]
     [OutputType(typeof(KasmUser))]
