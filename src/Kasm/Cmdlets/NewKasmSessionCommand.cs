@@ -87,7 +87,11 @@ namespace Kasm.Cmdlets
         {
             // Names are resolved first (reads only), so an unknown or ambiguous one fails before request_kasm is sent.
             Guid imageId = ImageId, userId = UserId;
-            string imageText = ImageName ?? ImageId.ToString(), userText = UserName ?? UserId.ToString();
+            // Names from the command line, else from a piped workspace or user (the one whose id bound), else the id.
+            var pipedImage = Piped<KasmImage>();
+            var pipedUser = Piped<KasmUser>();
+            string imageText = ImageName ?? (pipedImage != null && pipedImage.ImageId == ImageId ? pipedImage.FriendlyName : null) ?? ImageId.ToString();
+            string userText = UserName ?? (pipedUser != null && pipedUser.UserId == UserId ? pipedUser.UserName : null) ?? UserId.ToString();
             object target = (object?)ImageName ?? ImageId;
             if (ImageName != null || UserName != null)
             {

@@ -109,7 +109,7 @@ namespace Kasm.Cmdlets
                 WriteError(InvalidArgument(missing, Name));
                 return;
             }
-            if (!ShouldProcess(Name, $"Create {KasmClient.ApiName(Type)} storage provider")) return;
+            if (!ShouldProcess($"storage provider {Name}", $"Create {KasmClient.ApiName(Type)} storage provider")) return;
             Try(Name, () => WriteObject(Client.CreateStorageProvider(Type, fields, Cancellation)));
         }
     }

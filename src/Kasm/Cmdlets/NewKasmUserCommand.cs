@@ -70,7 +70,7 @@ namespace Kasm.Cmdlets
         protected override void ProcessItem()
         {
             var fields = BoundFields();
-            if (!ShouldProcess(UserName, "Create Kasm user")) return;
+            if (!ShouldProcess($"user {UserName}", "Create Kasm user")) return;
             Try(UserName, () => WriteObject(Client.CreateUser(fields, Cancellation)));
         }
     }

@@ -45,7 +45,10 @@ namespace Kasm.Cmdlets
         {
             if (UserName == null)
             {
-                if (!ShouldProcess($"session {KasmId}", "End Kasm session")) return;
+                // The names come from a piped session; an id on the command line is shown as it was given.
+                var piped = Piped<KasmSession>();
+                if (piped != null && piped.KasmId != KasmId) piped = null;
+                if (!ShouldProcess(Targets.Session(KasmId, piped?.UserName, piped?.ImageName), "End Kasm session")) return;
                 Try(KasmId, () => Client.DestroySession(KasmId, UserId, Cancellation));
                 return;
             }
@@ -60,7 +63,7 @@ namespace Kasm.Cmdlets
             if (!listed) return;
             foreach (var session in theirs!)
             {
-                if (!ShouldProcess($"session {session.KasmId} of {UserName} ({session.ImageName})", "End Kasm session")) continue;
+                if (!ShouldProcess(Targets.Session(session.KasmId, session.UserName ?? UserName, session.ImageName), "End Kasm session")) continue;
                 Try(session.KasmId, () => client!.DestroySession(session.KasmId, session.UserId, Cancellation));
             }
         }

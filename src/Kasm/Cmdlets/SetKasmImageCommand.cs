@@ -109,7 +109,9 @@ namespace Kasm.Cmdlets
             Guid imageId = ImageId;
             // The first position takes a name or an id.
             if (ImageName != null && !Try(ImageName, () => imageId = ImageIdOf(Client, ImageName))) return;
-            if (!ShouldProcess($"workspace {ImageName ?? imageId.ToString()}", $"Set {DescribeFields(changes)}")) return;
+            var piped = Piped<KasmImage>();
+            string? name = ImageName ?? (piped != null && piped.ImageId == imageId ? piped.FriendlyName : null);
+            if (!ShouldProcess(Targets.Workspace(name, imageId), $"Set {DescribeFields(changes)}")) return;
             Try((object?)ImageName ?? imageId, () =>
             {
                 var image = Client.UpdateImage(imageId, changes, Cancellation);

@@ -93,15 +93,20 @@ namespace Kasm.Cmdlets
                 return;
             }
             Guid userId = UserId;
-            string? userName = UserName;
+            string? userName = UserName, current = null;
             // The first position takes a name or an id.
             if (Identity != null && !Try(Identity, () =>
             {
                 var (id, name) = UserOf(Client, Identity);
                 userId = id;
+                current = name;
                 userName ??= name;
             })) return;
-            if (!ShouldProcess(userName ?? Identity ?? $"user {userId}", $"Set {DescribeFields(changes)}")) return;
+            // The target names the user as they are now: from a piped user or the name lookup (-UserName may be a
+            // new name); an id alone on the command line is shown as given.
+            var piped = Piped<KasmUser>();
+            current ??= piped != null && piped.UserId == userId ? piped.UserName : null;
+            if (!ShouldProcess(Targets.User(current, userId), $"Set {DescribeFields(changes)}")) return;
             Try(userName ?? Identity ?? (object)userId, () =>
             {
                 var user = Client.UpdateUser(userId, userName, changes, Cancellation);
