@@ -130,3 +130,31 @@ Describe 'Help of <Name> matches Get-Command' -ForEach $cmdletCases {
         $reference | Should -Match "(?m)^## $([regex]::Escape($Name))\r?$"
     }
 }
+
+Describe 'about_Kasm' {
+    BeforeAll {
+        $text = (Get-Help about_Kasm | Out-String -Width 200)
+        $file = Join-Path (Split-Path (Get-KasmModuleManifestPath)) 'en-US/about_Kasm.help.txt'
+    }
+
+    It 'has the sections a new user needs' {
+        foreach ($section in 'CONNECTING', 'CREDENTIALS AND SECRETS', 'TLS', 'ERRORS', 'PIPELINES AND BULK WORK', 'RUNBOOKS', "THE API'S QUIRKS") {
+            $text | Should -Match "(?m)^\s*$([regex]::Escape($section))\s*$" -Because "about_Kasm should have a $section section"
+        }
+    }
+
+    It 'explains every ErrorId the module has, in its ERRORS section' {
+        $errors = [regex]::Match($text, '(?ms)^\s*ERRORS\s*$(.*?)^\s*PIPELINES AND BULK WORK\s*$').Groups[1].Value
+        $ids = [Kasm.Client.KasmErrorId].GetFields() | Where-Object { $_.IsLiteral } | ForEach-Object { $_.GetValue($null) }
+        @($ids).Count | Should -BeGreaterThan 10
+        foreach ($id in $ids) { $errors | Should -Match "(?m)^\s{4}(Kasm\w+ and )?$id\b" -Because "$id should have its own entry" }
+    }
+
+    It 'says how 401 and 403 differ between Kasm 1.15 and 1.19' {
+        $text | Should -Match 'on 1.15 a wrong secret is\s+KasmForbidden while a missing\s+permission is KasmUnauthorized, and on 1.19 both are KasmForbidden'
+    }
+
+    It 'keeps every line within 80 columns' {
+        Get-Content $file | Where-Object { $_.Length -gt 80 } | Should -BeNullOrEmpty
+    }
+}
