@@ -202,7 +202,7 @@ Describe 'Get-KasmImage against the <EmulatorProfile> emulator' -ForEach @(
         It 'is the module''s table view, not the default list' {
             $fmt = Get-FormatData -TypeName 'Kasm.Models.KasmImage'
             $fmt | Should -Not -BeNullOrEmpty
-            ($images | Out-String -Width 200) | Should -Match 'FriendlyName\s+Name\s+Enabled'
+            ($images | Out-String -Width 200) | Should -Match 'Name\s+Enabled\s+Cores\s+Memory\(MB\)\s+DockerImage'
         }
     }
 }

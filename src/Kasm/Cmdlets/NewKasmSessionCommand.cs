@@ -90,7 +90,8 @@ namespace Kasm.Cmdlets
             // Names from the command line, else from a piped workspace or user (the one whose id bound), else the id.
             var pipedImage = Piped<KasmImage>();
             var pipedUser = Piped<KasmUser>();
-            string imageText = ImageName ?? (pipedImage != null && pipedImage.ImageId == ImageId ? pipedImage.FriendlyName : null) ?? ImageId.ToString();
+            string? imageName = ImageName ?? (pipedImage != null && pipedImage.ImageId == ImageId ? pipedImage.FriendlyName : null);
+            string imageText = imageName ?? ImageId.ToString();
             string userText = UserName ?? (pipedUser != null && pipedUser.UserId == UserId ? pipedUser.UserName : null) ?? UserId.ToString();
             object target = (object?)ImageName ?? ImageId;
             if (ImageName != null || UserName != null)
@@ -98,7 +99,12 @@ namespace Kasm.Cmdlets
                 bool resolved = Try(target, () =>
                 {
                     var client = Client;
-                    if (ImageName != null) imageId = ImageNamed(client, ImageName).ImageId;
+                    if (ImageName != null)
+                    {
+                        var image = ImageNamed(client, ImageName);
+                        imageId = image.ImageId;
+                        imageName = image.FriendlyName ?? ImageName;
+                    }
                     if (UserName != null) userId = UserNamed(client, UserName).UserId;
                 });
                 if (!resolved) return;
@@ -114,7 +120,7 @@ namespace Kasm.Cmdlets
                         record.CurrentOperation = p.Status;
                         if (p.Percent is int percent) record.PercentComplete = Math.Max(0, Math.Min(100, percent));
                         WriteProgress(record);
-                    }, Cancellation)));
+                    }, Cancellation, imageName)));
             }
             finally
             {
