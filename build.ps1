@@ -95,12 +95,18 @@ function Invoke-Test {
 
     Write-Host '== Pester'
     $pesterJson = Join-Path $results 'pester.json'
+    # The log shows results, not "What if:" lines: tests of -WhatIf read them from a capturing host (Invoke-Captured in
+    # tests/Pester/Kasm.TestHelpers.psm1). Any that reach the log are counted, and make the run fail.
+    $strayWhatIf = 0
     Invoke-ChildPowerShell -File (Join-Path $root 'src/build/Invoke-PesterRun.ps1') -ModulePath $moduleOut `
-        -PesterPath (Get-PesterModulePath) -TestPath (Join-Path $root 'tests/Pester') -ResultFile $pesterJson -AllowFailure
+        -PesterPath (Get-PesterModulePath) -TestPath (Join-Path $root 'tests/Pester') -ResultFile $pesterJson -AllowFailure |
+        ForEach-Object { if ("$_" -match '^\s*What if: ') { $strayWhatIf++ }; Write-Host $_ }
     $pester = if (Test-Path $pesterJson) { Get-Content $pesterJson -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
 
     $passed = $xunit.Passed + $pester.Passed
     $failed = $xunit.Failed + $pester.Failed
+    Write-Host "Stray 'What if:' lines in the Pester log: $strayWhatIf"
+    if ($strayWhatIf -gt 0) { $failed++; Write-Host 'Run -WhatIf in tests through Invoke-Captured, which asserts the lines instead of printing them (counted as one failure).' }
     $skipped = $xunit.Skipped + $pester.Skipped
     Write-Host ("xUnit: {0} passed, {1} failed, {2} skipped; Pester: {3} passed, {4} failed, {5} skipped" -f `
         $xunit.Passed, $xunit.Failed, $xunit.Skipped, $pester.Passed, $pester.Failed, $pester.Skipped)

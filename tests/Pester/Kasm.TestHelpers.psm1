@@ -231,7 +231,7 @@ function Invoke-InCapturingHost {
         SecureString). -Variables are set in the runspace before the script runs. Returns Output, Errors (error
         records), Lines (every host line) and WhatIf (the "What if:" lines, without the prefix).
     #>
-    param([Parameter(Mandatory)] [string] $Script, $Emulator, [hashtable] $Variables = @{}, [string] $KeyName = 'demo')
+    param([Parameter(Mandatory)] [string] $Script, $Emulator, [hashtable] $Variables = @{}, [string] $KeyName = 'demo', $Connection)
     $ui = [KasmTests.CapturingHostUI]::new()
     $iss = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
     $iss.ImportPSModule([string[]]@($script:ModuleManifest))
@@ -241,6 +241,11 @@ function Invoke-InCapturingHost {
     try {
         $ps.Runspace = $rs
         foreach ($k in $Variables.Keys) { $rs.SessionStateProxy.SetVariable($k, $Variables[$k]) }
+        if ($Connection) {
+            # The caller's connection as every Kasm cmdlet's default, without a Connect-Kasm (whose requests the
+            # caller's request-log checks would see).
+            $rs.SessionStateProxy.SetVariable('PSDefaultParameterValues', @{ '*-Kasm*:Connection' = $Connection })
+        }
         if ($Emulator) {
             $key = Get-EmulatorKey $Emulator $KeyName
             $rs.SessionStateProxy.SetVariable('server', [string]$Emulator.Url)
@@ -273,7 +278,17 @@ function Invoke-InCapturingHost {
     }
 }
 
-Export-ModuleMember -Function Invoke-InCapturingHost, Start-TestKasm, Stop-TestKasm, Get-EmulatorRequestMethod, Get-SentBody, Invoke-Debugged, Get-KasmModuleManifestPath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorKey,
+function Invoke-Captured {
+    <#
+        Runs a script block (its text: it sees only -Variables, not the caller's scope) in a capturing runspace with
+        this runspace's default connection as every Kasm cmdlet's -Connection, and returns Output, Errors, Lines and
+        WhatIf as Invoke-InCapturingHost does. For tests of -WhatIf: the "What if:" lines are asserted, not printed.
+    #>
+    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock, [hashtable] $Variables = @{}, $Connection = (Get-KasmConnection))
+    Invoke-InCapturingHost -Script $ScriptBlock.ToString() -Variables $Variables -Connection $Connection
+}
+
+Export-ModuleMember -Function Invoke-Captured, Invoke-InCapturingHost, Start-TestKasm, Stop-TestKasm, Get-EmulatorRequestMethod, Get-SentBody, Invoke-Debugged, Get-KasmModuleManifestPath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorKey,
     ConvertTo-TestSecureString, Connect-TestKasm, Invoke-EmulatorControl, Get-EmulatorRequestLog, Clear-EmulatorRequestLog,
     Set-EmulatorFault, Set-EmulatorSetting, Reset-Emulator, Get-FreeClosedPort, Disconnect-AllKasm,
     Start-KasmEmulator, Stop-KasmEmulator
