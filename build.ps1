@@ -9,7 +9,8 @@
     -Task Emulator  runs the emulator in the foreground and prints its URL, API key and secret.
     -Task ResetEmulator  puts the emulator on -Port (default 8443) back to its fixtures, so the README tour runs again.
     -Task StopEmulator   stops the emulator on -Port (one started in the background, or in another terminal).
-    -Task Package   zips out/Kasm into out/Kasm-<version>.zip.
+    -Task Package   zips out/Kasm into out/Kasm-<version>.zip and packs it as out/Kasm.<version>.nupkg (for
+                    Install-PSResource from a folder repository; no network, nothing published).
     -Task Bench     runs the benchmarks in tests/Bench.
     -Task Clean     removes out/ and the bin/obj folders.
 .EXAMPLE
@@ -56,6 +57,7 @@ $moduleFiles = @(
     @{ From = 'src/Kasm/Kasm.Format.ps1xml'; To = 'Kasm.Format.ps1xml' }
     @{ From = 'src/Kasm/Kasm.Types.ps1xml'; To = 'Kasm.Types.ps1xml' }
     @{ From = 'src/Kasm/en-US/about_Kasm.help.txt'; To = 'en-US/about_Kasm.help.txt' }
+    @{ From = 'LICENSE'; To = 'LICENSE' }
 )
 
 function Invoke-Build {
@@ -140,6 +142,8 @@ function Invoke-Package {
     if (Test-Path $zip) { Remove-Item $zip -Force }
     Compress-Archive -Path $moduleOut -DestinationPath $zip
     Write-Host "Packaged $zip"
+    $nupkg = New-KasmPackage -ModuleFolder $moduleOut -Destination $out
+    Write-Host "Packaged $nupkg"
 }
 
 function Invoke-Bench {

@@ -138,13 +138,14 @@ foreach ($cmd in Get-Command -Module Kasm -CommandType Cmdlet | Sort-Object Name
     }
 
     # One syntax item per parameter set, in Get-Command's order, parameters in Get-Command -Syntax's order:
-    # positional by position, then the rest as declared, then -WhatIf and -Confirm.
+    # positional by position, then the mandatory named ones, then the optional ones (each as declared), then -WhatIf and -Confirm.
     $w.WriteStartElement('command', 'syntax', $command)
     foreach ($set in $cmd.ParameterSets) {
         $w.WriteStartElement('command', 'syntaxItem', $command)
         $w.WriteElementString('maml', 'name', $maml, $cmd.Name)
         $own = @($set.Parameters | Where-Object Name -notin $skip)
-        $ordered = @($own | Where-Object Position -ge 0 | Sort-Object Position) + @($own | Where-Object Position -lt 0) +
+        $named = @($own | Where-Object Position -lt 0)
+        $ordered = @($own | Where-Object Position -ge 0 | Sort-Object Position) + @($named | Where-Object IsMandatory) + @($named | Where-Object { -not $_.IsMandatory }) +
             @($set.Parameters | Where-Object Name -in $risk)
         foreach ($p in $ordered) {
             $w.WriteStartElement('command', 'parameter', $command)

@@ -291,4 +291,4 @@ function Invoke-Captured {
 Export-ModuleMember -Function Invoke-Captured, Invoke-InCapturingHost, Start-TestKasm, Stop-TestKasm, Get-EmulatorRequestMethod, Get-SentBody, Invoke-Debugged, Get-KasmModuleManifestPath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorKey,
     ConvertTo-TestSecureString, Connect-TestKasm, Invoke-EmulatorControl, Get-EmulatorRequestLog, Clear-EmulatorRequestLog,
     Set-EmulatorFault, Set-EmulatorSetting, Reset-Emulator, Get-FreeClosedPort, Disconnect-AllKasm,
-    Start-KasmEmulator, Stop-KasmEmulator
+    Start-KasmEmulator, Stop-KasmEmulator, New-KasmPackage
