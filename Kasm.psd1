@@ -13,6 +13,7 @@
     TypesToProcess         = @('Kasm.Types.ps1xml')
     CmdletsToExport        = @(
         'Connect-Kasm'
+        'Save-KasmConnection'
         'Disconnect-Kasm'
         'Get-KasmConnection'
         'Get-KasmImage'

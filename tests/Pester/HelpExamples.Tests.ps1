@@ -47,6 +47,8 @@ Describe 'Help examples of <Name>' -ForEach $cmdletCases {
         $null = New-Item -ItemType Directory -Path $folder
         $saved = @(Get-ChildItem Env: | Where-Object Name -Like 'KASM_*')
         try {
+            # Saved connections go to the example's folder, not to the user's configuration.
+            $env:KASM_CONNECTIONS_FILE = Join-Path $folder 'connections.json'
             $run = Invoke-InCapturingHost -Emulator $kasm.Emulator -Script "Set-Location -LiteralPath '$folder'`n$Code"
         }
         finally {
