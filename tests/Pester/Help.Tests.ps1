@@ -138,7 +138,7 @@ Describe 'about_Kasm' {
     }
 
     It 'has the sections a new user needs' {
-        foreach ($section in 'CONNECTING', 'CREDENTIALS AND SECRETS', 'TLS', 'ERRORS', 'PIPELINES AND BULK WORK', 'RUNBOOKS', "THE API'S QUIRKS") {
+        foreach ($section in 'CONNECTING', 'CREDENTIALS AND SECRETS', 'SAVED CONNECTIONS', 'TLS', 'ERRORS', 'PIPELINES AND BULK WORK', 'RUNBOOKS', "THE API'S QUIRKS") {
             $text | Should -Match "(?m)^\s*$([regex]::Escape($section))\s*$" -Because "about_Kasm should have a $section section"
         }
     }
