@@ -220,7 +220,75 @@ function Get-SentBody {
     }
 }
 
-Export-ModuleMember -Function Start-TestKasm, Stop-TestKasm, Get-EmulatorRequestMethod, Get-SentBody, Invoke-Debugged, Get-KasmModuleManifestPath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorKey,
+if (-not ('KasmTests.CapturingHost' -as [type])) { Add-Type -Path (Join-Path $PSScriptRoot 'CapturingHost.cs') }
+
+function Invoke-InCapturingHost {
+    <#
+        Runs a script in a new runspace whose host records what is written to it (ShouldProcess's "What if:" lines go
+        to the host, not to a stream, so this is how a test reads them, and they stay out of the test log) and cannot
+        prompt (a Confirm prompt is an error, as in a non-interactive run). The module is imported there; -Emulator
+        connects it first with the demo key (pinned thumbprint) and defines $server and $secret (the demo secret as a
+        SecureString). -Variables are set in the runspace before the script runs. Returns Output, Errors (error
+        records), Lines (every host line) and WhatIf (the "What if:" lines, without the prefix).
+    #>
+    param([Parameter(Mandatory)] [string] $Script, $Emulator, [hashtable] $Variables = @{}, [string] $KeyName = 'demo', $Connection)
+    $ui = [KasmTests.CapturingHostUI]::new()
+    $iss = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
+    $iss.ImportPSModule([string[]]@($script:ModuleManifest))
+    $rs = [System.Management.Automation.Runspaces.RunspaceFactory]::CreateRunspace([KasmTests.CapturingHost]::new($ui), $iss)
+    $rs.Open()
+    $ps = [powershell]::Create()
+    try {
+        $ps.Runspace = $rs
+        foreach ($k in $Variables.Keys) { $rs.SessionStateProxy.SetVariable($k, $Variables[$k]) }
+        if ($Connection) {
+            # The caller's connection as every Kasm cmdlet's default, without a Connect-Kasm (whose requests the
+            # caller's request-log checks would see).
+            $rs.SessionStateProxy.SetVariable('PSDefaultParameterValues', @{ '*-Kasm*:Connection' = $Connection })
+        }
+        if ($Emulator) {
+            $key = Get-EmulatorKey $Emulator $KeyName
+            $rs.SessionStateProxy.SetVariable('server', [string]$Emulator.Url)
+            $rs.SessionStateProxy.SetVariable('secret', (ConvertTo-TestSecureString $key.apiKeySecret))
+            $rs.SessionStateProxy.SetVariable('KasmTestApiKey', $key.apiKey)
+            $rs.SessionStateProxy.SetVariable('KasmTestThumbprint', $Emulator.Thumbprint)
+            $Script = "`$null = Connect-Kasm -Server `$server -ApiKey `$KasmTestApiKey -ApiKeySecret `$secret -CertificateThumbprint `$KasmTestThumbprint -TimeoutSec 10 -RetryIntervalSec 0.1 -ErrorAction Stop`n" + $Script
+        }
+        $output = @()
+        $thrown = $null
+        try { $output = @($ps.AddScript($Script).Invoke()) }
+        catch { $thrown = $_ }
+        $errors = @($ps.Streams.Error)
+        if ($thrown) {
+            $inner = $thrown.Exception
+            while ($inner -is [System.Management.Automation.MethodInvocationException] -and $inner.InnerException) { $inner = $inner.InnerException }
+            $errors += if ($inner -is [System.Management.Automation.IContainsErrorRecord]) { $inner.ErrorRecord } else { [System.Management.Automation.ErrorRecord]::new($inner, 'ScriptThrew', 'NotSpecified', $null) }
+        }
+        $lines = @($ui.Lines | Where-Object { $_ -ne '' })
+        [pscustomobject]@{
+            Output = $output
+            Errors = $errors
+            Lines  = $lines
+            WhatIf = @($lines | Where-Object { $_ -like 'What if: *' } | ForEach-Object { $_.Substring('What if: '.Length) })
+        }
+    }
+    finally {
+        $ps.Dispose()
+        $rs.Dispose()
+    }
+}
+
+function Invoke-Captured {
+    <#
+        Runs a script block (its text: it sees only -Variables, not the caller's scope) in a capturing runspace with
+        this runspace's default connection as every Kasm cmdlet's -Connection, and returns Output, Errors, Lines and
+        WhatIf as Invoke-InCapturingHost does. For tests of -WhatIf: the "What if:" lines are asserted, not printed.
+    #>
+    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock, [hashtable] $Variables = @{}, $Connection = (Get-KasmConnection))
+    Invoke-InCapturingHost -Script $ScriptBlock.ToString() -Variables $Variables -Connection $Connection
+}
+
+Export-ModuleMember -Function Invoke-Captured, Invoke-InCapturingHost, Start-TestKasm, Stop-TestKasm, Get-EmulatorRequestMethod, Get-SentBody, Invoke-Debugged, Get-KasmModuleManifestPath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorKey,
     ConvertTo-TestSecureString, Connect-TestKasm, Invoke-EmulatorControl, Get-EmulatorRequestLog, Clear-EmulatorRequestLog,
     Set-EmulatorFault, Set-EmulatorSetting, Reset-Emulator, Get-FreeClosedPort, Disconnect-AllKasm,
-    Start-KasmEmulator, Stop-KasmEmulator
+    Start-KasmEmulator, Stop-KasmEmulator, New-KasmPackage

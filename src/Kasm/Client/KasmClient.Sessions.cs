@@ -14,7 +14,8 @@ namespace Kasm.Client
     {
         public const string RunningStatus = "running";
 
-        public KasmSession RequestSession(Guid imageId, Guid userId, bool enableSharing, string? kasmUrl, IDictionary? environment, CancellationToken cancel)
+        public KasmSession RequestSession(Guid imageId, Guid userId, bool enableSharing, string? kasmUrl, IDictionary? environment, CancellationToken cancel,
+            string? imageName = null)
         {
             var body = new JsonObject { ["image_id"] = imageId.ToString("N"), ["user_id"] = userId.ToString("N") };
             if (enableSharing) body["enable_sharing"] = true;
@@ -24,6 +25,8 @@ namespace Kasm.Client
             var session = ModelMapper.Map<KasmSession>(response.Json, Connection);
             session.ImageId ??= imageId;
             session.UserId ??= userId;
+            // request_kasm's answer does not name the workspace; the caller may know it (a name or a piped workspace).
+            session.ImageName ??= imageName;
             return Made(response, session);
         }
 
@@ -33,13 +36,14 @@ namespace Kasm.Client
         /// thrown at the end. A wait that fails carries the session as its Result, so it is never lost.
         /// </summary>
         public KasmSession StartSession(Guid imageId, Guid userId, bool enableSharing, string? kasmUrl, IDictionary? environment,
-            bool wait, TimeSpan timeout, TimeSpan interval, Action<KasmSession, SessionProgress>? onProgress, CancellationToken cancel)
+            bool wait, TimeSpan timeout, TimeSpan interval, Action<KasmSession, SessionProgress>? onProgress, CancellationToken cancel,
+            string? imageName = null)
         {
             KasmApiException? partial = null;
             KasmSession session;
             try
             {
-                session = RequestSession(imageId, userId, enableSharing, kasmUrl, environment, cancel);
+                session = RequestSession(imageId, userId, enableSharing, kasmUrl, environment, cancel, imageName);
             }
             catch (KasmApiException ex) when (ex.ErrorId == KasmErrorId.PartialSuccess && ex.Result is KasmSession made)
             {
@@ -52,6 +56,7 @@ namespace Kasm.Client
                 try
                 {
                     session = WaitForSession(requested, timeout, interval, p => onProgress?.Invoke(requested, p), cancel);
+                    session.ImageName ??= imageName;
                 }
                 catch (KasmApiException ex)
                 {

@@ -98,6 +98,9 @@ namespace Kasm.Client
         /// <summary>The thumbprint of the last certificate this connection refused, to name it in the error.</summary>
         internal string? LastRejectedThumbprint => Volatile.Read(ref _lastRejectedThumbprint);
 
+        /// <summary>A copy of the secret, for Save-KasmConnection -SaveSecret (DPAPI on Windows).</summary>
+        internal SecureString Secret() => _secret.Copy();
+
         internal string RevealSecret() => new NetworkCredential(string.Empty, _secret).Password;
 
         internal bool SecretEquals(string? text) => text != null && text.Length > 0 && string.Equals(RevealSecret(), text, StringComparison.Ordinal);

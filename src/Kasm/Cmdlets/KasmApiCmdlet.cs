@@ -49,6 +49,9 @@ namespace Kasm.Cmdlets
         /// <summary>One record's work (ProcessRecord of a plain cmdlet).</summary>
         protected abstract void ProcessItem();
 
+        /// <summary>The piped object as a T, or null (for names in ShouldProcess targets).</summary>
+        internal T? Piped<T>() where T : class => InputObject?.BaseObject as T;
+
         private bool PipedObjectIsUsable()
         {
             string name = MyInvocation.MyCommand.Name;
