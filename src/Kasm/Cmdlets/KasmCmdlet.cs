@@ -11,7 +11,7 @@ namespace Kasm.Cmdlets
     /// What every cmdlet of the module shares: Ctrl+C cancels the request in flight, the client's log lines go to
     /// Verbose and Debug, and failures become ErrorRecords with the stable id, category and the failing input.
     /// </summary>
-    public abstract class KasmCmdlet : PSCmdlet, IDisposable, IKasmLog
+    public abstract class KasmCmdlet : PSCmdlet, IDisposable, IKasmLog, IKasmItemErrors
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
@@ -53,6 +53,9 @@ namespace Kasm.Cmdlets
             else WriteVerbose(message);
         }
         void IKasmLog.Debug(string message) => WriteDebug(message);
+
+        // An answer item without a readable id: a non-terminating error (its target is the API method), the list goes on.
+        void IKasmItemErrors.ItemFailed(KasmApiException error) => WriteError(error.ToErrorRecord(error.Method));
         bool IKasmLog.IsDebugEnabled =>
             MyInvocation.BoundParameters.ContainsKey("Debug")
             || !(GetVariableValue("DebugPreference") is ActionPreference p && p == ActionPreference.SilentlyContinue);
