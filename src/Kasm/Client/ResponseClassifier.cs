@@ -125,12 +125,43 @@ namespace Kasm.Client
             {
                 StrictUtf8.GetCharCount(body);
                 document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+                if (HasSurrogateEscape(body)) CheckStrings(document.RootElement);
                 return true;
             }
-            catch (Exception ex) when (ex is JsonException || ex is DecoderFallbackException || ex is ArgumentException)
+            catch (Exception ex) when (ex is JsonException || ex is DecoderFallbackException || ex is ArgumentException || ex is InvalidOperationException)
             {
+                // InvalidOperationException: a \uD800-style escape without its pair, which System.Text.Json only
+                // notices when that string is read.
+                document?.Dispose();
+                document = null;
                 error = ex;
                 return false;
+            }
+        }
+
+        /// <summary>True when the body has a \uD800..\uDFFF escape (rare: only then are its strings checked).</summary>
+        private static bool HasSurrogateEscape(byte[] body)
+        {
+            for (int i = 0; i + 3 < body.Length; i++)
+            {
+                if (body[i] != (byte)'\\' || body[i + 1] != (byte)'u') continue;
+                byte d = body[i + 2], n = body[i + 3];
+                if ((d == (byte)'d' || d == (byte)'D') && (n >= (byte)'8' && n <= (byte)'9' || n >= (byte)'a' && n <= (byte)'f' || n >= (byte)'A' && n <= (byte)'F'))
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>Reads every string and name once; throws InvalidOperationException for a lone surrogate.</summary>
+        private static void CheckStrings(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String: element.GetString(); break;
+                case JsonValueKind.Array: foreach (var e in element.EnumerateArray()) CheckStrings(e); break;
+                case JsonValueKind.Object:
+                    foreach (var p in element.EnumerateObject()) { _ = p.Name; CheckStrings(p.Value); }
+                    break;
             }
         }
 
