@@ -78,12 +78,12 @@ BeforeAll {
         }
         [pscustomobject]@{ Calls = $n; Objects = $objects; Errors = $errors; Escapes = $escapes }
     }
-    $script:Totals = [pscustomobject]@{ Seeds = 0; Calls = 0; Objects = 0; Errors = 0 }
+    $script:Totals = [pscustomobject]@{ Seeds = 0; Calls = 0; Objects = 0; Errors = 0; Escapes = 0 }
 }
 
 AfterAll {
     if ($script:Totals) {
-        Write-Host ("Fuzz mode: {0} calls, {1} objects out, {2} Kasm errors, 0 escapes over {3} seeds" -f $Totals.Calls, $Totals.Objects, $Totals.Errors, $Totals.Seeds)
+        Write-Host ("Fuzz mode: {0} calls, {1} objects out, {2} Kasm errors, {4} escapes over {3} seeds" -f $Totals.Calls, $Totals.Objects, $Totals.Errors, $Totals.Seeds, $Totals.Escapes)
     }
     Stop-TestKasm $kasm
 }
@@ -91,7 +91,7 @@ AfterAll {
 Describe 'Odd answers (emulator fuzz mode)' {
     It 'seed <Seed>: every read cmdlet ends in output or a Kasm error, and its output formats and converts to JSON' -ForEach $Seeds {
         $r = Invoke-Fuzzed $Seed
-        $Totals.Seeds++; $Totals.Calls += $r.Calls; $Totals.Objects += $r.Objects; $Totals.Errors += $r.Errors
+        $Totals.Seeds++; $Totals.Calls += $r.Calls; $Totals.Objects += $r.Objects; $Totals.Errors += $r.Errors; $Totals.Escapes += $r.Escapes.Count
         $r.Escapes | Should -BeNullOrEmpty -Because "replay with fuzzSeed $Seed"
         # The seed really fuzzed: some answers failed and some still gave objects.
         $r.Errors | Should -BeGreaterThan 0
