@@ -64,6 +64,8 @@ BeforeAll {
                     }
                     foreach ($e in @($ev)) {
                         if ($null -eq $e) { continue }
+                        # A terminating error lands in -ErrorVariable as the exception; its ErrorRecord has the id.
+                        if ($e -isnot [System.Management.Automation.ErrorRecord] -and $e.ErrorRecord) { $e = $e.ErrorRecord }
                         $errors++
                         $id = ([string] $e.FullyQualifiedErrorId).Split(',')[0]
                         if ($id -notin $ids) {

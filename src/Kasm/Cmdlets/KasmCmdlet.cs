@@ -32,6 +32,26 @@ namespace Kasm.Cmdlets
         protected override void BeginProcessing()
         {
             _boundOnCommandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            // Hostile text on the command line (control characters, NUL, unpaired surrogates, too long, blank): nothing
+            // can be sent for any record, so the command stops here (TextParameterCheck).
+            // Input piped to a cmdlet that takes none: PowerShell would run it anyway (and only report each object as
+            // not bound), so Connect-Kasm would connect. Refused before anything happens.
+            if (MyInvocation.ExpectingInput && !TextParameterCheck.TakesPipelineInput(GetType()))
+                ThrowTerminatingError(InvalidArgument($"{MyInvocation.MyCommand.Name} takes no pipeline input; pass its parameters instead. Nothing was done.", null));
+            var given = TextParameterCheck.Of(GetType()).Where(p => _boundOnCommandLine.Contains(p.Name));
+            if (TextParameterCheck.FirstProblem(this, given) is string problem)
+                ThrowTerminatingError(InvalidArgument($"{problem} Nothing was sent.", null));
+        }
+
+        /// <summary>
+        /// The text check for the parameters this record bound from the pipeline (the command line's were checked in
+        /// BeginProcessing): the record's error, or null.
+        /// </summary>
+        internal string? PipelineTextProblem()
+        {
+            var parameters = TextParameterCheck.Of(GetType());
+            if (parameters.Length == 0) return null;
+            return TextParameterCheck.FirstProblem(this, parameters.Where(p => !IsOnCommandLine(p.Name)));
         }
 
         /// <summary>True when the user gave <paramref name="parameter"/> on the command line (not from the pipeline).</summary>
