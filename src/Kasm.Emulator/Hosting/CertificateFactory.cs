@@ -25,6 +25,12 @@ internal static class CertificateFactory
     public static X509Certificate2 Get(string kind = "self-signed") =>
         Made.GetOrAdd(kind, k => new Lazy<X509Certificate2>(() => Create(k), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
+    private static readonly ConcurrentDictionary<string, System.Net.Security.SslStreamCertificateContext> Contexts = new(StringComparer.Ordinal);
+
+    /// <summary>The TLS context of a kind, built once (building it walks the chain).</summary>
+    public static System.Net.Security.SslStreamCertificateContext Context(string kind) =>
+        Contexts.GetOrAdd(kind, k => System.Net.Security.SslStreamCertificateContext.Create(Get(k), additionalCertificates: null, offline: true));
+
     public static void Validate(string kind)
     {
         if (Array.IndexOf(Kinds, kind) < 0) throw new ArgumentException($"certificate must be one of {string.Join(", ", Kinds)}, not '{kind}'");

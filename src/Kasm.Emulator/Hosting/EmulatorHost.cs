@@ -47,8 +47,16 @@ public static class EmulatorHost
             kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
             {
                 // The certificate is picked per handshake, so the "certificate" setting can change it at run time.
+                // Each kind's SslStreamCertificateContext is built once, not per handshake.
                 if (certificate is not null)
-                    listen.UseHttps(https => https.ServerCertificateSelector = (_, _) => CertificateFactory.Get(core.State.Settings.Certificate));
+                    listen.UseHttps(new Microsoft.AspNetCore.Server.Kestrel.Https.TlsHandshakeCallbackOptions
+                    {
+                        OnConnection = _ => ValueTask.FromResult(new System.Net.Security.SslServerAuthenticationOptions
+                        {
+                            ServerCertificateContext = CertificateFactory.Context(core.State.Settings.Certificate),
+                            ApplicationProtocols = [System.Net.Security.SslApplicationProtocol.Http11],
+                        }),
+                    });
             });
         });
 
