@@ -5,7 +5,7 @@
 
 BeforeDiscovery {
     # Seeds and calls per cmdlet and seed: 8 seeds x 13 reads x 25 = 2,600 fuzzed calls (KASM_FUZZ_SEEDS and
-    # KASM_FUZZ_CALLS change them, for a longer hunt).
+    # KASM_FUZZ_CALLS change them, for a longer hunt; KASM_FUZZ_REPORT=file writes every escape there).
     $seedCount = if ($env:KASM_FUZZ_SEEDS) { [int] $env:KASM_FUZZ_SEEDS } else { 8 }
     $Seeds = @(1..$seedCount | ForEach-Object { @{ Seed = 1000 + $_ } })
 }
@@ -93,6 +93,8 @@ AfterAll {
 Describe 'Odd answers (emulator fuzz mode)' {
     It 'seed <Seed>: every read cmdlet ends in output or a Kasm error, and its output formats and converts to JSON' -ForEach $Seeds {
         $r = Invoke-Fuzzed $Seed
+        # KASM_FUZZ_REPORT names a file that gets every escape in full (the failure message shortens long lists).
+        if ($env:KASM_FUZZ_REPORT -and $r.Escapes.Count) { $r.Escapes | Add-Content -LiteralPath $env:KASM_FUZZ_REPORT }
         $Totals.Seeds++; $Totals.Calls += $r.Calls; $Totals.Objects += $r.Objects; $Totals.Errors += $r.Errors; $Totals.Escapes += $r.Escapes.Count
         $r.Escapes | Should -BeNullOrEmpty -Because "replay with fuzzSeed $Seed"
         # The seed really fuzzed: some answers failed and some still gave objects.
