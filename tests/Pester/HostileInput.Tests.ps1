@@ -108,6 +108,12 @@ Describe 'Hostile input to every exported cmdlet' {
         $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
         Import-Module (Join-Path $PSScriptRoot 'Kasm.TestHelpers.psm1') -Force
         $Cmdlets = @(Get-Command -Module Kasm -CommandType Cmdlet | ForEach-Object { @{ Name = $_.Name } })
+        $TableParameters = @(foreach ($c in Get-Command -Module Kasm -CommandType Cmdlet) {
+            foreach ($p in $c.Parameters.Values) {
+                if ($p.Name -in $common -or -not [System.Collections.IDictionary].IsAssignableFrom($p.ParameterType)) { continue }
+                @{ Cmdlet = $c.Name; Parameter = $p.Name }
+            }
+        })
         $TextParameters = @(foreach ($c in Get-Command -Module Kasm -CommandType Cmdlet) {
             foreach ($p in $c.Parameters.Values) {
                 if ($p.Name -in $common -or $p.ParameterType -notin [string], [string[]] -or $p.Name -eq 'InputObject') { continue }
@@ -156,6 +162,46 @@ Describe 'Hostile input to every exported cmdlet' {
                 if ($r.Output -ne 0) { "$case ($how): $($r.Output) object(s) output" }
                 if ($r.Ids.Count -eq 0) { "$case ($how): no error" }
                 foreach ($id in $r.Ids) { if ($id -notin $Allowed) { "$case ($how): error $id" } }
+            }
+        }
+        $failures | Should -BeNullOrEmpty
+    }
+
+    It '<Cmdlet> -<Parameter>: a hashtable with hostile text in a key or value is a parameter error and nothing is sent' -ForEach $TableParameters {
+        $command = Get-Command $Cmdlet
+        $meta = $command.Parameters[$Parameter]
+        $baseline = Get-SweepBaseline $command $Parameter
+        $baseline | Should -Not -BeNullOrEmpty -Because "a baseline of $Cmdlet must take -$Parameter"
+        # What the parameter needs to be sent at all (a volume config needs driver and driver_opts); every case adds to it.
+        $needs = @{ VolumeConfig = @{ driver = 'rclone'; driver_opts = @{ type = 's3' } } }[$Parameter]
+        if (-not $needs) { $needs = @{} }
+        $plain = @{} + $baseline
+        $plain[$Parameter] = $needs + @{ plain = "line 1`nline 2"; nested = @{ list = @('a', 'b') } }
+        (Invoke-Sweep $command $plain).Sent | Should -BeGreaterThan 0 -Because 'the plain call must send something'
+        $cases = [ordered]@{
+            'NUL in a value'                = @{ k = "a$([char]0)b" }
+            'ESC in a nested value'         = @{ outer = @{ inner = "a$([char]27)[31mb" } }
+            'unpaired surrogate in a list'  = @{ list = @('ok', "a$([char]0xD800)b") }
+            'NUL in a key'                  = @{ "a$([char]0)b" = 1 }
+            'line break in a key'           = @{ "a`nb" = 1 }
+            'DEL in a custom object value'  = @{ o = [pscustomobject]@{ v = "a$([char]0x7f)" } }
+        }
+        $failures = foreach ($case in $cases.Keys) {
+            $script:Tried++
+            $a = @{} + $baseline
+            $value = $needs + $cases[$case]
+            $a[$Parameter] = $value
+            $r = Invoke-Sweep $command $a
+            if ($r.Sent -ne 0) { "$case`: $($r.Sent) request(s) sent" }
+            if ($r.Ids.Count -eq 0) { "$case`: no error" }
+            foreach ($id in $r.Ids) { if ($id -notin $Allowed) { "$case`: error $id" } }
+            if ($meta.ParameterSets.Values | Where-Object ValueFromPipeline) {
+                $script:Tried++
+                $a.Remove($Parameter)
+                $r = Invoke-Sweep $command $a -Pipe (, $value) -Piped
+                if ($r.Sent -ne 0) { "$case (piped): $($r.Sent) request(s) sent" }
+                if ($r.Ids.Count -eq 0) { "$case (piped): no error" }
+                foreach ($id in $r.Ids) { if ($id -notin $Allowed) { "$case (piped): error $id" } }
             }
         }
         $failures | Should -BeNullOrEmpty

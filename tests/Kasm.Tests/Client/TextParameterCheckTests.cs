@@ -71,6 +71,16 @@ public class TextParameterCheckTests
     }
 
     [Fact]
+    public void Problem_walks_hashtables_keys_values_and_nesting()
+    {
+        var body = TextParameterCheck.Of(typeof(InvokeKasmApiCommand)).Single(p => p.Name == "Body");
+        Assert.Null(TextParameterCheck.Problem(body, new System.Collections.Hashtable { ["categories"] = "a\nb", ["n"] = new System.Collections.Hashtable { ["x"] = new[] { "1", "2" } } }));
+        Assert.NotNull(TextParameterCheck.Problem(body, new System.Collections.Hashtable { ["k"] = "a\0b" }));
+        Assert.NotNull(TextParameterCheck.Problem(body, new System.Collections.Hashtable { ["a\nb"] = 1 }));
+        Assert.NotNull(TextParameterCheck.Problem(body, new System.Collections.Hashtable { ["n"] = new System.Collections.Hashtable { ["x"] = new object[] { "ok", "a" + (char)0xD800 } } }));
+    }
+
+    [Fact]
     public void Of_finds_the_text_parameters_of_any_cmdlet_and_none_of_its_other_properties()
     {
         var names = TextParameterCheck.Of(typeof(NewKasmUserCommand)).Select(p => p.Name).OrderBy(n => n).ToArray();
