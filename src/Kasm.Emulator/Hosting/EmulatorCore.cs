@@ -35,6 +35,33 @@ internal sealed class EmulatorCore
 
     public void RequestStop() => _stopRequested.TrySetResult();
 
+    private Fuzzer? _fuzzer;
+    private int _inFlight;
+
+    /// <summary>The fuzz mode in force (null = off); see <see cref="Fuzzer"/>.</summary>
+    public Fuzzer? Fuzz => Volatile.Read(ref _fuzzer);
+
+    /// <summary>Turns fuzz mode on with a seed (its call counts start again) or off (null).</summary>
+    public void SetFuzz(int? seed)
+    {
+        lock (State.Gate) State.Settings.FuzzSeed = seed;
+        Volatile.Write(ref _fuzzer, seed is { } s ? new Fuzzer(s) : null);
+    }
+
+    /// <summary>Picks the certificate later TLS handshakes present (<see cref="CertificateFactory"/>).</summary>
+    public void SetCertificate(string kind)
+    {
+        CertificateFactory.Validate(kind);
+        lock (State.Gate) State.Settings.Certificate = kind;
+    }
+
+    /// <summary>API requests being handled now (GET /__emulator/inflight): tests check that a stopped call left none.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    internal void Enter() => Interlocked.Increment(ref _inFlight);
+
+    internal void Leave() => Interlocked.Decrement(ref _inFlight);
+
     /// <summary>Seeded state again and an empty request log (faults and settings stay).</summary>
     public void Reset()
     {
