@@ -12,12 +12,19 @@ BeforeAll {
     $key = Get-EmulatorKey $emu
     $secret = ConvertTo-TestSecureString $key.apiKeySecret
     $outFile = Join-Path ([System.IO.Path]::GetTempPath()) ("kasm-sweep-{0}.json" -f [guid]::NewGuid().ToString('N'))
+    # A saved connection for Connect-Kasm -Name (its secret from the environment), in a file of this test's own.
+    $savedFileVariable = $env:KASM_CONNECTIONS_FILE
+    $env:KASM_CONNECTIONS_FILE = Join-Path $TestDrive 'connections.json'
+    $env:KASM_SWEEP_SECRET = $key.apiKeySecret
+    $null = Save-KasmConnection -Name sweep -SecretVariable KASM_SWEEP_SECRET -Force -ErrorAction Stop
+    # Cmdlets that never send anything; their plain call is not expected to reach the server.
+    $LocalOnly = 'Get-KasmConnection', 'Disconnect-Kasm', 'Save-KasmConnection'
 
     # A valid invocation per cmdlet (one per parameter set where the sets take different text); a parameter is swept
     # on the first baseline that names it, else on the first whose parameter set takes it.
     $OAuth = @{ ClientId = 'client-1'; AuthUrl = 'https://auth.example.com/o'; TokenUrl = 'https://auth.example.com/t'; RedirectUrl = 'https://kasm.example.com/cb' }
     $Baselines = @{
-        'Connect-Kasm'            = @(@{ Server = [string] $emu.Url; ApiKey = $key.apiKey; ApiKeySecret = $secret; CertificateThumbprint = $emu.Thumbprint })
+        'Connect-Kasm'            = @(@{ Server = [string] $emu.Url; ApiKey = $key.apiKey; ApiKeySecret = $secret; CertificateThumbprint = $emu.Thumbprint }, @{ Name = 'sweep' })
         'Disconnect-Kasm'         = @(@{})
         'Get-KasmConnection'      = @(@{})
         'Get-KasmGroup'           = @(@{ Name = 'All Users' })
@@ -34,6 +41,7 @@ BeforeAll {
         'New-KasmUser'            = @(@{ UserName = 'sweep@kasm.local'; FirstName = 'F'; LastName = 'L'; Organization = 'O'; Phone = '1'; Notes = 'N' })
         'Remove-KasmSession'      = @(@{ UserName = 'nobody-has-sessions@kasm.local' })
         'Set-KasmImage'           = @(@{ ImageName = 'Chrome'; FriendlyName = 'Chrome'; Description = 'D'; DockerImage = 'kasmweb/chrome:1.19.0'; PersistentProfilePath = '/p' })
+        'Save-KasmConnection'     = @(@{ Name = 'sweep-saved'; Force = $true; SecretVariable = 'KASM_SWEEP_SECRET' }, @{ Name = 'sweep-vault'; Force = $true; VaultSecretName = 'KasmSweep'; Vault = 'SweepVault' })
         'Set-KasmUser'            = @(@{ Identity = 'user@kasm.local'; UserName = 'user@kasm.local'; FirstName = 'F'; LastName = 'L'; Organization = 'O'; Phone = '1'; Notes = 'N' })
     }
 
@@ -100,6 +108,8 @@ BeforeAll {
 AfterAll {
     Write-Host "Hostile input: $script:Tried inputs tried"
     Remove-Item $outFile -ErrorAction SilentlyContinue
+    $env:KASM_CONNECTIONS_FILE = $savedFileVariable
+    Remove-Item Env:KASM_SWEEP_SECRET -ErrorAction SilentlyContinue
     Stop-TestKasm $kasm
 }
 
@@ -138,7 +148,7 @@ Describe 'Hostile input to every exported cmdlet' {
         $plain = @{} + $baseline
         if (-not $plain.ContainsKey($Parameter)) { $plain[$Parameter] = 'plain-value' }
         $control = Invoke-Sweep $command $plain
-        if ($Cmdlet -ne 'Get-KasmConnection' -and $Cmdlet -ne 'Disconnect-Kasm') { $control.Sent | Should -BeGreaterThan 0 -Because 'the plain call must send something' }
+        if ($Cmdlet -notin $LocalOnly) { $control.Sent | Should -BeGreaterThan 0 -Because 'the plain call must send something' }
 
         $cases = [ordered]@{} + $Hostile
         if (-not $multiLine) { foreach ($k in $SingleLineOnly.Keys) { $cases[$k] = $SingleLineOnly[$k] } }
