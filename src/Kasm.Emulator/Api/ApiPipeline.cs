@@ -26,7 +26,19 @@ internal sealed class ApiPipeline(EmulatorCore core)
             await core.Control.HandleAsync(http);
             return;
         }
+        core.Enter();
+        try
+        {
+            await HandleApiAsync(http, path);
+        }
+        finally
+        {
+            core.Leave();
+        }
+    }
 
+    private async Task HandleApiAsync(HttpContext http, string path)
+    {
         var parsed = ParseBody(await ReadBodyAsync(http.Request));
         var route = Route(path);
         // The key id (never the secret) for the log, whatever happens to the request afterwards.

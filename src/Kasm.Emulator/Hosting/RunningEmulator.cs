@@ -50,6 +50,12 @@ public sealed class RunningEmulator : IAsyncDisposable
     /// <summary>Completes when a client asked the emulator to stop (<c>POST /__emulator/stop</c>).</summary>
     public Task StopRequested => _core.StopRequested;
 
+    /// <summary>API requests being handled now (GET /__emulator/inflight).</summary>
+    public int InFlight => _core.InFlight;
+
+    /// <summary>Adds <paramref name="count"/> users (POST /__emulator/users/bulk).</summary>
+    public int AddUsers(int count, string prefix = "bulk") => _core.State.AddUsers(count, prefix);
+
     public void ClearRequestLog() => _core.Log.Clear();
 
     /// <summary>Arms a fault (same as <c>POST /__emulator/faults</c>).</summary>
