@@ -42,10 +42,11 @@ function Read-TrxCounts([string] $Path) {
 
 function Start-KasmEmulator {
     # Starts the emulator on a free loopback port and waits for its KASM_EMULATOR_READY line.
-    param([string] $EmulatorDll, [string] $EmulatorProfile = 'kasm-1.15', [string] $LogDirectory, [int] $SessionDelayMs = 3000)
+    # -ExtraArguments are passed on as they are (--fuzz SEED, --certificate expired, ...).
+    param([string] $EmulatorDll, [string] $EmulatorProfile = 'kasm-1.15', [string] $LogDirectory, [int] $SessionDelayMs = 3000, [string[]] $ExtraArguments = @())
     $log = Join-Path $LogDirectory ("emulator-{0}-{1}.log" -f $EmulatorProfile, [guid]::NewGuid().ToString('N').Substring(0, 8))
     $dotnet = (Get-Command dotnet -CommandType Application | Select-Object -First 1).Source
-    $process = Start-Process -FilePath $dotnet -ArgumentList @("`"$EmulatorDll`"", '--port', '0', '--profile', $EmulatorProfile, '--session-delay-ms', $SessionDelayMs) `
+    $process = Start-Process -FilePath $dotnet -ArgumentList (@("`"$EmulatorDll`"", '--port', '0', '--profile', $EmulatorProfile, '--session-delay-ms', $SessionDelayMs) + $ExtraArguments) `
         -RedirectStandardOutput $log -RedirectStandardError "$log.err" -PassThru -NoNewWindow -ErrorAction Stop
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
     while ([DateTime]::UtcNow -lt $deadline) {

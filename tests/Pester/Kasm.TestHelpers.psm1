@@ -32,8 +32,8 @@ function Get-KasmModuleManifestPath { $script:ModuleManifest }
 
 function Start-TestEmulator {
     <# Starts the emulator DLL on a free port over HTTPS; returns Url, Thumbprint, Keys, Profile, Process, Log. #>
-    param([ValidateSet('seed', 'kasm-1.15', 'kasm-1.19')] [string] $EmulatorProfile = 'kasm-1.15', [int] $SessionDelayMs = 300)
-    Start-KasmEmulator -EmulatorDll $env:KASM_EMULATOR_DLL -EmulatorProfile $EmulatorProfile -LogDirectory $script:LogDirectory -SessionDelayMs $SessionDelayMs
+    param([ValidateSet('seed', 'kasm-1.15', 'kasm-1.19')] [string] $EmulatorProfile = 'kasm-1.15', [int] $SessionDelayMs = 300, [string[]] $ExtraArguments = @())
+    Start-KasmEmulator -EmulatorDll $env:KASM_EMULATOR_DLL -EmulatorProfile $EmulatorProfile -LogDirectory $script:LogDirectory -SessionDelayMs $SessionDelayMs -ExtraArguments $ExtraArguments
 }
 
 function Stop-TestEmulator {

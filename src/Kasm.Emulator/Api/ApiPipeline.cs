@@ -86,6 +86,7 @@ internal sealed class ApiPipeline(EmulatorCore core)
         else
             response = processedResponse ?? Process(http, route.Value.Mount, route.Value.Name, parsed);
         if (fault?.Body == "truncated") response = FaultResponder.Truncate(fault, response);
+        if (core.Fuzz is { } fuzzer && route is { } fuzzed && path != "/api/__healthcheck") response = fuzzer.Mutate(fuzzed.Name, response);
 
         core.Log.Add(core.State.Now(), http.Request.Method, path, route?.Mount.WireName(), route?.Name, apiKey, response.Status);
         await WriteAsync(http.Response, response);

@@ -36,6 +36,8 @@ internal sealed class ControlEndpoints(EmulatorCore core)
             ("/__emulator/inflight", "DELETE") => Done(http, core.ResetPeak),
             ("/__emulator/users/bulk", "POST") => AddUsersAsync(http),
             ("/__emulator/reset", "POST") => Done(http, core.Reset),
+            ("/__emulator/certificates", "GET") => Send(http, 200, new JsonObject(CertificateFactory.Kinds.Select(k =>
+                KeyValuePair.Create(k, (JsonNode?)CertificateFactory.Get(k).Thumbprint)))),
             ("/__emulator/stop", "POST") => Done(http, core.RequestStop),
             (_, "POST") when path.StartsWith("/__emulator/sessions/", StringComparison.Ordinal) => SetSessionStatusAsync(http, path["/__emulator/sessions/".Length..]),
             _ => Send(http, 404, new JsonObject { ["error"] = $"no control endpoint {verb} {path}" }),
@@ -129,6 +131,16 @@ internal sealed class ControlEndpoints(EmulatorCore core)
             if (body.Number("licenseLimit") is { } licence) settings.LicenseLimit = (int)licence;
             if (body.Bool("allowKasmSharing") is { } sharing) settings.AllowKasmSharing = sharing;
             if (body.ContainsKey("newSessionStatus")) settings.NewSessionStatus = body.Str("newSessionStatus");
+        }
+        try
+        {
+            if (body.ContainsKey("fuzzSeed")) core.SetFuzz(body.Number("fuzzSeed") is { } seed ? (int)seed : null);
+            if (body.Str("certificate") is { } certificate) core.SetCertificate(certificate);
+        }
+        catch (ArgumentException ex)
+        {
+            await Send(http, 400, new JsonObject { ["error"] = ex.Message });
+            return;
         }
         await SendRaw(http, 200, JsonSerializer.Serialize(settings, Json));
     }

@@ -56,6 +56,25 @@ internal sealed class EmulatorCore
 
     public void RequestStop() => _stopRequested.TrySetResult();
 
+    private Fuzzer? _fuzzer;
+
+    /// <summary>The fuzz mode in force (null = off); see <see cref="Fuzzer"/>.</summary>
+    public Fuzzer? Fuzz => Volatile.Read(ref _fuzzer);
+
+    /// <summary>Turns fuzz mode on with a seed (its call counts start again) or off (null).</summary>
+    public void SetFuzz(int? seed)
+    {
+        lock (State.Gate) State.Settings.FuzzSeed = seed;
+        Volatile.Write(ref _fuzzer, seed is { } s ? new Fuzzer(s) : null);
+    }
+
+    /// <summary>Picks the certificate later TLS handshakes present (<see cref="CertificateFactory"/>).</summary>
+    public void SetCertificate(string kind)
+    {
+        CertificateFactory.Validate(kind);
+        lock (State.Gate) State.Settings.Certificate = kind;
+    }
+
     /// <summary>Seeded state again and an empty request log (faults and settings stay).</summary>
     public void Reset()
     {

@@ -29,7 +29,9 @@ public static class EmulatorHost
         };
         var core = new EmulatorCore(profile, settings, [.. EmulatorKeys.Defaults, .. options.AdditionalKeys], TimeProvider.System);
         StateFile.LoadIfPresent(core.State, options.StateFile);
-        var certificate = options.Http ? null : CertificateFactory.Get();
+        if (options.FuzzSeed is { } seed) core.SetFuzz(seed);
+        core.SetCertificate(options.Certificate);
+        var certificate = options.Http ? null : CertificateFactory.Get(options.Certificate);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -44,7 +46,9 @@ public static class EmulatorHost
             kestrel.AddServerHeader = false;
             kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
             {
-                if (certificate is not null) listen.UseHttps(certificate);
+                // The certificate is picked per handshake, so the "certificate" setting can change it at run time.
+                if (certificate is not null)
+                    listen.UseHttps(https => https.ServerCertificateSelector = (_, _) => CertificateFactory.Get(core.State.Settings.Certificate));
             });
         });
 

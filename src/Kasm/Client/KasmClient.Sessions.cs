@@ -21,7 +21,7 @@ namespace Kasm.Client
             if (!string.IsNullOrEmpty(kasmUrl)) body["kasm_url"] = kasmUrl;
             if (environment != null && environment.Count > 0) body["environment"] = JsonPayload.FromDictionary(environment);
             using var response = _transport.Send(KasmEndpoints.RequestKasm, body, cancel);
-            var session = ModelMapper.Map<KasmSession>(response.Json, Connection);
+            var session = ModelMapper.Map<KasmSession>(response.Json, Connection, response.Endpoint.Name);
             session.ImageId ??= imageId;
             session.UserId ??= userId;
             return Made(response, session);
@@ -104,7 +104,7 @@ namespace Kasm.Client
             var root = response.Json;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("kasm", out var kasm) && kasm.ValueKind == JsonValueKind.Object)
             {
-                var session = ModelMapper.Map<KasmSession>(kasm, Connection);
+                var session = ModelMapper.Map<KasmSession>(kasm, Connection, response.Endpoint.Name);
                 if (root.TryGetProperty("kasm_url", out var url) && url.ValueKind == JsonValueKind.String)
                     session.KasmUrl = KasmValue.ToAbsoluteUri(url.GetString(), Connection.Server) ?? session.KasmUrl;
                 return (session, new SessionProgress(session.Status ?? RunningStatus, session.OperationalMessage, session.OperationalProgress));
@@ -286,7 +286,7 @@ namespace Kasm.Client
             }
             using (response)
             {
-                var session = ModelMapper.Map<KasmSession>(Property(response, "kasm"), Connection);
+                var session = ModelMapper.Map<KasmSession>(Property(response, "kasm"), Connection, response.Endpoint.Name);
                 return session.UserId ?? throw new KasmApiException(KasmErrorId.UnexpectedResponse,
                     $"Kasm answered get_kasm for session {kasmId} without its user_id, so its owner is unknown. Nothing was ended; pass -UserId.",
                     KasmEndpoints.GetKasm.Name, response.StatusCode, null, KasmEndpoints.GetKasm.Permission);

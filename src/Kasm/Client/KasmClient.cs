@@ -16,10 +16,12 @@ namespace Kasm.Client
     internal sealed partial class KasmClient
     {
         private readonly KasmTransport _transport;
+        private readonly IKasmItemErrors? _itemErrors;
 
         public KasmClient(KasmConnection connection, IKasmLog log)
         {
             _transport = new KasmTransport(connection, log);
+            _itemErrors = log as IKasmItemErrors;
         }
 
         public KasmConnection Connection => _transport.Connection;
@@ -35,11 +37,18 @@ namespace Kasm.Client
 
         private static KasmImage FinishImage(KasmImage image)
         {
-            // The API reports the image size in (decimal) MB; the module's sizes are bytes.
-            if (image.AdditionalProperties.TryGetValue("uncompressed_size_mb", out var mb) && mb != null)
+            // The API reports the image size in (decimal) MB; the module's sizes are bytes. A size that cannot be read
+            // as a whole number of MB that fits stays in AdditionalProperties as it came (docs/kasm-api.md#odd-answers).
+            if (image.AdditionalProperties.TryGetValue("uncompressed_size_mb", out var mb))
             {
-                image.UncompressedSize = Convert.ToInt64(mb, System.Globalization.CultureInfo.InvariantCulture) * 1_000_000L;
-                image.AdditionalProperties.Remove("uncompressed_size_mb");
+                if (mb == null || mb is string none && KasmValue.IsNone(none))
+                    image.AdditionalProperties.Remove("uncompressed_size_mb");
+                else if (KasmValue.TryReadKeptNumber(mb, typeof(long), out var size) && size is long megabytes
+                         && megabytes >= 0 && megabytes <= long.MaxValue / 1_000_000L)
+                {
+                    image.UncompressedSize = megabytes * 1_000_000L;
+                    image.AdditionalProperties.Remove("uncompressed_size_mb");
+                }
             }
             return image;
         }
@@ -49,7 +58,7 @@ namespace Kasm.Client
         public KasmSystemInfo GetSystemInfo(CancellationToken cancel)
         {
             using var response = _transport.Send(KasmEndpoints.SystemInfo, null, cancel);
-            var info = ModelMapper.Map<KasmSystemInfo>(Property(response, "system_info"), Connection);
+            var info = ModelMapper.Map<KasmSystemInfo>(Property(response, "system_info"), Connection, response.Endpoint.Name);
             info.Version = KasmValue.ParseBuildVersion(info.BuildId);
             return info;
         }
@@ -67,6 +76,10 @@ namespace Kasm.Client
             return Enumerate(response, property, finish);
         }
 
+        /// <summary>The list mapping of one answer, for the unit tests.</summary>
+        internal static IEnumerable<T> EnumerateForTest<T>(KasmClient client, KasmResponse response, string property) where T : KasmObject, new() =>
+            client.Enumerate<T>(response, property, null);
+
         private IEnumerable<T> Enumerate<T>(KasmResponse response, string property, Func<T, T>? finish) where T : KasmObject, new()
         {
             using (response)
@@ -78,7 +91,17 @@ namespace Kasm.Client
                     throw ResponseClassifier.Unreadable(response.Endpoint, response.StatusCode, response.ContentType, response.Body, null);
                 foreach (var item in items.EnumerateArray())
                 {
-                    var mapped = ModelMapper.Map<T>(item, Connection);
+                    T mapped;
+                    try
+                    {
+                        mapped = ModelMapper.Map<T>(item, Connection, response.Endpoint.Name);
+                    }
+                    catch (KasmApiException bad) when (_itemErrors != null)
+                    {
+                        // One unusable item (no readable id): reported, and the list goes on (docs/kasm-api.md#odd-answers).
+                        _itemErrors.ItemFailed(bad);
+                        continue;
+                    }
                     yield return finish == null ? mapped : finish(mapped);
                 }
             }

@@ -34,10 +34,10 @@ namespace Kasm.Client
             {
                 if (_document == null)
                 {
-                    try { _document = JsonDocument.Parse(Body); }
-                    catch (JsonException ex) { throw ResponseClassifier.Unreadable(Endpoint, StatusCode, ContentType, Body, ex); }
+                    if (!ResponseClassifier.TryParseDocument(Body, out _document, out var ex))
+                        throw ResponseClassifier.Unreadable(Endpoint, StatusCode, ContentType, Body, ex);
                 }
-                return _document.RootElement;
+                return _document!.RootElement;
             }
         }
 

@@ -43,7 +43,13 @@ namespace Kasm.Cmdlets
         /// <summary>Checks the piped object, then does one item's work.</summary>
         protected sealed override void ProcessRecord()
         {
-            if (PipedObjectIsUsable()) ProcessItem();
+            if (!PipedObjectIsUsable()) return;
+            if (PipelineTextProblem() is string problem)
+            {
+                WriteError(InvalidArgument($"{problem} Nothing was sent for this record.", InputObject?.BaseObject));
+                return;
+            }
+            ProcessItem();
         }
 
         /// <summary>One record's work (ProcessRecord of a plain cmdlet).</summary>

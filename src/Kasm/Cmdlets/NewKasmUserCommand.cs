@@ -51,6 +51,7 @@ namespace Kasm.Cmdlets
         /// <summary>Notes.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ApiField("notes")]
+        [MultiLine]
         public string? Notes { get; set; }
 
         /// <summary>Creates the user locked out.</summary>

@@ -39,6 +39,7 @@ namespace Kasm.Cmdlets
         /// <summary>The description shown in the launcher.</summary>
         [Parameter]
         [ApiField("description")]
+        [MultiLine]
         public string? Description { get; set; }
 
         /// <summary>The Docker image reference, such as kasmweb/chrome:1.15.0.</summary>

@@ -65,6 +65,7 @@ namespace Kasm.Cmdlets
         /// <summary>Notes.</summary>
         [Parameter]
         [ApiField("notes")]
+        [MultiLine]
         public string? Notes { get; set; }
 
         /// <summary>Locks the user out (-Locked:$false unlocks).</summary>
