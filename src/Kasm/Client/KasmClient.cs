@@ -35,19 +35,22 @@ namespace Kasm.Client
         public IEnumerable<KasmImage> GetImages(CancellationToken cancel) =>
             List<KasmImage>(KasmEndpoints.GetImages, null, "images", cancel, FinishImage);
 
+        /// <summary>GetImages' mapping of one answer, for the unit tests.</summary>
+        internal IEnumerable<KasmImage> GetImagesForTest(KasmResponse response) => Enumerate<KasmImage>(response, "images", FinishImage);
+
         private static KasmImage FinishImage(KasmImage image)
         {
             // The API reports the image size in (decimal) MB; the module's sizes are bytes. A size that cannot be read
             // as a whole number of MB that fits stays in AdditionalProperties as it came (docs/kasm-api.md#odd-answers).
-            if (image.AdditionalProperties.TryGetValue("uncompressed_size_mb", out var mb))
+            if (image.TryGetAdditional("uncompressed_size_mb", out var mb))
             {
                 if (mb == null || mb is string none && KasmValue.IsNone(none))
-                    image.AdditionalProperties.Remove("uncompressed_size_mb");
+                    image.RemoveAdditional("uncompressed_size_mb");
                 else if (KasmValue.TryReadKeptNumber(mb, typeof(long), out var size) && size is long megabytes
                          && megabytes >= 0 && megabytes <= long.MaxValue / 1_000_000L)
                 {
                     image.UncompressedSize = megabytes * 1_000_000L;
-                    image.AdditionalProperties.Remove("uncompressed_size_mb");
+                    image.RemoveAdditional("uncompressed_size_mb");
                 }
             }
             return image;
@@ -58,7 +61,8 @@ namespace Kasm.Client
         public KasmSystemInfo GetSystemInfo(CancellationToken cancel)
         {
             using var response = _transport.Send(KasmEndpoints.SystemInfo, null, cancel);
-            var info = ModelMapper.Map<KasmSystemInfo>(Property(response, "system_info"), Connection, response.Endpoint.Name);
+            response.KeepDocument = true;
+            var info = ModelMapper.Map<KasmSystemInfo>(Property(response, "system_info"), Connection, response.Endpoint.Name, lazy: true);
             info.Version = KasmValue.ParseBuildVersion(info.BuildId);
             return info;
         }
@@ -82,6 +86,7 @@ namespace Kasm.Client
 
         private IEnumerable<T> Enumerate<T>(KasmResponse response, string property, Func<T, T>? finish) where T : KasmObject, new()
         {
+            response.KeepDocument = true;
             using (response)
             {
                 var root = response.Json;
@@ -94,7 +99,8 @@ namespace Kasm.Client
                     T mapped;
                     try
                     {
-                        mapped = ModelMapper.Map<T>(item, Connection, response.Endpoint.Name);
+                        // Lazy: the unmodelled fields stay in the answer until asked for, so the answer outlives the response.
+                        mapped = ModelMapper.Map<T>(item, Connection, response.Endpoint.Name, lazy: true);
                     }
                     catch (KasmApiException bad) when (_itemErrors != null)
                     {

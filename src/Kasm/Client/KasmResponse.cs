@@ -41,6 +41,15 @@ namespace Kasm.Client
             }
         }
 
-        public void Dispose() => _document?.Dispose();
+        /// <summary>
+        /// Set when objects read from the answer keep pointing into it (lazy AdditionalProperties): Dispose then leaves
+        /// the parsed document to the garbage collector instead of returning its buffers.
+        /// </summary>
+        public bool KeepDocument { get; set; }
+
+        public void Dispose()
+        {
+            if (!KeepDocument) _document?.Dispose();
+        }
     }
 }
