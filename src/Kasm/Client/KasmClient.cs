@@ -76,8 +76,42 @@ namespace Kasm.Client
         private IEnumerable<T> List<T>(KasmEndpoint endpoint, JsonObject? body, string property, CancellationToken cancel,
             Func<T, T>? finish = null) where T : KasmObject, new()
         {
-            var response = _transport.Send(endpoint, body, cancel);
-            return Enumerate(response, property, finish);
+            var response = _transport.SendForList(endpoint, body, cancel);
+            return response.Stream != null ? EnumerateStream(response, property, finish) : Enumerate(response, property, finish);
+        }
+
+        /// <summary>
+        /// A list read as it arrives (<see cref="ListReader"/>): each item is mapped and handed on before the next is
+        /// read, and leaving early (Select-Object -First) disposes the response, which stops the download. An answer that
+        /// is not a plain list is read whole and goes the usual way.
+        /// </summary>
+        private IEnumerable<T> EnumerateStream<T>(KasmResponse response, string property, Func<T, T>? finish) where T : KasmObject, new()
+        {
+            using (response)
+            {
+                var reader = new ListReader(response, property);
+                if (!reader.Start(out var whole))
+                {
+                    var read = _transport.Check(new KasmResponse(response.Endpoint, response.StatusCode, response.ContentType, whole) { Attempts = response.Attempts }, true);
+                    foreach (var item in Enumerate(read, property, finish)) yield return item;
+                    yield break;
+                }
+                for (var item = reader.Next(); item != null; item = reader.Next())
+                {
+                    T mapped;
+                    try
+                    {
+                        // The item's own small document stays with the object (lazy AdditionalProperties).
+                        mapped = ModelMapper.Map<T>(item.RootElement, Connection, response.Endpoint.Name, lazy: true);
+                    }
+                    catch (KasmApiException bad) when (_itemErrors != null)
+                    {
+                        _itemErrors.ItemFailed(bad);
+                        continue;
+                    }
+                    yield return finish == null ? mapped : finish(mapped);
+                }
+            }
         }
 
         /// <summary>The list mapping of one answer, for the unit tests.</summary>

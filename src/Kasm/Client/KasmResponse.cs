@@ -16,6 +16,16 @@ namespace Kasm.Client
             Body = body;
         }
 
+        /// <summary>A 200 JSON answer not read yet (lists, <see cref="KasmTransport.SendForList"/>); Body is empty then.</summary>
+        public KasmResponse(KasmEndpoint endpoint, int statusCode, string? contentType, ResponseStream stream)
+            : this(endpoint, statusCode, contentType, Array.Empty<byte>())
+        {
+            Stream = stream;
+        }
+
+        /// <summary>The unread answer of a streamed list, or null.</summary>
+        public ResponseStream? Stream { get; }
+
         public KasmEndpoint Endpoint { get; }
         public int StatusCode { get; }
         public string? ContentType { get; }
@@ -49,6 +59,7 @@ namespace Kasm.Client
 
         public void Dispose()
         {
+            Stream?.Dispose();
             if (!KeepDocument) _document?.Dispose();
         }
     }
