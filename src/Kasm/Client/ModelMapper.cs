@@ -87,7 +87,7 @@ namespace Kasm.Client
                     if (!TryGetPath(element, path, out var value)) continue;
                     present = true;
                     if (IsNoValue(value, field.Property.PropertyType)) break;
-                    if (TryConvert(value, field.Property.PropertyType, connection, method, out var converted))
+                    if (TryConvert(value, field.Property.PropertyType, connection, method, lazy, out var converted))
                     {
                         field.Property.SetValue(result, converted);
                         read = true;
@@ -107,7 +107,7 @@ namespace Kasm.Client
             }
             var unmodelled = new UnmodelledFields(element, map.TopLevelNames, unread);
             if (lazy) result.AdditionalSource = unmodelled;
-            else unmodelled.CopyTo(result.AdditionalProperties);
+            else if (unmodelled.Any()) unmodelled.CopyTo(result.AdditionalProperties);
             return result;
         }
 
@@ -128,6 +128,13 @@ namespace Kasm.Client
 
             private bool IsAdditional(string name) =>
                 (!_modelled.Contains(name) || _unread != null && _unread.Contains(name)) && (_removed == null || !_removed.Contains(name));
+
+            public bool Any()
+            {
+                foreach (var p in _element.EnumerateObject())
+                    if (IsAdditional(p.Name)) return true;
+                return false;
+            }
 
             public void CopyTo(IDictionary<string, object?> target)
             {
@@ -256,7 +263,7 @@ namespace Kasm.Client
         }
 
         /// <summary>True when <paramref name="value"/> reads as <paramref name="target"/> under the rule above; never throws.</summary>
-        private static bool TryConvert(JsonElement value, Type target, KasmConnection? connection, string? method, out object? result)
+        private static bool TryConvert(JsonElement value, Type target, KasmConnection? connection, string? method, bool lazy, out object? result)
         {
             result = null;
             var type = Nullable.GetUnderlyingType(target) ?? target;
@@ -337,7 +344,7 @@ namespace Kasm.Client
                 {
                     // A nested item that cannot be read makes the whole field unreadable: it is kept as it came.
                     if (e.ValueKind != JsonValueKind.Object) return false;
-                    try { items.Add(Map(element, e, connection, method)); }
+                    try { items.Add(Map(element, e, connection, method, lazy)); }
                     catch (KasmApiException) { return false; }
                 }
                 var array = Array.CreateInstance(element, items.Count);
