@@ -46,4 +46,15 @@ Describe 'Lists read as a stream' {
         $streamed | Should -HaveCount 20002
         ($streamed | ConvertTo-Json -Compress) | Should -BeExactly ($whole | ConvertTo-Json -Compress)
     }
+
+    It 'keeps every unmodelled field of a streamed user, read when asked for, as a whole read keeps it' {
+        $streamed = @(Get-KasmUser | Select-Object -First 300)
+        $whole = @((Invoke-Debugged { Get-KasmUser }).Output | Select-Object -First 300)
+        $streamed[0].AdditionalProperties.Count | Should -BeGreaterThan 0
+        for ($i = 0; $i -lt 300; $i++) {
+            $s = $streamed[$i].AdditionalProperties; $w = $whole[$i].AdditionalProperties
+            (@($s.Keys | Sort-Object) -join ',') | Should -BeExactly (@($w.Keys | Sort-Object) -join ',')
+            ([pscustomobject] $s | ConvertTo-Json -Compress -Depth 5) | Should -BeExactly ([pscustomobject] $w | ConvertTo-Json -Compress -Depth 5)
+        }
+    }
 }

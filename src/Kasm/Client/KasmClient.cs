@@ -96,13 +96,13 @@ namespace Kasm.Client
                     foreach (var item in Enumerate(read, property, finish)) yield return item;
                     yield break;
                 }
-                for (var item = reader.Next(); item != null; item = reader.Next())
+                for (var item = reader.Next(out var bytes); item != null; item = reader.Next(out bytes))
                 {
                     T mapped;
                     try
                     {
-                        // The item's own small document stays with the object (lazy AdditionalProperties).
-                        mapped = ModelMapper.Map<T>(item.RootElement, Connection, response.Endpoint.Name, lazy: true);
+                        // The object keeps only the item's bytes, parsed again if its AdditionalProperties are read.
+                        using (item) mapped = ModelMapper.Map<T>(item.RootElement, Connection, response.Endpoint.Name, lazy: true, itemBytes: bytes);
                     }
                     catch (KasmApiException bad) when (_itemErrors != null)
                     {

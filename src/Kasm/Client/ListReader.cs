@@ -6,7 +6,7 @@ namespace Kasm.Client
     /// <summary>
     /// Reads a list answer ({"key": [item, item, ...], ...}) from its stream one item at a time with Utf8JsonReader, so
     /// the first object is mapped before the body has arrived and an abandoned enumeration stops the download. Each
-    /// item becomes a small document of its own. An answer of another shape (the key not first, an error, an empty
+    /// item is parsed on its own and keeps only its bytes. An answer of another shape (the key not first, an error, an empty
     /// {}) is read whole and handed back for the usual checks (<see cref="Start"/>).
     /// </summary>
     internal sealed class ListReader
@@ -65,9 +65,13 @@ namespace Kasm.Client
             return reader.TokenType == JsonTokenType.StartArray ? 1 : 0;
         }
 
-        /// <summary>The next item as a document of its own, or null after the last one (the rest of the body is read).</summary>
-        public JsonDocument? Next()
+        /// <summary>
+        /// The next item as a document to map it from (the caller disposes it) and the item's own bytes, or null after
+        /// the last one (the rest of the body is read).
+        /// </summary>
+        public JsonDocument? Next(out byte[] bytes)
         {
+            bytes = Array.Empty<byte>();
             while (true)
             {
                 var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_buffer, _start, _end - _start), _eof, _state);
@@ -82,7 +86,7 @@ namespace Kasm.Client
                 }
                 if (found == 1)
                 {
-                    if (!ResponseClassifier.TryParseItem(_buffer, _start + itemStart, itemEnd - itemStart, out var item, out var error))
+                    if (!ResponseClassifier.TryParseItem(_buffer, _start + itemStart, itemEnd - itemStart, out var item, out bytes, out var error))
                         throw Unreadable(error);
                     Commit(ref reader);
                     return item;

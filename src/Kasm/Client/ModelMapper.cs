@@ -54,15 +54,21 @@ namespace Kasm.Client
         /// <paramref name="element"/> and reads them on first use of AdditionalProperties, so the caller must keep the
         /// element's document alive (not disposed) for as long as the object lives.
         /// </summary>
-        public static T Map<T>(JsonElement element, KasmConnection? connection, string? method = null, bool lazy = false) where T : KasmObject, new() =>
-            (T)Map(typeof(T), element, connection, method, lazy);
+        /// <remarks>
+        /// With <paramref name="itemBytes"/> (the element's own JSON text) the object keeps those bytes instead of the
+        /// element, and <paramref name="element"/>'s document may be disposed after the call; nested objects are then
+        /// mapped eagerly.
+        /// </remarks>
+        public static T Map<T>(JsonElement element, KasmConnection? connection, string? method = null, bool lazy = false, byte[]? itemBytes = null) where T : KasmObject, new() =>
+            (T)Map(typeof(T), element, connection, method, lazy, itemBytes);
 
         /// <summary>
         /// Maps one object. Throws KasmUnexpectedResponse (naming the field) when the item is not an object or its
         /// identity is missing or unreadable; never any other exception, whatever the JSON holds.
         /// </summary>
-        public static KasmObject Map(Type type, JsonElement element, KasmConnection? connection, string? method = null, bool lazy = false)
+        public static KasmObject Map(Type type, JsonElement element, KasmConnection? connection, string? method = null, bool lazy = false, byte[]? itemBytes = null)
         {
+            bool nestedLazy = lazy && itemBytes == null;
             var result = (KasmObject)Activator.CreateInstance(type)!;
             result.Connection = connection;
             var map = MapFor(type);
@@ -87,7 +93,7 @@ namespace Kasm.Client
                     if (!TryGetPath(element, path, out var value)) continue;
                     present = true;
                     if (IsNoValue(value, field.Property.PropertyType)) break;
-                    if (TryConvert(value, field.Property.PropertyType, connection, method, lazy, out var converted))
+                    if (TryConvert(value, field.Property.PropertyType, connection, method, nestedLazy, out var converted))
                     {
                         field.Property.SetValue(result, converted);
                         read = true;
@@ -105,6 +111,11 @@ namespace Kasm.Client
                         ? $"its '{field.ApiName}' is not an id ({Describe(element, field)})"
                         : $"it has no '{field.ApiName}'");
             }
+            if (lazy && itemBytes != null)
+            {
+                result.AdditionalSource = new UnmodelledFields(itemBytes, map.TopLevelNames, unread);
+                return result;
+            }
             var unmodelled = new UnmodelledFields(element, map.TopLevelNames, unread);
             if (lazy) result.AdditionalSource = unmodelled;
             else if (unmodelled.Any()) unmodelled.CopyTo(result.AdditionalProperties);
@@ -115,10 +126,12 @@ namespace Kasm.Client
         private sealed class UnmodelledFields : IKasmFieldSource
         {
             private readonly JsonElement _element;
+            private readonly byte[]? _bytes;
             private readonly HashSet<string> _modelled;
             private readonly HashSet<string>? _unread;
             private List<string>? _removed;
 
+            /// <summary>Fields read from an element whose document stays alive.</summary>
             public UnmodelledFields(JsonElement element, HashSet<string> modelled, HashSet<string>? unread)
             {
                 _element = element;
@@ -126,31 +139,52 @@ namespace Kasm.Client
                 _unread = unread;
             }
 
+            /// <summary>Fields read from the item's own JSON text (parsed again when asked for: it holds only bytes).</summary>
+            public UnmodelledFields(byte[] bytes, HashSet<string> modelled, HashSet<string>? unread)
+            {
+                _bytes = bytes;
+                _modelled = modelled;
+                _unread = unread;
+            }
+
             private bool IsAdditional(string name) =>
                 (!_modelled.Contains(name) || _unread != null && _unread.Contains(name)) && (_removed == null || !_removed.Contains(name));
 
-            public bool Any()
+            private T Read<T>(Func<JsonElement, T> read)
             {
-                foreach (var p in _element.EnumerateObject())
-                    if (IsAdditional(p.Name)) return true;
-                return false;
+                if (_bytes == null) return read(_element);
+                // Already checked when the list was read (UTF-8, depth, surrogates), so this parses.
+                using var doc = JsonDocument.Parse(_bytes, new JsonDocumentOptions { MaxDepth = 64 });
+                return read(doc.RootElement);
             }
 
-            public void CopyTo(IDictionary<string, object?> target)
+            public bool Any() => Read(e =>
             {
-                foreach (var p in _element.EnumerateObject())
+                foreach (var p in e.EnumerateObject())
+                    if (IsAdditional(p.Name)) return true;
+                return false;
+            });
+
+            public void CopyTo(IDictionary<string, object?> target) => Read(e =>
+            {
+                foreach (var p in e.EnumerateObject())
                     if (IsAdditional(p.Name)) target[p.Name] = ToPowerShell(p.Value);
-            }
+                return true;
+            });
 
             public bool TryGet(string name, out object? value)
             {
-                value = null;
-                if (!IsAdditional(name)) return false;
-                // A repeated key: the last one wins, as in CopyTo.
-                bool found = false;
-                foreach (var p in _element.EnumerateObject())
-                    if (p.NameEquals(name)) { value = ToPowerShell(p.Value); found = true; }
-                return found;
+                object? found = null;
+                bool any = IsAdditional(name) && Read(e =>
+                {
+                    // A repeated key: the last one wins, as in CopyTo.
+                    bool seen = false;
+                    foreach (var p in e.EnumerateObject())
+                        if (p.NameEquals(name)) { found = ToPowerShell(p.Value); seen = true; }
+                    return seen;
+                });
+                value = found;
+                return any;
             }
 
             public void Remove(string name) => (_removed ??= new List<string>()).Add(name);

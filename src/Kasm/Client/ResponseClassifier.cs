@@ -120,19 +120,18 @@ namespace Kasm.Client
         /// </summary>
         /// <summary>
         /// One item of a streamed list under the same rules as <see cref="TryParseDocument"/> (its depth counted from
-        /// the answer's top, where it sits two levels down), into a document of its own sized to it.
+        /// the answer's top, where it sits two levels down): a document to map it from (dispose it) and its own bytes.
         /// </summary>
-        internal static bool TryParseItem(byte[] buffer, int offset, int count, out JsonDocument? document, out Exception? error)
+        internal static bool TryParseItem(byte[] buffer, int offset, int count, out JsonDocument? document, out byte[] bytes, out Exception? error)
         {
             document = null;
             error = null;
-            var bytes = new byte[count];
+            bytes = new byte[count];
             Buffer.BlockCopy(buffer, offset, bytes, 0, count);
             try
             {
                 StrictUtf8.GetCharCount(bytes);
-                var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = 62 });
-                document = JsonDocument.ParseValue(ref reader);
+                document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 62 });
                 if (HasSurrogateEscape(bytes)) CheckStrings(document.RootElement);
                 return true;
             }
