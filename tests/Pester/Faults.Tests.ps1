@@ -38,7 +38,8 @@ Describe 'Server faults' {
         ) {
             $null = Set-EmulatorFault $emu -ApiMethod get_images -Status $Status -Body $Body
             $r = @(Get-KasmImage -Connection $noRetry -ErrorAction SilentlyContinue -ErrorVariable ev)
-            $r | Should -HaveCount 0
+            # A list is read as it arrives: the workspaces complete before the cut come out, then the error.
+            if ($Body -eq 'truncated') { $r.Count | Should -BeLessThan 7 } else { $r | Should -HaveCount 0 }
             $ev | Should -HaveCount 1
             $ev[0].FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
             $ev[0].CategoryInfo.Category | Should -Be $Category

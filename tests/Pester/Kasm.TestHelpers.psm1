@@ -108,7 +108,8 @@ function Clear-EmulatorRequestLog {
 function Set-EmulatorFault {
     <#
         Adds a fault: -ApiMethod (get_images, or * for all), -Status, -Body (json, html, empty, truncated),
-        -LatencyMs, -Drop, -Count (next N matching requests), -Rate (0..1). -Clear removes every fault first;
+        -LatencyMs, -Drop, -Count (next N matching requests), -Rate (0..1), -Every (only every Nth matching
+        request: an exact share). -Clear removes every fault first;
         -Clear alone only removes them.
     #>
     param(
@@ -120,6 +121,7 @@ function Set-EmulatorFault {
         [switch] $Drop,
         [int] $Count,
         [double] $Rate,
+        [int] $Every,
         [switch] $Clear
     )
     if ($Clear) {
@@ -133,7 +135,29 @@ function Set-EmulatorFault {
     if ($Drop) { $fault.drop = $true }
     if ($PSBoundParameters.ContainsKey('Count')) { $fault.count = $Count }
     if ($PSBoundParameters.ContainsKey('Rate')) { $fault.rate = $Rate }
+    if ($PSBoundParameters.ContainsKey('Every')) { $fault.every = $Every }
     (Invoke-EmulatorControl $Emulator 'faults' -Method POST -Body $fault).fault
+}
+
+function Get-EmulatorInFlight {
+    <# The API requests the emulator is handling now (InFlight) and the most at once since the last -ResetPeak (Peak). #>
+    param([Parameter(Mandatory)] $Emulator, [switch] $ResetPeak)
+    if ($ResetPeak) { $null = Invoke-EmulatorControl $Emulator 'inflight' -Method DELETE; return }
+    Invoke-EmulatorControl $Emulator 'inflight'
+}
+
+function Wait-EmulatorInFlight {
+    <#
+        Waits until the emulator handles exactly -Count API requests (0: the client left nothing running there) and
+        returns $true, or $false after -GuardSec (a hang guard, not a timing).
+    #>
+    param([Parameter(Mandatory)] $Emulator, [int] $Count = 0, [double] $GuardSec = 20)
+    $deadline = [DateTime]::UtcNow.AddSeconds($GuardSec)
+    while ((Get-EmulatorInFlight $Emulator).inFlight -ne $Count) {
+        if ([DateTime]::UtcNow -gt $deadline) { return $false }
+        Start-Sleep -Milliseconds 50
+    }
+    $true
 }
 
 function Set-EmulatorSetting {
@@ -288,7 +312,7 @@ function Invoke-Captured {
     Invoke-InCapturingHost -Script $ScriptBlock.ToString() -Variables $Variables -Connection $Connection
 }
 
-Export-ModuleMember -Function Invoke-Captured, Invoke-InCapturingHost, Start-TestKasm, Stop-TestKasm, Get-EmulatorRequestMethod, Get-SentBody, Invoke-Debugged, Get-KasmModuleManifestPath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorKey,
+Export-ModuleMember -Function Invoke-Captured, Invoke-InCapturingHost, Get-EmulatorInFlight, Wait-EmulatorInFlight, Start-TestKasm, Stop-TestKasm, Get-EmulatorRequestMethod, Get-SentBody, Invoke-Debugged, Get-KasmModuleManifestPath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorKey,
     ConvertTo-TestSecureString, Connect-TestKasm, Invoke-EmulatorControl, Get-EmulatorRequestLog, Clear-EmulatorRequestLog,
     Set-EmulatorFault, Set-EmulatorSetting, Reset-Emulator, Get-FreeClosedPort, Disconnect-AllKasm,
     Start-KasmEmulator, Stop-KasmEmulator, New-KasmPackage

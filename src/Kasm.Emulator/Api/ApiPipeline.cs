@@ -26,7 +26,6 @@ internal sealed class ApiPipeline(EmulatorCore core)
             await core.Control.HandleAsync(http);
             return;
         }
-
         core.Enter();
         try
         {

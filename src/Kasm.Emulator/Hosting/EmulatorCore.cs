@@ -28,6 +28,27 @@ internal sealed class EmulatorCore
     public ApiPipeline Pipeline { get; }
     public ControlEndpoints Control { get; }
 
+    private int _inFlight;
+
+    /// <summary>API requests being handled now (latency included): 0 once a client has nothing left running here.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    private int _peak;
+
+    /// <summary>The most API requests handled at once since the last <see cref="ResetPeak"/>.</summary>
+    public int PeakInFlight => Volatile.Read(ref _peak);
+
+    public void ResetPeak() => Interlocked.Exchange(ref _peak, InFlight);
+
+    internal void Enter()
+    {
+        int now = Interlocked.Increment(ref _inFlight);
+        for (int peak = Volatile.Read(ref _peak); now > peak; peak = Volatile.Read(ref _peak))
+            if (Interlocked.CompareExchange(ref _peak, now, peak) == peak) break;
+    }
+
+    internal void Leave() => Interlocked.Decrement(ref _inFlight);
+
     private readonly TaskCompletionSource _stopRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes when a client asks the emulator to stop (<c>POST /__emulator/stop</c>); the host stops then.</summary>
@@ -36,7 +57,6 @@ internal sealed class EmulatorCore
     public void RequestStop() => _stopRequested.TrySetResult();
 
     private Fuzzer? _fuzzer;
-    private int _inFlight;
 
     /// <summary>The fuzz mode in force (null = off); see <see cref="Fuzzer"/>.</summary>
     public Fuzzer? Fuzz => Volatile.Read(ref _fuzzer);
@@ -54,13 +74,6 @@ internal sealed class EmulatorCore
         CertificateFactory.Validate(kind);
         lock (State.Gate) State.Settings.Certificate = kind;
     }
-
-    /// <summary>API requests being handled now (GET /__emulator/inflight): tests check that a stopped call left none.</summary>
-    public int InFlight => Volatile.Read(ref _inFlight);
-
-    internal void Enter() => Interlocked.Increment(ref _inFlight);
-
-    internal void Leave() => Interlocked.Decrement(ref _inFlight);
 
     /// <summary>Seeded state again and an empty request log (faults and settings stay).</summary>
     public void Reset()

@@ -50,6 +50,12 @@ public sealed class RunningEmulator : IAsyncDisposable
     /// <summary>Completes when a client asked the emulator to stop (<c>POST /__emulator/stop</c>).</summary>
     public Task StopRequested => _core.StopRequested;
 
+    /// <summary>API requests being handled now (GET /__emulator/inflight).</summary>
+    public int InFlight => _core.InFlight;
+
+    /// <summary>Adds <paramref name="count"/> users (POST /__emulator/users/bulk).</summary>
+    public int AddUsers(int count, string prefix = "bulk") => _core.State.AddUsers(count, prefix);
+
     public void ClearRequestLog() => _core.Log.Clear();
 
     /// <summary>Arms a fault (same as <c>POST /__emulator/faults</c>).</summary>
@@ -65,9 +71,6 @@ public sealed class RunningEmulator : IAsyncDisposable
 
     /// <summary>The SHA-1 thumbprint of a certificate kind (same as <c>GET /__emulator/certificates</c>).</summary>
     public static string ThumbprintOf(string kind) => CertificateFactory.Get(kind).Thumbprint;
-
-    /// <summary>API requests being handled right now.</summary>
-    public int InFlight => _core.InFlight;
 
     /// <summary>Holds a session in a status (same as <c>POST /__emulator/sessions/&lt;kasm_id&gt;</c>); see <see cref="EmulatorState.SetSessionStatus"/>.</summary>
     public void SetSessionStatus(Guid kasmId, string status) => _core.State.SetSessionStatus(kasmId, status);

@@ -120,6 +120,12 @@ namespace Kasm.Client
         internal static string NormalizeThumbprint(string thumbprint) =>
             new string((thumbprint ?? string.Empty).Where(Uri.IsHexDigit).ToArray()).ToUpperInvariant();
 
+        /// <summary>
+        /// Connections the HttpClient opens to the server at most on .NET Framework (which allows 2 by default; .NET has
+        /// no limit): the most requests -ThrottleLimit puts in flight, so runspaces sharing it still overlap.
+        /// </summary>
+        internal const int MaxConnectionsPerServer = 64;
+
         private HttpClient CreateHttpClient()
         {
             var handler = new HttpClientHandler
@@ -136,7 +142,7 @@ namespace Kasm.Client
                 try { handler.SslProtocols = SslProtocols.Tls12 | (SslProtocols)12288; }
                 catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException) { handler.SslProtocols = SslProtocols.Tls12; }
                 // .NET Framework allows 2 connections per server by default; a connection shared by runspaces needs more.
-                try { handler.MaxConnectionsPerServer = 16; } catch (PlatformNotSupportedException) { }
+                try { handler.MaxConnectionsPerServer = MaxConnectionsPerServer; } catch (PlatformNotSupportedException) { }
             }
             var http = new HttpClient(handler, disposeHandler: true)
             {

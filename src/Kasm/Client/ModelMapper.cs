@@ -35,20 +35,44 @@ namespace Kasm.Client
             public string ApiName => string.Join(".", Paths[0]);
         }
 
-        private static readonly ConcurrentDictionary<Type, FieldMap[]> Maps = new ConcurrentDictionary<Type, FieldMap[]>();
+        private sealed class TypeMap
+        {
+            public TypeMap(FieldMap[] fields)
+            {
+                Fields = fields;
+                TopLevelNames = new HashSet<string>(fields.SelectMany(f => f.Paths).Where(p => p.Length == 1).Select(p => p[0]), StringComparer.Ordinal);
+            }
+            public FieldMap[] Fields { get; }
+            /// <summary>The one-segment API names the properties read (nested paths leave their parent additional).</summary>
+            public HashSet<string> TopLevelNames { get; }
+        }
 
-        public static T Map<T>(JsonElement element, KasmConnection? connection, string? method = null) where T : KasmObject, new() =>
-            (T)Map(typeof(T), element, connection, method);
+        private static readonly ConcurrentDictionary<Type, TypeMap> Maps = new ConcurrentDictionary<Type, TypeMap>();
+
+        /// <summary>
+        /// Maps one object. With <paramref name="lazy"/> the unmodelled fields are not copied: the object keeps
+        /// <paramref name="element"/> and reads them on first use of AdditionalProperties, so the caller must keep the
+        /// element's document alive (not disposed) for as long as the object lives.
+        /// </summary>
+        /// <remarks>
+        /// With <paramref name="itemBytes"/> (the element's own JSON text) the object keeps those bytes instead of the
+        /// element, and <paramref name="element"/>'s document may be disposed after the call; nested objects are then
+        /// mapped eagerly.
+        /// </remarks>
+        public static T Map<T>(JsonElement element, KasmConnection? connection, string? method = null, bool lazy = false, byte[]? itemBytes = null) where T : KasmObject, new() =>
+            (T)Map(typeof(T), element, connection, method, lazy, itemBytes);
 
         /// <summary>
         /// Maps one object. Throws KasmUnexpectedResponse (naming the field) when the item is not an object or its
         /// identity is missing or unreadable; never any other exception, whatever the JSON holds.
         /// </summary>
-        public static KasmObject Map(Type type, JsonElement element, KasmConnection? connection, string? method = null)
+        public static KasmObject Map(Type type, JsonElement element, KasmConnection? connection, string? method = null, bool lazy = false, byte[]? itemBytes = null)
         {
+            bool nestedLazy = lazy && itemBytes == null;
             var result = (KasmObject)Activator.CreateInstance(type)!;
             result.Connection = connection;
-            var fields = MapFor(type);
+            var map = MapFor(type);
+            var fields = map.Fields;
             if (element.ValueKind != JsonValueKind.Object)
             {
                 if (fields.Any(f => f.Identity))
@@ -56,34 +80,114 @@ namespace Kasm.Client
                 return result;
             }
 
-            var consumed = new HashSet<string>(StringComparer.Ordinal);
+            // The top-level fields a property read are not "additional"; those it could not read (odd answers) or did
+            // not look at (a later name of a field already read) are, and are noted per object only when there are any.
+            HashSet<string>? unread = null;
             foreach (var field in fields)
             {
                 bool read = false, present = false;
-                foreach (var path in field.Paths)
+                int n = 0;
+                for (; n < field.Paths.Length; n++)
                 {
+                    var path = field.Paths[n];
                     if (!TryGetPath(element, path, out var value)) continue;
                     present = true;
-                    if (path.Length == 1) consumed.Add(path[0]);
                     if (IsNoValue(value, field.Property.PropertyType)) break;
-                    if (TryConvert(value, field.Property.PropertyType, connection, method, out var converted))
+                    if (TryConvert(value, field.Property.PropertyType, connection, method, nestedLazy, out var converted))
                     {
                         field.Property.SetValue(result, converted);
                         read = true;
                         break;
                     }
                     // Not readable as the property's type: keep it as it came (below), and try the next name.
-                    if (path.Length == 1) consumed.Remove(path[0]);
+                    if (path.Length == 1) (unread ??= new HashSet<string>(StringComparer.Ordinal)).Add(path[0]);
                 }
+                // Other names of the field after the one that was read were not looked at: they stay additional.
+                for (n++; n < field.Paths.Length; n++)
+                    if (field.Paths[n].Length == 1 && element.TryGetProperty(field.Paths[n][0], out _))
+                        (unread ??= new HashSet<string>(StringComparer.Ordinal)).Add(field.Paths[n][0]);
                 if (field.Identity && !read)
                     throw Unreadable(type, method, present
                         ? $"its '{field.ApiName}' is not an id ({Describe(element, field)})"
                         : $"it has no '{field.ApiName}'");
             }
-            foreach (var p in element.EnumerateObject())
-                if (!consumed.Contains(p.Name))
-                    result.AdditionalProperties[p.Name] = ToPowerShell(p.Value);
+            if (lazy && itemBytes != null)
+            {
+                result.AdditionalSource = new UnmodelledFields(itemBytes, map.TopLevelNames, unread);
+                return result;
+            }
+            var unmodelled = new UnmodelledFields(element, map.TopLevelNames, unread);
+            if (lazy) result.AdditionalSource = unmodelled;
+            else if (unmodelled.Any()) unmodelled.CopyTo(result.AdditionalProperties);
             return result;
+        }
+
+        /// <summary>An object's unmodelled fields, read from its element when asked for (KasmObject.AdditionalProperties).</summary>
+        private sealed class UnmodelledFields : IKasmFieldSource
+        {
+            private readonly JsonElement _element;
+            private readonly byte[]? _bytes;
+            private readonly HashSet<string> _modelled;
+            private readonly HashSet<string>? _unread;
+            private List<string>? _removed;
+
+            /// <summary>Fields read from an element whose document stays alive.</summary>
+            public UnmodelledFields(JsonElement element, HashSet<string> modelled, HashSet<string>? unread)
+            {
+                _element = element;
+                _modelled = modelled;
+                _unread = unread;
+            }
+
+            /// <summary>Fields read from the item's own JSON text (parsed again when asked for: it holds only bytes).</summary>
+            public UnmodelledFields(byte[] bytes, HashSet<string> modelled, HashSet<string>? unread)
+            {
+                _bytes = bytes;
+                _modelled = modelled;
+                _unread = unread;
+            }
+
+            private bool IsAdditional(string name) =>
+                (!_modelled.Contains(name) || _unread != null && _unread.Contains(name)) && (_removed == null || !_removed.Contains(name));
+
+            private T Read<T>(Func<JsonElement, T> read)
+            {
+                if (_bytes == null) return read(_element);
+                // Already checked when the list was read (UTF-8, depth, surrogates), so this parses.
+                using var doc = JsonDocument.Parse(_bytes, new JsonDocumentOptions { MaxDepth = 64 });
+                return read(doc.RootElement);
+            }
+
+            public bool Any() => Read(e =>
+            {
+                foreach (var p in e.EnumerateObject())
+                    if (IsAdditional(p.Name)) return true;
+                return false;
+            });
+
+            public void CopyTo(IDictionary<string, object?> target) => Read(e =>
+            {
+                foreach (var p in e.EnumerateObject())
+                    if (IsAdditional(p.Name)) target[p.Name] = ToPowerShell(p.Value);
+                return true;
+            });
+
+            public bool TryGet(string name, out object? value)
+            {
+                object? found = null;
+                bool any = IsAdditional(name) && Read(e =>
+                {
+                    // A repeated key: the last one wins, as in CopyTo.
+                    bool seen = false;
+                    foreach (var p in e.EnumerateObject())
+                        if (p.NameEquals(name)) { found = ToPowerShell(p.Value); seen = true; }
+                    return seen;
+                });
+                value = found;
+                return any;
+            }
+
+            public void Remove(string name) => (_removed ??= new List<string>()).Add(name);
         }
 
         /// <summary>JSON null, or "None"/"null"/blank text in a field that is not text: Kasm's ways of saying "no value".</summary>
@@ -163,12 +267,12 @@ namespace Kasm.Client
             return raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0;
         }
 
-        private static FieldMap[] MapFor(Type type) => Maps.GetOrAdd(type, t =>
+        private static TypeMap MapFor(Type type) => Maps.GetOrAdd(type, t => new TypeMap(
             t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanWrite && p.GetCustomAttribute<KasmIgnoreAttribute>() == null)
                 .Select(p => new FieldMap(p, (p.GetCustomAttribute<KasmFieldAttribute>()?.Names ?? new[] { SnakeCase(p.Name) })
                     .Select(n => n.Split('.')).ToArray(), p.GetCustomAttribute<KasmIdentityAttribute>() != null))
-                .ToArray());
+                .ToArray()));
 
         internal static string SnakeCase(string pascal)
         {
@@ -193,7 +297,7 @@ namespace Kasm.Client
         }
 
         /// <summary>True when <paramref name="value"/> reads as <paramref name="target"/> under the rule above; never throws.</summary>
-        private static bool TryConvert(JsonElement value, Type target, KasmConnection? connection, string? method, out object? result)
+        private static bool TryConvert(JsonElement value, Type target, KasmConnection? connection, string? method, bool lazy, out object? result)
         {
             result = null;
             var type = Nullable.GetUnderlyingType(target) ?? target;
@@ -274,7 +378,7 @@ namespace Kasm.Client
                 {
                     // A nested item that cannot be read makes the whole field unreadable: it is kept as it came.
                     if (e.ValueKind != JsonValueKind.Object) return false;
-                    try { items.Add(Map(element, e, connection, method)); }
+                    try { items.Add(Map(element, e, connection, method, lazy)); }
                     catch (KasmApiException) { return false; }
                 }
                 var array = Array.CreateInstance(element, items.Count);

@@ -111,11 +111,39 @@ namespace Kasm.Client
 
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
 
+
+
         /// <summary>
         /// Parses a body as JSON, or says why not; never throws. Refused: an empty body, bytes that are not UTF-8 (which
         /// System.Text.Json would otherwise only notice when a string is read), and nesting deeper than 64 levels
         /// (System.Text.Json's default MaxDepth; Kasm's answers nest a few levels). All are KasmUnexpectedResponse.
         /// </summary>
+        /// <summary>
+        /// One item of a streamed list under the same rules as <see cref="TryParseDocument"/> (its depth counted from
+        /// the answer's top, where it sits two levels down): a document to map it from (dispose it) and its own bytes.
+        /// </summary>
+        internal static bool TryParseItem(byte[] buffer, int offset, int count, out JsonDocument? document, out byte[] bytes, out Exception? error)
+        {
+            document = null;
+            error = null;
+            bytes = new byte[count];
+            Buffer.BlockCopy(buffer, offset, bytes, 0, count);
+            try
+            {
+                StrictUtf8.GetCharCount(bytes);
+                document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 62 });
+                if (HasSurrogateEscape(bytes)) CheckStrings(document.RootElement);
+                return true;
+            }
+            catch (Exception ex) when (ex is JsonException || ex is DecoderFallbackException || ex is ArgumentException || ex is InvalidOperationException)
+            {
+                document?.Dispose();
+                document = null;
+                error = ex;
+                return false;
+            }
+        }
+
         internal static bool TryParseDocument(byte[] body, out JsonDocument? document, out Exception? error)
         {
             document = null;

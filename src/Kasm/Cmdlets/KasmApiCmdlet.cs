@@ -123,14 +123,14 @@ namespace Kasm.Cmdlets
         private readonly HashSet<KasmConnection> _used = new HashSet<KasmConnection>();
 
         /// <summary>The client for this item's connection.</summary>
-        internal KasmClient Client
+        internal KasmClient Client => ClientWith(this);
+
+        /// <summary>The client for this item's connection, logging to <paramref name="log"/> (pipeline thread only).</summary>
+        internal KasmClient ClientWith(IKasmLog log)
         {
-            get
-            {
-                var connection = ResolveConnection();
-                _used.Add(connection);
-                return new KasmClient(connection, this);
-            }
+            var connection = ResolveConnection();
+            _used.Add(connection);
+            return new KasmClient(connection, log);
         }
 
         /// <summary>

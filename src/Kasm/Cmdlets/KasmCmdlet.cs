@@ -60,9 +60,12 @@ namespace Kasm.Cmdlets
         /// <summary>Releases the cancellation source (EndProcessing does not run after a stop).</summary>
         public void Dispose()
         {
-            _stopping.Dispose();
+            Release();
             GC.SuppressFinalize(this);
         }
+
+        /// <summary>What Dispose releases; an override calls the base last.</summary>
+        protected virtual void Release() => _stopping.Dispose();
 
         // -Debug without -Verbose makes PowerShell ask before every verbose line (an old rule of the engine),
         // which breaks non-interactive runs; then the request lines go to the debug stream instead.

@@ -19,7 +19,7 @@ namespace Kasm.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.New, "KasmSession", SupportsShouldProcess = true, DefaultParameterSetName = IdAndId)]
     [OutputType(typeof(KasmSession))]
-    public sealed class NewKasmSessionCommand : KasmApiCmdlet
+    public sealed class NewKasmSessionCommand : KasmBulkCmdlet
     {
         private const string IdAndId = "ImageIdUserId", IdAndName = "ImageIdUserName", NameAndId = "ImageNameUserId", NameAndName = "ImageNameUserName";
 
@@ -82,6 +82,9 @@ namespace Kasm.Cmdlets
 
         internal override Type[] PipedTypes => new[] { typeof(KasmImage), typeof(KasmUser) };
 
+        // Each session waited for in parallel gets a progress bar of its own (one at a time, always activity 1).
+        private int _activity;
+
         /// <summary>Requests one session.</summary>
         protected override void ProcessItem()
         {
@@ -110,26 +113,29 @@ namespace Kasm.Cmdlets
                 if (!resolved) return;
             }
             if (!ShouldProcess($"workspace {imageText} for user {userText}", "Start Kasm session")) return;
-            var record = new ProgressRecord(1, "Starting Kasm session", $"Workspace {imageText}");
-            try
-            {
-                Try(target, () => WriteObject(Client.StartSession(imageId, userId, EnableSharing, StartUrl, Environment, Wait,
-                    TimeSpan.FromSeconds(WaitTimeoutSec), TimeSpan.FromSeconds(PollIntervalSec), (session, p) =>
+            // Locals only: with -ThrottleLimit the request runs on a worker thread after the next record rebinds the parameters.
+            bool sharing = EnableSharing, wait = Wait;
+            string? startUrl = StartUrl;
+            var environment = Environment;
+            var timeout = TimeSpan.FromSeconds(WaitTimeoutSec);
+            var interval = TimeSpan.FromSeconds(PollIntervalSec);
+            int activity = ThrottleLimit > 1 ? ++_activity : 1;
+            string activityText = $"Workspace {imageText}";
+            Send(target, (c, cancel) => c.StartSession(imageId, userId, sharing, startUrl, environment, wait, timeout, interval,
+                    (session, p) =>
                     {
-                        record.StatusDescription = p.Message ?? $"Session {session.KasmId}: {p.Status}";
-                        record.CurrentOperation = p.Status;
+                        var record = new ProgressRecord(activity, "Starting Kasm session", p.Message ?? $"Session {session.KasmId}: {p.Status}")
+                        {
+                            CurrentOperation = p.Status,
+                        };
                         if (p.Percent is int percent) record.PercentComplete = Math.Max(0, Math.Min(100, percent));
-                        WriteProgress(record);
-                    }, Cancellation, imageName)));
-            }
-            finally
-            {
-                if (Wait)
+                        OnPipelineThread(() => WriteProgress(record));
+                    }, cancel, imageName),
+                WriteObject,
+                after: () =>
                 {
-                    record.RecordType = ProgressRecordType.Completed;
-                    WriteProgress(record);
-                }
-            }
+                    if (wait) WriteProgress(new ProgressRecord(activity, "Starting Kasm session", activityText) { RecordType = ProgressRecordType.Completed });
+                });
         }
     }
 }

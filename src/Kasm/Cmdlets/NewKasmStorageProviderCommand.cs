@@ -18,7 +18,7 @@ namespace Kasm.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.New, "KasmStorageProvider", SupportsShouldProcess = true)]
     [OutputType(typeof(KasmStorageProvider))]
-    public sealed class NewKasmStorageProviderCommand : KasmApiCmdlet
+    public sealed class NewKasmStorageProviderCommand : KasmBulkCmdlet
     {
         /// <summary>The provider's name.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -110,7 +110,8 @@ namespace Kasm.Cmdlets
                 return;
             }
             if (!ShouldProcess($"storage provider {Name}", $"Create {KasmClient.ApiName(Type)} storage provider")) return;
-            Try(Name, () => WriteObject(Client.CreateStorageProvider(Type, fields, Cancellation)));
+            var type = Type;
+            Send(Name, (c, cancel) => c.CreateStorageProvider(type, fields, cancel), WriteObject);
         }
     }
 }

@@ -14,7 +14,7 @@ namespace Kasm.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.New, "KasmUser", SupportsShouldProcess = true)]
     [OutputType(typeof(KasmUser))]
-    public sealed class NewKasmUserCommand : KasmApiCmdlet
+    public sealed class NewKasmUserCommand : KasmBulkCmdlet
     {
         /// <summary>The login name (Kasm lowercases it).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -72,7 +72,7 @@ namespace Kasm.Cmdlets
         {
             var fields = BoundFields();
             if (!ShouldProcess($"user {UserName}", "Create Kasm user")) return;
-            Try(UserName, () => WriteObject(Client.CreateUser(fields, Cancellation)));
+            Send(UserName, (c, cancel) => c.CreateUser(fields, cancel), WriteObject);
         }
     }
 }

@@ -19,7 +19,7 @@ namespace Kasm.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "KasmSession", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "ById")]
     [OutputType(typeof(void))]
-    public sealed class RemoveKasmSessionCommand : KasmApiCmdlet
+    public sealed class RemoveKasmSessionCommand : KasmBulkCmdlet
     {
         /// <summary>The session to end; binds from a piped session.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
@@ -49,14 +49,15 @@ namespace Kasm.Cmdlets
                 var piped = Piped<KasmSession>();
                 if (piped != null && piped.KasmId != KasmId) piped = null;
                 if (!ShouldProcess(Targets.Session(KasmId, piped?.UserName, piped?.ImageName), "End Kasm session")) return;
-                Try(KasmId, () => Client.DestroySession(KasmId, UserId, Cancellation));
+                Guid kasmId = KasmId;
+                Guid? userId = UserId;
+                Send(kasmId, (c, cancel) => c.DestroySession(kasmId, userId, cancel));
                 return;
             }
             List<KasmSession>? theirs = null;
-            KasmClient? client = null;
             bool listed = Try(UserName, () =>
             {
-                client = Client;
+                var client = Client;
                 var user = UserNamed(client, UserName);
                 theirs = ListOnce(client, c => c.GetSessions(Cancellation)).Where(s => s.UserId == user.UserId).ToList();
             });
@@ -64,7 +65,7 @@ namespace Kasm.Cmdlets
             foreach (var session in theirs!)
             {
                 if (!ShouldProcess(Targets.Session(session.KasmId, session.UserName ?? UserName, session.ImageName), "End Kasm session")) continue;
-                Try(session.KasmId, () => client!.DestroySession(session.KasmId, session.UserId, Cancellation));
+                Send(session.KasmId, (c, cancel) => c.DestroySession(session.KasmId, session.UserId, cancel));
             }
         }
     }

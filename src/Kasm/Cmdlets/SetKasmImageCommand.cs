@@ -17,7 +17,7 @@ namespace Kasm.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "KasmImage", SupportsShouldProcess = true, DefaultParameterSetName = "ById")]
     [OutputType(typeof(KasmImage))]
-    public sealed class SetKasmImageCommand : KasmApiCmdlet
+    public sealed class SetKasmImageCommand : KasmBulkCmdlet
     {
         /// <summary>The workspace to change; binds from a piped workspace.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
@@ -113,11 +113,8 @@ namespace Kasm.Cmdlets
             var piped = Piped<KasmImage>();
             string? name = ImageName ?? (piped != null && piped.ImageId == imageId ? piped.FriendlyName : null);
             if (!ShouldProcess(Targets.Workspace(name, imageId), $"Set {DescribeFields(changes)}")) return;
-            Try((object?)ImageName ?? imageId, () =>
-            {
-                var image = Client.UpdateImage(imageId, changes, Cancellation);
-                if (PassThru) WriteObject(image);
-            });
+            bool passThru = PassThru;
+            Send((object?)ImageName ?? imageId, (c, cancel) => c.UpdateImage(imageId, changes, cancel), image => { if (passThru) WriteObject(image); });
         }
     }
 }

@@ -17,7 +17,7 @@ namespace Kasm.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "KasmUser", SupportsShouldProcess = true, DefaultParameterSetName = "ById")]
     [OutputType(typeof(KasmUser))]
-    public sealed class SetKasmUserCommand : KasmApiCmdlet
+    public sealed class SetKasmUserCommand : KasmBulkCmdlet
     {
         /// <summary>The user to change; binds from a piped user.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
@@ -108,11 +108,8 @@ namespace Kasm.Cmdlets
             var piped = Piped<KasmUser>();
             current ??= piped != null && piped.UserId == userId ? piped.UserName : null;
             if (!ShouldProcess(Targets.User(current, userId), $"Set {DescribeFields(changes)}")) return;
-            Try(userName ?? Identity ?? (object)userId, () =>
-            {
-                var user = Client.UpdateUser(userId, userName, changes, Cancellation);
-                if (PassThru) WriteObject(user);
-            });
+            bool passThru = PassThru;
+            Send(userName ?? Identity ?? (object)userId, (c, cancel) => c.UpdateUser(userId, userName, changes, cancel), user => { if (passThru) WriteObject(user); });
         }
     }
 }
