@@ -13,6 +13,7 @@
     TypesToProcess         = @('Kasm.Types.ps1xml')
     CmdletsToExport        = @(
         'Connect-Kasm'
+        'Save-KasmConnection'
         'Disconnect-Kasm'
         'Get-KasmConnection'
         'Get-KasmImage'
@@ -63,7 +64,10 @@
     VariablesToExport      = @()
     PrivateData            = @{
         PSData = @{
-            Tags       = @('Kasm', 'KasmWorkspaces', 'VDI', 'API', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('Kasm', 'KasmWorkspaces', 'VDI', 'API', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            # The licence text ships in the module folder and the package (LICENSE); this is its standard text.
+            LicenseUri   = 'https://opensource.org/license/mit'
+            ReleaseNotes = '0.1.0: first package. Workspaces, sessions, users, groups, storage providers and system info; help that matches Get-Command, with examples that run as tests; views that fit 80 columns; saved connections (Save-KasmConnection, Connect-Kasm -Name) that never store a secret in plain text; a runbook example (docs/runbook.md).'
         }
     }
 }

@@ -10,7 +10,8 @@
     -Task ResetEmulator  puts the emulator on -Port (default 8443) back to its fixtures, so the README tour runs again.
     -Task StopEmulator   stops the emulator on -Port (one started in the background, or in another terminal).
     -Task ApiTable  writes README.md's table of covered API methods from the endpoint table (a test checks it).
-    -Task Package   zips out/Kasm into out/Kasm-<version>.zip.
+    -Task Package   zips out/Kasm into out/Kasm-<version>.zip and packs it as out/Kasm.<version>.nupkg (for
+                    Install-PSResource from a folder repository; no network, nothing published).
     -Task Bench     runs the benchmarks in tests/Bench.
     -Task Clean     removes out/ and the bin/obj folders.
 .EXAMPLE
@@ -57,6 +58,7 @@ $moduleFiles = @(
     @{ From = 'src/Kasm/Kasm.Format.ps1xml'; To = 'Kasm.Format.ps1xml' }
     @{ From = 'src/Kasm/Kasm.Types.ps1xml'; To = 'Kasm.Types.ps1xml' }
     @{ From = 'src/Kasm/en-US/about_Kasm.help.txt'; To = 'en-US/about_Kasm.help.txt' }
+    @{ From = 'LICENSE'; To = 'LICENSE' }
 )
 
 function Invoke-Build {
@@ -74,7 +76,8 @@ function Invoke-Build {
     foreach ($f in $moduleFiles) { Copy-Checked (Join-Path $root $f.From) (Join-Path $moduleOut $f.To) }
 
     # MAML help from the cmdlets' metadata and XML doc comments, made in a fresh process against the laid-out module.
-    Invoke-ChildPowerShell -File (Join-Path $root 'src/build/New-KasmHelp.ps1') -ModulePath $moduleOut -DocFile (Join-Path $publish 'Kasm.xml')
+    Invoke-ChildPowerShell -File (Join-Path $root 'src/build/New-KasmHelp.ps1') -ModulePath $moduleOut -DocFile (Join-Path $publish 'Kasm.xml') `
+        -ReferenceFile (Join-Path $root 'docs/cmdlets.md')
     if (-not (Test-Path (Join-Path $moduleOut 'en-US/Kasm.dll-Help.xml'))) { throw 'The help file was not generated.' }
     Write-Host "Built $moduleOut"
 }
@@ -95,12 +98,18 @@ function Invoke-Test {
 
     Write-Host '== Pester'
     $pesterJson = Join-Path $results 'pester.json'
+    # The log shows results, not "What if:" lines: tests of -WhatIf read them from a capturing host (Invoke-Captured in
+    # tests/Pester/Kasm.TestHelpers.psm1). Any that reach the log are counted, and make the run fail.
+    $strayWhatIf = 0
     Invoke-ChildPowerShell -File (Join-Path $root 'src/build/Invoke-PesterRun.ps1') -ModulePath $moduleOut `
-        -PesterPath (Get-PesterModulePath) -TestPath (Join-Path $root 'tests/Pester') -ResultFile $pesterJson -AllowFailure
+        -PesterPath (Get-PesterModulePath) -TestPath (Join-Path $root 'tests/Pester') -ResultFile $pesterJson -AllowFailure |
+        ForEach-Object { if ("$_" -match '^\s*What if: ') { $strayWhatIf++ }; Write-Host $_ }
     $pester = if (Test-Path $pesterJson) { Get-Content $pesterJson -Raw | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
 
     $passed = $xunit.Passed + $pester.Passed
     $failed = $xunit.Failed + $pester.Failed
+    Write-Host "Stray 'What if:' lines in the Pester log: $strayWhatIf"
+    if ($strayWhatIf -gt 0) { $failed++; Write-Host 'Run -WhatIf in tests through Invoke-Captured, which asserts the lines instead of printing them (counted as one failure).' }
     $skipped = $xunit.Skipped + $pester.Skipped
     Write-Host ("xUnit: {0} passed, {1} failed, {2} skipped; Pester: {3} passed, {4} failed, {5} skipped" -f `
         $xunit.Passed, $xunit.Failed, $xunit.Skipped, $pester.Passed, $pester.Failed, $pester.Skipped)
@@ -139,6 +148,8 @@ function Invoke-Package {
     if (Test-Path $zip) { Remove-Item $zip -Force }
     Compress-Archive -Path $moduleOut -DestinationPath $zip
     Write-Host "Packaged $zip"
+    $nupkg = New-KasmPackage -ModuleFolder $moduleOut -Destination $out
+    Write-Host "Packaged $nupkg"
 }
 
 function Invoke-Bench {

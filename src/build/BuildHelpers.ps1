@@ -40,12 +40,35 @@ function Read-TrxCounts([string] $Path) {
     }
 }
 
+function New-KasmPackage {
+    <#
+        Packs a laid-out module folder as <Destination>/Kasm.<version>.nupkg with PSResourceGet's Compress-PSResource:
+        the package Install-PSResource expects, with the gallery metadata (version, tags, licence, release notes) read
+        from the manifest, the one place they are written. No repository and no network. PSResourceGet ships with
+        PowerShell 7.4 and later (the repository's dotnet tool, 7.6.9, has 1.2.0); on Windows PowerShell 5.1 install it
+        first (Install-Module Microsoft.PowerShell.PSResourceGet).
+    #>
+    param([Parameter(Mandatory)] [string] $ModuleFolder, [Parameter(Mandatory)] [string] $Destination)
+    if (-not (Get-Module Microsoft.PowerShell.PSResourceGet -ListAvailable)) {
+        throw 'Packing needs Microsoft.PowerShell.PSResourceGet (part of PowerShell 7.4+; on Windows PowerShell 5.1: Install-Module Microsoft.PowerShell.PSResourceGet).'
+    }
+    Import-Module Microsoft.PowerShell.PSResourceGet -ErrorAction Stop
+    $version = (Import-PowerShellDataFile (Join-Path $ModuleFolder 'Kasm.psd1')).ModuleVersion
+    $nupkg = Join-Path $Destination "Kasm.$version.nupkg"
+    if (Test-Path $nupkg) { Remove-Item $nupkg -Force }
+    $null = New-Item -ItemType Directory -Path $Destination -Force
+    Compress-PSResource -Path $ModuleFolder -DestinationPath $Destination -Confirm:$false
+    if (-not (Test-Path $nupkg)) { throw "Compress-PSResource did not write $nupkg." }
+    $nupkg
+}
+
 function Start-KasmEmulator {
     # Starts the emulator on a free loopback port and waits for its KASM_EMULATOR_READY line.
-    param([string] $EmulatorDll, [string] $EmulatorProfile = 'kasm-1.15', [string] $LogDirectory, [int] $SessionDelayMs = 3000)
+    # -ExtraArguments are passed on as they are (--fuzz SEED, --certificate expired, ...).
+    param([string] $EmulatorDll, [string] $EmulatorProfile = 'kasm-1.15', [string] $LogDirectory, [int] $SessionDelayMs = 3000, [string[]] $ExtraArguments = @())
     $log = Join-Path $LogDirectory ("emulator-{0}-{1}.log" -f $EmulatorProfile, [guid]::NewGuid().ToString('N').Substring(0, 8))
     $dotnet = (Get-Command dotnet -CommandType Application | Select-Object -First 1).Source
-    $process = Start-Process -FilePath $dotnet -ArgumentList @("`"$EmulatorDll`"", '--port', '0', '--profile', $EmulatorProfile, '--session-delay-ms', $SessionDelayMs) `
+    $process = Start-Process -FilePath $dotnet -ArgumentList (@("`"$EmulatorDll`"", '--port', '0', '--profile', $EmulatorProfile, '--session-delay-ms', $SessionDelayMs) + $ExtraArguments) `
         -RedirectStandardOutput $log -RedirectStandardError "$log.err" -PassThru -NoNewWindow -ErrorAction Stop
     $deadline = [DateTime]::UtcNow.AddSeconds(60)
     while ([DateTime]::UtcNow -lt $deadline) {

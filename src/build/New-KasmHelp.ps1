@@ -6,7 +6,10 @@
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
-    [Parameter(Mandatory)] [string] $DocFile
+    [Parameter(Mandatory)] [string] $DocFile,
+    # Where to write the Markdown reference the online links point at (docs/cmdlets.md); none when empty.
+    [string] $ReferenceFile,
+    [string] $OnlineBase = 'docs/cmdlets.md'
 )
 Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
@@ -23,6 +26,17 @@ function Get-TypeName([type] $Type, [switch] $Full) {
     if ($Full) { $Type.FullName } else { $Type.Name }
 }
 
+function Get-CodeText($node) {
+    # Code keeps its lines (an example may be several lines, the first a '# not run:' comment), without indentation.
+    $text = if ($null -eq $node) { '' } elseif ($node -is [string]) { $node } else { $node.InnerText }
+    $lines = @($text -split '\r?\n' | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+    $lines -join "`n"
+}
+
+# The online link of a cmdlet: its section in docs/cmdlets.md, a reference written from the same metadata. The project
+# has no web site, so the link is the repository-relative path; a site would change only this function.
+function Get-OnlineUri([string] $Name) { "$OnlineBase#$($Name.ToLowerInvariant())" }
+
 function Get-Text($node) {
     # The XML adapter gives a plain string for an element that holds only text.
     $text = if ($null -eq $node) { '' } elseif ($node -is [string]) { $node } else { $node.InnerText }
@@ -38,6 +52,13 @@ $maml = 'http://schemas.microsoft.com/maml/2004/10'
 $command = 'http://schemas.microsoft.com/maml/dev/command/2004/10'
 $dev = 'http://schemas.microsoft.com/maml/dev/2004/10'
 
+$reference = [System.Collections.Generic.List[string]]::new()
+$reference.Add('# Cmdlet reference')
+$reference.Add('')
+$reference.Add('Written by `src/build/New-KasmHelp.ps1` on every build from the same metadata and doc comments as the')
+$reference.Add('module''s help (`Get-Help <cmdlet> -Full`, which has the parameters and examples); do not edit by hand.')
+$reference.Add('Each cmdlet''s help links here as its online version.')
+$reference.Add('')
 $w.WriteStartDocument()
 $w.WriteStartElement('helpItems', 'http://msh')
 $w.WriteAttributeString('schema', 'maml')
@@ -74,22 +95,65 @@ foreach ($cmd in Get-Command -Module Kasm -CommandType Cmdlet | Sort-Object Name
         $paramDoc[$p.Name] = $text
     }
 
+    # Common parameters the help lists itself (Get-Help adds [<CommonParameters>] on its own): -WhatIf and -Confirm
+    # where the cmdlet supports ShouldProcess, as Get-Command shows them.
+    $risk = @('WhatIf', 'Confirm') | Where-Object { $cmd.Parameters.ContainsKey($_) }
+    $riskText = @{
+        WhatIf  = 'Shows what would happen if the cmdlet runs. The cmdlet is not run and nothing is sent that changes the server.'
+        Confirm = 'Prompts you for confirmation before running the cmdlet.'
+    }
+    $visible = @($cmd.Parameters.Values | Where-Object { $_.Name -notin $skip -or $_.Name -in $risk })
+    foreach ($r in $risk) { $paramDoc[$r] = $riskText[$r] }
+
+    # The declared defaults: a fresh instance's property values (a value type's zero and a switch's $false say nothing).
+    $instance = [Activator]::CreateInstance($type)
+    $defaults = @{}
+    foreach ($p in $visible) {
+        $prop = $type.GetProperty($p.Name)
+        if (-not $prop) { continue }
+        $value = $prop.GetValue($instance)
+        if ($null -eq $value -or $value -is [System.Management.Automation.SwitchParameter]) { continue }
+        $vt = $prop.PropertyType
+        if ($vt.IsValueType -and -not $vt.IsEnum -and $value.Equals([Activator]::CreateInstance($vt))) { continue }
+        $defaults[$p.Name] = [string]$value
+    }
+    # Else the default the text names: "Default: $env:KASM_SERVER." or "(default 300)".
+    foreach ($p in $visible) {
+        if ($defaults.ContainsKey($p.Name)) { continue }
+        $text = [string]$paramDoc[$p.Name]
+        if ($text -match '(?:^|\. )Default: (.+?)\.?$') { $defaults[$p.Name] = $Matches[1] }
+        elseif ($text -match '\(default:? ([^);]+)\)') { $defaults[$p.Name] = $Matches[1] }
+    }
+
+    function Write-ParameterValue($p) {
+        # A switch takes no value: no <SwitchParameter> after its name.
+        if ($p.ParameterType -eq [System.Management.Automation.SwitchParameter]) { return }
+        $w.WriteStartElement('command', 'parameterValue', $command)
+        $w.WriteAttributeString('required', 'true')
+        $w.WriteString((Get-TypeName $p.ParameterType))
+        $w.WriteEndElement()
+    }
+    function Get-PipelineText([bool] $ByValue, [bool] $ByName) {
+        if ($ByValue -and $ByName) { 'True (ByValue, ByPropertyName)' } elseif ($ByValue) { 'True (ByValue)' } elseif ($ByName) { 'True (ByPropertyName)' } else { 'False' }
+    }
+
+    # One syntax item per parameter set, in Get-Command's order, parameters in Get-Command -Syntax's order:
+    # positional by position, then the mandatory named ones, then the optional ones (each as declared), then -WhatIf and -Confirm.
     $w.WriteStartElement('command', 'syntax', $command)
     foreach ($set in $cmd.ParameterSets) {
         $w.WriteStartElement('command', 'syntaxItem', $command)
         $w.WriteElementString('maml', 'name', $maml, $cmd.Name)
-        foreach ($p in $set.Parameters | Where-Object Name -notin $skip) {
-            $pipeline = if ($p.ValueFromPipeline -and $p.ValueFromPipelineByPropertyName) { 'True (ByValue, ByPropertyName)' }
-                elseif ($p.ValueFromPipeline) { 'True (ByValue)' } elseif ($p.ValueFromPipelineByPropertyName) { 'True (ByPropertyName)' } else { 'False' }
+        $own = @($set.Parameters | Where-Object Name -notin $skip)
+        $named = @($own | Where-Object Position -lt 0)
+        $ordered = @($own | Where-Object Position -ge 0 | Sort-Object Position) + @($named | Where-Object IsMandatory) + @($named | Where-Object { -not $_.IsMandatory }) +
+            @($set.Parameters | Where-Object Name -in $risk)
+        foreach ($p in $ordered) {
             $w.WriteStartElement('command', 'parameter', $command)
             $w.WriteAttributeString('required', $p.IsMandatory.ToString().ToLowerInvariant())
             $w.WriteAttributeString('position', $(if ($p.Position -ge 0) { [string]($p.Position + 1) } else { 'named' }))
-            $w.WriteAttributeString('pipelineInput', $pipeline)
+            $w.WriteAttributeString('pipelineInput', (Get-PipelineText $p.ValueFromPipeline $p.ValueFromPipelineByPropertyName))
             $w.WriteElementString('maml', 'name', $maml, $p.Name)
-            $w.WriteStartElement('command', 'parameterValue', $command)
-            $w.WriteAttributeString('required', ($p.ParameterType -ne [System.Management.Automation.SwitchParameter]).ToString().ToLowerInvariant())
-            $w.WriteString((Get-TypeName $p.ParameterType))
-            $w.WriteEndElement()
+            Write-ParameterValue $p
             $w.WriteEndElement()
         }
         $w.WriteEndElement()
@@ -97,20 +161,26 @@ foreach ($cmd in Get-Command -Module Kasm -CommandType Cmdlet | Sort-Object Name
     $w.WriteEndElement()
 
     $w.WriteStartElement('command', 'parameters', $command)
-    foreach ($p in $cmd.Parameters.Values | Where-Object Name -notin $skip | Sort-Object Name) {
-        $attrs = $p.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] }
+    foreach ($p in $visible | Sort-Object Name) {
+        $attrs = @($p.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] })
         $positions = @($attrs | Where-Object { $_.Position -ge 0 } | ForEach-Object { $_.Position + 1 } | Sort-Object -Unique)
-        $byValue = [bool]($attrs | Where-Object ValueFromPipeline)
-        $byName = [bool]($attrs | Where-Object ValueFromPipelineByPropertyName)
-        $pipeline = if ($byValue -and $byName) { 'True (ByValue, ByPropertyName)' } elseif ($byValue) { 'True (ByValue)' } elseif ($byName) { 'True (ByPropertyName)' } else { 'False' }
+        # Required, per parameter set: "true" or "false" when every set agrees, else "true (SetA), false (SetB)".
+        $sets = @($cmd.ParameterSets | ForEach-Object { $s = $_; $s.Parameters | Where-Object Name -eq $p.Name | ForEach-Object { [pscustomobject]@{ Set = $s.Name; Mandatory = $_.IsMandatory } } })
+        $mandatory = @($sets | Where-Object Mandatory | ForEach-Object Set)
+        $optional = @($sets | Where-Object { -not $_.Mandatory } | ForEach-Object Set)
+        $required = if ($optional.Count -eq 0) { 'true' } elseif ($mandatory.Count -eq 0) { 'false' } else { "true ($($mandatory -join ', ')), false ($($optional -join ', '))" }
         $w.WriteStartElement('command', 'parameter', $command)
-        $w.WriteAttributeString('required', [string]([bool]($attrs | Where-Object Mandatory)).ToString().ToLowerInvariant())
+        $w.WriteAttributeString('required', $required)
         $w.WriteAttributeString('position', $(if ($positions.Count) { [string]$positions[0] } else { 'named' }))
-        $w.WriteAttributeString('pipelineInput', $pipeline)
+        $w.WriteAttributeString('pipelineInput', (Get-PipelineText ([bool]($attrs | Where-Object ValueFromPipeline)) ([bool]($attrs | Where-Object ValueFromPipelineByPropertyName))))
         $w.WriteAttributeString('globbing', ([bool]($p.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })).ToString().ToLowerInvariant())
         $w.WriteElementString('maml', 'name', $maml, $p.Name)
         $w.WriteStartElement('maml', 'description', $maml); $w.WriteElementString('maml', 'para', $maml, $paramDoc[$p.Name]); $w.WriteEndElement()
+        Write-ParameterValue $p
         $w.WriteStartElement('dev', 'type', $dev); $w.WriteElementString('maml', 'name', $maml, (Get-TypeName $p.ParameterType -Full)); $w.WriteEndElement()
+        if ($defaults.ContainsKey($p.Name)) { $w.WriteElementString('dev', 'defaultValue', $dev, $defaults[$p.Name]) }
+        elseif ($p.ParameterType -eq [System.Management.Automation.SwitchParameter]) { $w.WriteElementString('dev', 'defaultValue', $dev, 'False') }
+        else { $w.WriteElementString('dev', 'defaultValue', $dev, 'None') }
         if ($p.Aliases.Count) { $w.WriteElementString('dev', 'aliases', $dev, ($p.Aliases -join ', ')) }
         $w.WriteEndElement()
     }
@@ -142,16 +212,47 @@ foreach ($cmd in Get-Command -Module Kasm -CommandType Cmdlet | Sort-Object Name
         $i++
         $w.WriteStartElement('command', 'example', $command)
         $w.WriteElementString('maml', 'title', $maml, "-------------------------- Example $i --------------------------")
-        $w.WriteElementString('dev', 'code', $dev, (Get-Text $ex.code))
+        $w.WriteElementString('dev', 'code', $dev, (Get-CodeText $ex.code))
         $w.WriteStartElement('dev', 'remarks', $dev); $w.WriteElementString('maml', 'para', $maml, (Get-Text $ex.para)); $w.WriteEndElement()
         $w.WriteEndElement()
     }
     $w.WriteEndElement()
+
+    # The online link (Get-Help -Online): the cmdlet's section of the reference this script also writes.
+    $w.WriteStartElement('command', 'relatedLinks', $command)
+    $w.WriteStartElement('maml', 'navigationLink', $maml)
+    $w.WriteElementString('maml', 'linkText', $maml, 'Online Version:')
+    $w.WriteElementString('maml', 'uri', $maml, (Get-OnlineUri $cmd.Name))
     $w.WriteEndElement()
+    $w.WriteStartElement('maml', 'navigationLink', $maml)
+    $w.WriteElementString('maml', 'linkText', $maml, 'about_Kasm')
+    $w.WriteElementString('maml', 'uri', $maml, '')
+    $w.WriteEndElement()
+    $w.WriteEndElement()
+    $w.WriteEndElement()
+    $reference.Add("## $($cmd.Name)")
+    $reference.Add('')
+    $reference.Add($synopsis)
+    $reference.Add('')
+    $reference.Add('```')
+    foreach ($set in $cmd.ParameterSets) {
+        $line = $set.ToString()
+        foreach ($h in $hidden) { $line = $line -replace "\s\[-$h <[^>]+>\]", '' }
+        $reference.Add("$($cmd.Name) $line")
+    }
+    $reference.Add('```')
+    $reference.Add('')
+    $reference.Add($description)
+    $reference.Add('')
 }
 $w.WriteEndElement()
 $w.WriteEndDocument()
 $w.Close()
 
 if ($problems.Count) { throw "Help is incomplete:`n  $($problems -join "`n  ")" }
+if ($ReferenceFile) {
+    $text = ($reference -join "`n").TrimEnd() + "`n"
+    $old = if (Test-Path $ReferenceFile) { [IO.File]::ReadAllText($ReferenceFile) } else { '' }
+    if ($old -ne $text) { [IO.File]::WriteAllText($ReferenceFile, $text, [System.Text.UTF8Encoding]::new($false)) }
+}
 Write-Host "Wrote $target"

@@ -202,7 +202,7 @@ Describe 'Get-KasmImage against the <EmulatorProfile> emulator' -ForEach @(
         It 'is the module''s table view, not the default list' {
             $fmt = Get-FormatData -TypeName 'Kasm.Models.KasmImage'
             $fmt | Should -Not -BeNullOrEmpty
-            ($images | Out-String -Width 200) | Should -Match 'FriendlyName\s+Name\s+Enabled'
+            ($images | Out-String -Width 200) | Should -Match 'Name\s+Enabled\s+Cores\s+Memory\(MB\)\s+DockerImage'
         }
     }
 }
@@ -228,8 +228,10 @@ Describe 'Set-KasmImage against the <EmulatorProfile> emulator' -ForEach @(
     }
 
     It 'Get-KasmImage | Set-KasmImage -Cores 2 -WhatIf sends only get_images, no update_image' {
-        $out = @(Get-KasmImage | Set-KasmImage -Cores 2 -WhatIf)
-        $out | Should -HaveCount 0
+        $run = Invoke-Captured { Get-KasmImage | Set-KasmImage -Cores 2 -WhatIf }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.Output | Should -HaveCount 0
+        $run.WhatIf | Should -HaveCount @($images).Count
         (Get-EmulatorRequestMethod $emu) | Should -Be @('get_images')
         @(Get-KasmImage -ErrorAction Stop | Where-Object Cores -EQ 2).Count | Should -Be @($images | Where-Object Cores -EQ 2).Count
     }

@@ -129,8 +129,11 @@ Describe 'Invoke-KasmApi' {
 
     Context 'ShouldProcess' {
         It '-WhatIf on a write sends nothing and changes nothing' {
-            $r = Invoke-KasmApi update_image -Body @{ target_image = @{ image_id = $chrome.ImageId.ToString('N'); cores = 7 } } -WhatIf
-            $r | Should -BeNullOrEmpty
+            $run = Invoke-Captured { Invoke-KasmApi update_image -Body @{ target_image = @{ image_id = $chrome.ImageId.ToString('N'); cores = 7 } } -WhatIf } -Variables @{ chrome = $chrome }
+            $run.Errors | Should -BeNullOrEmpty
+            $run.Output | Should -BeNullOrEmpty
+            $run.WhatIf | Should -HaveCount 1
+            $run.WhatIf[0] | Should -BeLike '*"Invoke Kasm API method"*update_image*'
             @(Get-EmulatorRequestLog $emu).Count | Should -Be 0
             (Get-KasmImage -ImageId $chrome.ImageId).Cores | Should -Be $chrome.Cores
         }
@@ -143,7 +146,9 @@ Describe 'Invoke-KasmApi' {
         }
 
         It 'a read ignores -WhatIf (it changes nothing)' {
-            $null = Invoke-KasmApi get_kasms -WhatIf
+            $run = Invoke-Captured { Invoke-KasmApi get_kasms -WhatIf }
+            $run.Errors | Should -BeNullOrEmpty
+            $run.WhatIf | Should -BeNullOrEmpty
             (Get-EmulatorRequestLog $emu).method | Should -Be @('get_kasms')
         }
     }

@@ -32,8 +32,8 @@ function Get-KasmModuleManifestPath { $script:ModuleManifest }
 
 function Start-TestEmulator {
     <# Starts the emulator DLL on a free port over HTTPS; returns Url, Thumbprint, Keys, Profile, Process, Log. #>
-    param([ValidateSet('seed', 'kasm-1.15', 'kasm-1.19')] [string] $EmulatorProfile = 'kasm-1.15', [int] $SessionDelayMs = 300)
-    Start-KasmEmulator -EmulatorDll $env:KASM_EMULATOR_DLL -EmulatorProfile $EmulatorProfile -LogDirectory $script:LogDirectory -SessionDelayMs $SessionDelayMs
+    param([ValidateSet('seed', 'kasm-1.15', 'kasm-1.19')] [string] $EmulatorProfile = 'kasm-1.15', [int] $SessionDelayMs = 300, [string[]] $ExtraArguments = @())
+    Start-KasmEmulator -EmulatorDll $env:KASM_EMULATOR_DLL -EmulatorProfile $EmulatorProfile -LogDirectory $script:LogDirectory -SessionDelayMs $SessionDelayMs -ExtraArguments $ExtraArguments
 }
 
 function Stop-TestEmulator {
@@ -108,7 +108,8 @@ function Clear-EmulatorRequestLog {
 function Set-EmulatorFault {
     <#
         Adds a fault: -ApiMethod (get_images, or * for all), -Status, -Body (json, html, empty, truncated),
-        -LatencyMs, -Drop, -Count (next N matching requests), -Rate (0..1). -Clear removes every fault first;
+        -LatencyMs, -Drop, -Count (next N matching requests), -Rate (0..1), -Every (only every Nth matching
+        request: an exact share). -Clear removes every fault first;
         -Clear alone only removes them.
     #>
     param(
@@ -120,6 +121,7 @@ function Set-EmulatorFault {
         [switch] $Drop,
         [int] $Count,
         [double] $Rate,
+        [int] $Every,
         [switch] $Clear
     )
     if ($Clear) {
@@ -133,7 +135,29 @@ function Set-EmulatorFault {
     if ($Drop) { $fault.drop = $true }
     if ($PSBoundParameters.ContainsKey('Count')) { $fault.count = $Count }
     if ($PSBoundParameters.ContainsKey('Rate')) { $fault.rate = $Rate }
+    if ($PSBoundParameters.ContainsKey('Every')) { $fault.every = $Every }
     (Invoke-EmulatorControl $Emulator 'faults' -Method POST -Body $fault).fault
+}
+
+function Get-EmulatorInFlight {
+    <# The API requests the emulator is handling now (InFlight) and the most at once since the last -ResetPeak (Peak). #>
+    param([Parameter(Mandatory)] $Emulator, [switch] $ResetPeak)
+    if ($ResetPeak) { $null = Invoke-EmulatorControl $Emulator 'inflight' -Method DELETE; return }
+    Invoke-EmulatorControl $Emulator 'inflight'
+}
+
+function Wait-EmulatorInFlight {
+    <#
+        Waits until the emulator handles exactly -Count API requests (0: the client left nothing running there) and
+        returns $true, or $false after -GuardSec (a hang guard, not a timing).
+    #>
+    param([Parameter(Mandatory)] $Emulator, [int] $Count = 0, [double] $GuardSec = 20)
+    $deadline = [DateTime]::UtcNow.AddSeconds($GuardSec)
+    while ((Get-EmulatorInFlight $Emulator).inFlight -ne $Count) {
+        if ([DateTime]::UtcNow -gt $deadline) { return $false }
+        Start-Sleep -Milliseconds 50
+    }
+    $true
 }
 
 function Set-EmulatorSetting {
@@ -220,7 +244,75 @@ function Get-SentBody {
     }
 }
 
-Export-ModuleMember -Function Start-TestKasm, Stop-TestKasm, Get-EmulatorRequestMethod, Get-SentBody, Invoke-Debugged, Get-KasmModuleManifestPath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorKey,
+if (-not ('KasmTests.CapturingHost' -as [type])) { Add-Type -Path (Join-Path $PSScriptRoot 'CapturingHost.cs') }
+
+function Invoke-InCapturingHost {
+    <#
+        Runs a script in a new runspace whose host records what is written to it (ShouldProcess's "What if:" lines go
+        to the host, not to a stream, so this is how a test reads them, and they stay out of the test log) and cannot
+        prompt (a Confirm prompt is an error, as in a non-interactive run). The module is imported there; -Emulator
+        connects it first with the demo key (pinned thumbprint) and defines $server and $secret (the demo secret as a
+        SecureString). -Variables are set in the runspace before the script runs. Returns Output, Errors (error
+        records), Lines (every host line) and WhatIf (the "What if:" lines, without the prefix).
+    #>
+    param([Parameter(Mandatory)] [string] $Script, $Emulator, [hashtable] $Variables = @{}, [string] $KeyName = 'demo', $Connection)
+    $ui = [KasmTests.CapturingHostUI]::new()
+    $iss = [System.Management.Automation.Runspaces.InitialSessionState]::CreateDefault2()
+    $iss.ImportPSModule([string[]]@($script:ModuleManifest))
+    $rs = [System.Management.Automation.Runspaces.RunspaceFactory]::CreateRunspace([KasmTests.CapturingHost]::new($ui), $iss)
+    $rs.Open()
+    $ps = [powershell]::Create()
+    try {
+        $ps.Runspace = $rs
+        foreach ($k in $Variables.Keys) { $rs.SessionStateProxy.SetVariable($k, $Variables[$k]) }
+        if ($Connection) {
+            # The caller's connection as every Kasm cmdlet's default, without a Connect-Kasm (whose requests the
+            # caller's request-log checks would see).
+            $rs.SessionStateProxy.SetVariable('PSDefaultParameterValues', @{ '*-Kasm*:Connection' = $Connection })
+        }
+        if ($Emulator) {
+            $key = Get-EmulatorKey $Emulator $KeyName
+            $rs.SessionStateProxy.SetVariable('server', [string]$Emulator.Url)
+            $rs.SessionStateProxy.SetVariable('secret', (ConvertTo-TestSecureString $key.apiKeySecret))
+            $rs.SessionStateProxy.SetVariable('KasmTestApiKey', $key.apiKey)
+            $rs.SessionStateProxy.SetVariable('KasmTestThumbprint', $Emulator.Thumbprint)
+            $Script = "`$null = Connect-Kasm -Server `$server -ApiKey `$KasmTestApiKey -ApiKeySecret `$secret -CertificateThumbprint `$KasmTestThumbprint -TimeoutSec 10 -RetryIntervalSec 0.1 -ErrorAction Stop`n" + $Script
+        }
+        $output = @()
+        $thrown = $null
+        try { $output = @($ps.AddScript($Script).Invoke()) }
+        catch { $thrown = $_ }
+        $errors = @($ps.Streams.Error)
+        if ($thrown) {
+            $inner = $thrown.Exception
+            while ($inner -is [System.Management.Automation.MethodInvocationException] -and $inner.InnerException) { $inner = $inner.InnerException }
+            $errors += if ($inner -is [System.Management.Automation.IContainsErrorRecord]) { $inner.ErrorRecord } else { [System.Management.Automation.ErrorRecord]::new($inner, 'ScriptThrew', 'NotSpecified', $null) }
+        }
+        $lines = @($ui.Lines | Where-Object { $_ -ne '' })
+        [pscustomobject]@{
+            Output = $output
+            Errors = $errors
+            Lines  = $lines
+            WhatIf = @($lines | Where-Object { $_ -like 'What if: *' } | ForEach-Object { $_.Substring('What if: '.Length) })
+        }
+    }
+    finally {
+        $ps.Dispose()
+        $rs.Dispose()
+    }
+}
+
+function Invoke-Captured {
+    <#
+        Runs a script block (its text: it sees only -Variables, not the caller's scope) in a capturing runspace with
+        this runspace's default connection as every Kasm cmdlet's -Connection, and returns Output, Errors, Lines and
+        WhatIf as Invoke-InCapturingHost does. For tests of -WhatIf: the "What if:" lines are asserted, not printed.
+    #>
+    param([Parameter(Mandatory)] [scriptblock] $ScriptBlock, [hashtable] $Variables = @{}, $Connection = (Get-KasmConnection))
+    Invoke-InCapturingHost -Script $ScriptBlock.ToString() -Variables $Variables -Connection $Connection
+}
+
+Export-ModuleMember -Function Invoke-Captured, Invoke-InCapturingHost, Get-EmulatorInFlight, Wait-EmulatorInFlight, Start-TestKasm, Stop-TestKasm, Get-EmulatorRequestMethod, Get-SentBody, Invoke-Debugged, Get-KasmModuleManifestPath, Start-TestEmulator, Stop-TestEmulator, Get-EmulatorKey,
     ConvertTo-TestSecureString, Connect-TestKasm, Invoke-EmulatorControl, Get-EmulatorRequestLog, Clear-EmulatorRequestLog,
     Set-EmulatorFault, Set-EmulatorSetting, Reset-Emulator, Get-FreeClosedPort, Disconnect-AllKasm,
-    Start-KasmEmulator, Stop-KasmEmulator
+    Start-KasmEmulator, Stop-KasmEmulator, New-KasmPackage

@@ -117,8 +117,14 @@ BeforeAll {
             'Set-KasmUser' { if (-not $taken) { $params.UserId = $user.UserId } }
         }
         Clear-EmulatorRequestLog $emu
+        if ($params.ContainsKey('WhatIf')) {
+            # State-changing cmdlets under -WhatIf run in a capturing runspace: their "What if:" lines are counted
+            # (one per item that would be changed), not printed.
+            $run = Invoke-Captured { @($object | & $name @params 6>$null) } -Variables @{ object = $object; name = $Cmdlet.Name; params = $params }
+            return [pscustomobject]@{ Output = @($run.Output); Errors = @($run.Errors); Sent = @(Get-EmulatorRequestMethod $emu); WhatIf = @($run.WhatIf) }
+        }
         $out = @($object | & $Cmdlet.Name @params -ErrorVariable ev -ErrorAction SilentlyContinue 6>$null)
-        [pscustomobject]@{ Output = $out; Errors = @($ev); Sent = @(Get-EmulatorRequestMethod $emu) }
+        [pscustomobject]@{ Output = $out; Errors = @($ev); Sent = @(Get-EmulatorRequestMethod $emu); WhatIf = @() }
     }
 
 }
@@ -143,6 +149,7 @@ Describe 'Piping module objects into cmdlets' {
             $r.Errors[0].Exception.Message | Should -BeLike "*$CmdletName does not take $TypeName*"
             $r.Output | Should -HaveCount 0
             $r.Sent | Should -HaveCount 0
+            $r.WhatIf | Should -HaveCount 0 -Because 'a refused object is not offered for a change'
             return
         }
         $r.Errors | Should -HaveCount 0
@@ -171,7 +178,10 @@ Describe 'Piping module objects into cmdlets' {
                 $r.Output.KasmId | Should -Be @($object.KasmId)
                 $r.Output.Status | Should -Be @('running')
             }
-            default { $r.Sent | Where-Object { $_ -notlike 'get_*' } | Should -BeNullOrEmpty -Because '-WhatIf changes nothing' }
+            default {
+                $r.Sent | Where-Object { $_ -notlike 'get_*' } | Should -BeNullOrEmpty -Because '-WhatIf changes nothing'
+                $r.WhatIf | Should -HaveCount 1 -Because 'the one piped object is offered for the change'
+            }
         }
     }
 

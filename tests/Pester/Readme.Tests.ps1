@@ -14,25 +14,26 @@ BeforeAll {
 
     function Invoke-Tour {
         <#
-            Runs every tour block in order against the emulator and returns everything the blocks wrote. Dot-source it:
-            the blocks are dot-sourced too, so $secret, $alice, $session and $problem carry from one block to the next
-            and into the caller, as at a prompt.
+            Runs every tour block in order against the emulator, in one scope of a runspace whose host records what is
+            written to it (so the tour's -WhatIf lines are checked, not printed), as at a prompt: $secret, $alice,
+            $session and $problem carry from one block to the next. Returns Outputs (everything the blocks wrote),
+            the variables Alice, Session and Problem, the Connection left at the end, and the WhatIf lines.
         #>
         $tourUrl = $emu.Url.TrimEnd('/')
-        $tourOutputs = [System.Collections.Generic.List[object]]::new()
-        Push-Location $repo
-        try {
-            foreach ($block in $blocks) {
-                $code = $block.Replace('https://127.0.0.1:8443', $tourUrl).Replace('Import-Csv users.csv', "Import-Csv '$(Join-Path $TestDrive 'users.csv')'")
+        $codes = @(foreach ($block in $blocks) { $block.Replace('https://127.0.0.1:8443', $tourUrl).Replace('Import-Csv users.csv', "Import-Csv '$(Join-Path $TestDrive 'users.csv')'") })
+        $script = {
+            $tourOutputs = [System.Collections.Generic.List[object]]::new()
+            Set-Location -LiteralPath $TourFolder
+            foreach ($TourCode in $TourCodes) {
                 $ErrorActionPreference = 'Continue'
-                . ([scriptblock]::Create($code)) *>&1 | ForEach-Object { $tourOutputs.Add($_) }
+                . ([scriptblock]::Create($TourCode)) *>&1 | ForEach-Object { $tourOutputs.Add($_) }
             }
+            [pscustomobject]@{ Outputs = $tourOutputs; Alice = $alice; Session = $session; Problem = $problem; Connection = (Get-KasmConnection -ErrorAction SilentlyContinue) }
         }
-        finally {
-            Pop-Location
-            $ErrorActionPreference = 'Stop'
-        }
-        , $tourOutputs
+        $run = Invoke-InCapturingHost -Script $script.ToString() -Variables @{ TourCodes = $codes; TourFolder = [string]$repo }
+        $run.Errors | Should -BeNullOrEmpty -Because 'the tour blocks write their errors among their outputs'
+        $result = @($run.Output)[-1]
+        [pscustomobject]@{ Outputs = @($result.Outputs); Alice = $result.Alice; Session = $result.Session; Problem = $result.Problem; Connection = $result.Connection; WhatIf = $run.WhatIf }
     }
 
     function Invoke-FreshBuildScript([string[]] $Arguments) {
@@ -64,9 +65,8 @@ Describe 'The README tour' {
             'carol@example.com,Carol,Singer,Ops'
         )
         $url = $emu.Url.TrimEnd('/')
-        $Error.Clear()
-        # Dot-sourced so $secret, $alice, $session and $problem land in this test, as at a prompt.
-        $outputs = . Invoke-Tour
+        $tour = Invoke-Tour
+        $outputs = $tour.Outputs; $alice = $tour.Alice; $session = $tour.Session; $problem = $tour.Problem
         $errors = @($outputs | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         # The duplicate CSV row is the only error written; the NoSuchWorkspace one goes to -ErrorVariable problem.
         @($errors | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] }) | Should -Be @('KasmInvalidRequest')
@@ -77,13 +77,17 @@ Describe 'The README tour' {
         $session.KasmUrl.AbsoluteUri | Should -BeLike "$url/#/connect/kasm/*"
         @($outputs | Where-Object { $_ -is [Kasm.Models.KasmUser] }).UserName | Should -Contain 'carol@example.com'
         @($outputs | Where-Object { $_ -is [Kasm.Models.KasmStorageProvider] }).Name | Should -Contain 'Nextcloud'
-        Get-KasmConnection -ErrorAction SilentlyContinue | Should -BeNullOrEmpty   # the tour ends with Disconnect-Kasm
+        $tour.Connection | Should -BeNullOrEmpty   # the tour ends with Disconnect-Kasm
+        # Get-KasmImage | Set-KasmImage -Cores 2 -WhatIf names each workspace it would change.
+        $tour.WhatIf | Should -Not -BeNullOrEmpty
+        $tour.WhatIf | Should -Contain 'Performing the operation "Set cores=2" on target "workspace Chrome".'
     }
 
     It 'runs again, the same, after build.ps1 -Task ResetEmulator (as the README says)' {
         $port = ([uri] $emu.Url).Port
         $null = Invoke-FreshBuildScript -Arguments @('-Task', 'ResetEmulator', '-Port', $port)
-        $outputs = . Invoke-Tour
+        $tour = Invoke-Tour
+        $outputs = $tour.Outputs; $alice = $tour.Alice; $session = $tour.Session
         $errors = @($outputs | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
         @($errors | ForEach-Object { ($_.FullyQualifiedErrorId -split ',')[0] }) | Should -Be @('KasmInvalidRequest')
         $alice.Organization | Should -BeExactly 'Sales'

@@ -78,7 +78,9 @@ Describe 'Against a <EmulatorProfile> server' -ForEach @(
 
         It 'sends nothing under -WhatIf, not even the read' {
             Clear-EmulatorRequestLog $emu
-            Set-KasmImage -ImageId ([guid] '01a6c1f2b3d44e5f8a9b0c1d2e3f4a5b') -Cores 4 -WhatIf
+            $run = Invoke-Captured { Set-KasmImage -ImageId ([guid] '01a6c1f2b3d44e5f8a9b0c1d2e3f4a5b') -Cores 4 -WhatIf }
+            $run.Errors | Should -BeNullOrEmpty
+            $run.WhatIf | Should -HaveCount 1
             @(Get-EmulatorRequestLog $emu) | Should -HaveCount 0
         }
 

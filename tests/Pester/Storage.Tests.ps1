@@ -192,8 +192,12 @@ Describe 'Storage providers against the <EmulatorProfile> emulator' -ForEach @(
         }
 
         It '-WhatIf sends no request' {
-            New-KasmStorageProvider -Name Nextcloud -Type Nextcloud -WebdavUrl 'https://cloud.example.com/dav/' -WhatIf
-            New-KasmStorageProvider -Name Drive -Type GoogleDrive -ClientSecret (ConvertTo-TestSecureString 'x') @OAuth -WhatIf
+            $run = Invoke-Captured {
+                New-KasmStorageProvider -Name Nextcloud -Type Nextcloud -WebdavUrl 'https://cloud.example.com/dav/' -WhatIf
+                New-KasmStorageProvider -Name Drive -Type GoogleDrive -ClientSecret $clientSecret @OAuth -WhatIf
+            } -Variables @{ OAuth = $OAuth; clientSecret = (ConvertTo-TestSecureString 'x') }
+            $run.Errors | Should -BeNullOrEmpty
+            $run.WhatIf | Should -HaveCount 2
             @(Get-EmulatorRequestLog $emu) | Should -HaveCount 0
             @(Get-KasmStorageProvider -ErrorAction Stop) | Should -HaveCount 1
         }

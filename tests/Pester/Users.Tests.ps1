@@ -61,8 +61,12 @@ Describe 'Users against the <EmulatorProfile> emulator' -ForEach @(
         }
 
         It '-WhatIf sends no request and creates nobody' {
-            New-KasmUser -UserName whatif@example.com -WhatIf
-            [pscustomobject]@{ UserName = 'whatif2@example.com' } | New-KasmUser -WhatIf
+            $run = Invoke-Captured {
+                New-KasmUser -UserName whatif@example.com -WhatIf
+                [pscustomobject]@{ UserName = 'whatif2@example.com' } | New-KasmUser -WhatIf
+            }
+            $run.Errors | Should -BeNullOrEmpty
+            $run.WhatIf | Should -HaveCount 2
             @(Get-EmulatorRequestLog $emu) | Should -HaveCount 0
             @(Get-KasmUser 'whatif*' -ErrorAction Stop) | Should -HaveCount 0
         }
@@ -196,9 +200,12 @@ Describe 'Users against the <EmulatorProfile> emulator' -ForEach @(
         }
 
         It '-WhatIf sends no request, not even the user name lookup' {
-            Set-KasmUser -UserId $alice.UserId -Organization Ops -WhatIf
+            $run = Invoke-Captured { Set-KasmUser -UserId $alice.UserId -Organization Ops -WhatIf } -Variables @{ alice = $alice }
+            $run.WhatIf | Should -HaveCount 1
             @(Get-EmulatorRequestLog $emu) | Should -HaveCount 0
-            $alice | Set-KasmUser -Organization Ops -WhatIf
+            $run = Invoke-Captured { $alice | Set-KasmUser -Organization Ops -WhatIf } -Variables @{ alice = $alice }
+            $run.Errors | Should -BeNullOrEmpty
+            $run.WhatIf | Should -HaveCount 1
             @(Get-EmulatorRequestLog $emu) | Should -HaveCount 0
             (Get-KasmUser alice -ErrorAction Stop).Organization | Should -BeExactly 'Sales'
         }

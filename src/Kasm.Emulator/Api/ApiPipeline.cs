@@ -26,7 +26,19 @@ internal sealed class ApiPipeline(EmulatorCore core)
             await core.Control.HandleAsync(http);
             return;
         }
+        core.Enter();
+        try
+        {
+            await HandleApiAsync(http, path);
+        }
+        finally
+        {
+            core.Leave();
+        }
+    }
 
+    private async Task HandleApiAsync(HttpContext http, string path)
+    {
         var parsed = ParseBody(await ReadBodyAsync(http.Request));
         var route = Route(path);
         // The key id (never the secret) for the log, whatever happens to the request afterwards.
@@ -74,6 +86,7 @@ internal sealed class ApiPipeline(EmulatorCore core)
         else
             response = processedResponse ?? Process(http, route.Value.Mount, route.Value.Name, parsed);
         if (fault?.Body == "truncated") response = FaultResponder.Truncate(fault, response);
+        if (core.Fuzz is { } fuzzer && route is { } fuzzed && path != "/api/__healthcheck") response = fuzzer.Mutate(fuzzed.Name, response);
 
         core.Log.Add(core.State.Now(), http.Request.Method, path, route?.Mount.WireName(), route?.Name, apiKey, response.Status);
         await WriteAsync(http.Response, response);

@@ -32,7 +32,12 @@ internal sealed class ControlEndpoints(EmulatorCore core)
             ("/__emulator/faults", "DELETE") => Done(http, core.Faults.Clear),
             ("/__emulator/settings", "GET") => SendRaw(http, 200, JsonSerializer.Serialize(core.State.Settings, Json)),
             ("/__emulator/settings", "POST") => UpdateSettingsAsync(http),
+            ("/__emulator/inflight", "GET") => Send(http, 200, new JsonObject { ["inFlight"] = core.InFlight, ["peak"] = core.PeakInFlight }),
+            ("/__emulator/inflight", "DELETE") => Done(http, core.ResetPeak),
+            ("/__emulator/users/bulk", "POST") => AddUsersAsync(http),
             ("/__emulator/reset", "POST") => Done(http, core.Reset),
+            ("/__emulator/certificates", "GET") => Send(http, 200, new JsonObject(CertificateFactory.Kinds.Select(k =>
+                KeyValuePair.Create(k, (JsonNode?)CertificateFactory.Get(k).Thumbprint)))),
             ("/__emulator/stop", "POST") => Done(http, core.RequestStop),
             (_, "POST") when path.StartsWith("/__emulator/sessions/", StringComparison.Ordinal) => SetSessionStatusAsync(http, path["/__emulator/sessions/".Length..]),
             _ => Send(http, 404, new JsonObject { ["error"] = $"no control endpoint {verb} {path}" }),
@@ -84,6 +89,19 @@ internal sealed class ControlEndpoints(EmulatorCore core)
         }
     }
 
+    /// <summary><c>POST /__emulator/users/bulk</c> <c>{"count": 50000, "prefix": "bulk"}</c>: adds users without a request each.</summary>
+    private async Task AddUsersAsync(HttpContext http)
+    {
+        var body = await ReadObjectAsync(http);
+        if (body?.Number("count") is not { } count || count < 1 || count > 1_000_000)
+        {
+            await Send(http, 400, new JsonObject { ["error"] = "body must be {\"count\": 1..1000000, \"prefix\": \"bulk\"}" });
+            return;
+        }
+        int total = core.State.AddUsers((int)count, body.Str("prefix") ?? "bulk");
+        await Send(http, 200, new JsonObject { ["added"] = (int)count, ["users"] = total });
+    }
+
     private static async Task<JsonObject?> ReadObjectAsync(HttpContext http)
     {
         try
@@ -117,6 +135,16 @@ internal sealed class ControlEndpoints(EmulatorCore core)
             if (body.Bool("allowKasmStop") is { } stop) settings.AllowKasmStop = stop;
             if (body.Bool("usageReached") is { } usage) settings.UsageReached = usage;
             if (body.ContainsKey("newSessionStatus")) settings.NewSessionStatus = body.Str("newSessionStatus");
+        }
+        try
+        {
+            if (body.ContainsKey("fuzzSeed")) core.SetFuzz(body.Number("fuzzSeed") is { } seed ? (int)seed : null);
+            if (body.Str("certificate") is { } certificate) core.SetCertificate(certificate);
+        }
+        catch (ArgumentException ex)
+        {
+            await Send(http, 400, new JsonObject { ["error"] = ex.Message });
+            return;
         }
         await SendRaw(http, 200, JsonSerializer.Serialize(settings, Json));
     }

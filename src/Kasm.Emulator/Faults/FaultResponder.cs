@@ -31,5 +31,6 @@ internal static class FaultResponder
         ["afterProcessing"] = f.AfterProcessing,
         ["count"] = f.Count,
         ["rate"] = f.Rate,
+        ["every"] = f.Every,
     };
 }

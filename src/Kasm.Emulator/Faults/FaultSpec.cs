@@ -36,6 +36,15 @@ public sealed class FaultSpec
     /// <summary>Share (0..1) of matching requests that get the fault.</summary>
     public double Rate { get; set; } = 1;
 
+    /// <summary>
+    /// Only every Nth matching request gets the fault (the Nth, 2Nth, ...), counted per fault: a share that is exact,
+    /// where <see cref="Rate"/> is a random draw. Null = every matching request.
+    /// </summary>
+    public int? Every { get; set; }
+
+    /// <summary>Matching requests seen so far, for <see cref="Every"/> (under the store's lock).</summary>
+    internal long Seen;
+
     internal static readonly string[] BodyKinds = ["json", "html", "empty", "truncated"];
 
     internal void Validate()
@@ -46,5 +55,6 @@ public sealed class FaultSpec
         if (Rate is < 0 or > 1) throw new ArgumentException("rate must be between 0 and 1");
         if (LatencyMs < 0) throw new ArgumentException("latencyMs must not be negative");
         if (Count is < 1) throw new ArgumentException("count must be at least 1");
+        if (Every is < 1) throw new ArgumentException("every must be at least 1");
     }
 }

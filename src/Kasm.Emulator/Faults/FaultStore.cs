@@ -30,6 +30,7 @@ internal sealed class FaultStore
             foreach (var fault in _faults)
             {
                 if (fault.Method != "*" && fault.Method != method) continue;
+                if (fault.Every is { } every && ++fault.Seen % every != 0) continue;
                 if (fault.Rate < 1 && Random.Shared.NextDouble() >= fault.Rate) continue;
                 if (fault.Count is { } count)
                 {

@@ -16,6 +16,8 @@ internal sealed record CommandLine(EmulatorOptions Options, bool ExitOnStdinEof,
           --destroy-delay-ms N     time a destroyed session stays in "deleting" (default 1000)
           --max-kasms-per-user N   per-user session limit (default 2)
           --license-limit N        concurrent session licence limit (default 5)
+          --fuzz SEED              fuzz mode: every answer is a seeded mutation of itself (same seed, same answers)
+          --certificate KIND       self-signed (default) | expired | wrong-host | other
           --state FILE             load state from FILE at start (if present), save it on stop
           --exit-on-stdin-eof      stop when standard input is closed (for parent test processes)
           --help                   show this text
@@ -56,6 +58,13 @@ internal sealed record CommandLine(EmulatorOptions Options, bool ExitOnStdinEof,
                     break;
                 case "--license-limit":
                     options.LicenseLimit = Int(args, ref i);
+                    break;
+                case "--fuzz":
+                    options.FuzzSeed = Int(args, ref i);
+                    break;
+                case "--certificate":
+                    options.Certificate = Value(args, ref i);
+                    CertificateFactory.Validate(options.Certificate);
                     break;
                 case "--state":
                     options.StateFile = Value(args, ref i);

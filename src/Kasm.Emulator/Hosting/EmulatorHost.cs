@@ -29,7 +29,9 @@ public static class EmulatorHost
         };
         var core = new EmulatorCore(profile, settings, [.. EmulatorKeys.Defaults, .. options.AdditionalKeys], TimeProvider.System);
         StateFile.LoadIfPresent(core.State, options.StateFile);
-        var certificate = options.Http ? null : CertificateFactory.Get();
+        if (options.FuzzSeed is { } seed) core.SetFuzz(seed);
+        core.SetCertificate(options.Certificate);
+        var certificate = options.Http ? null : CertificateFactory.Get(options.Certificate);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -44,7 +46,17 @@ public static class EmulatorHost
             kestrel.AddServerHeader = false;
             kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
             {
-                if (certificate is not null) listen.UseHttps(certificate);
+                // The certificate is picked per handshake, so the "certificate" setting can change it at run time.
+                // Each kind's SslStreamCertificateContext is built once, not per handshake.
+                if (certificate is not null)
+                    listen.UseHttps(new Microsoft.AspNetCore.Server.Kestrel.Https.TlsHandshakeCallbackOptions
+                    {
+                        OnConnection = _ => ValueTask.FromResult(new System.Net.Security.SslServerAuthenticationOptions
+                        {
+                            ServerCertificateContext = CertificateFactory.Context(core.State.Settings.Certificate),
+                            ApplicationProtocols = [System.Net.Security.SslApplicationProtocol.Http11],
+                        }),
+                    });
             });
         });
 

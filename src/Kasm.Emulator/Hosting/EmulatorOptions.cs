@@ -24,6 +24,12 @@ public sealed class EmulatorOptions
     /// <summary>Concurrent sessions the licence allows (Community Edition: 5).</summary>
     public int LicenseLimit { get; set; } = 5;
 
+    /// <summary>Fuzz mode from the start (<c>--fuzz SEED</c>); null = off.</summary>
+    public int? FuzzSeed { get; set; }
+
+    /// <summary>The certificate to present: self-signed (default), expired, wrong-host or other (<c>--certificate</c>).</summary>
+    public string Certificate { get; set; } = "self-signed";
+
     /// <summary>JSON file loaded at start when it exists and written when the emulator stops.</summary>
     public string? StateFile { get; set; }
 

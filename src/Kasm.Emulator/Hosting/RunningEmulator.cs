@@ -50,12 +50,27 @@ public sealed class RunningEmulator : IAsyncDisposable
     /// <summary>Completes when a client asked the emulator to stop (<c>POST /__emulator/stop</c>).</summary>
     public Task StopRequested => _core.StopRequested;
 
+    /// <summary>API requests being handled now (GET /__emulator/inflight).</summary>
+    public int InFlight => _core.InFlight;
+
+    /// <summary>Adds <paramref name="count"/> users (POST /__emulator/users/bulk).</summary>
+    public int AddUsers(int count, string prefix = "bulk") => _core.State.AddUsers(count, prefix);
+
     public void ClearRequestLog() => _core.Log.Clear();
 
     /// <summary>Arms a fault (same as <c>POST /__emulator/faults</c>).</summary>
     public void AddFault(FaultSpec fault) => _core.Faults.Add(fault);
 
     public void ClearFaults() => _core.Faults.Clear();
+
+    /// <summary>Fuzz mode on with a seed (same as the <c>fuzzSeed</c> setting), or off with null.</summary>
+    public void SetFuzz(int? seed) => _core.SetFuzz(seed);
+
+    /// <summary>The certificate later handshakes present (same as the <c>certificate</c> setting).</summary>
+    public void SetCertificate(string kind) => _core.SetCertificate(kind);
+
+    /// <summary>The SHA-1 thumbprint of a certificate kind (same as <c>GET /__emulator/certificates</c>).</summary>
+    public static string ThumbprintOf(string kind) => CertificateFactory.Get(kind).Thumbprint;
 
     /// <summary>Holds a session in a status (same as <c>POST /__emulator/sessions/&lt;kasm_id&gt;</c>); see <see cref="EmulatorState.SetSessionStatus"/>.</summary>
     public void SetSessionStatus(Guid kasmId, string status) => _core.State.SetSessionStatus(kasmId, status);

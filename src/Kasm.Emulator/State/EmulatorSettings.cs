@@ -23,5 +23,14 @@ public sealed class EmulatorSettings
     /// </summary>
     public string? NewSessionStatus { get; set; }
 
+    /// <summary>Fuzz mode: every API answer is a seeded mutation of itself (Faults/Fuzzer.cs); null = off.</summary>
+    public int? FuzzSeed { get; set; }
+
+    /// <summary>
+    /// The certificate new TLS connections get: "self-signed" (the default), "expired", "wrong-host" (names only
+    /// kasm.invalid) or "other" (a second valid self-signed certificate with its own key and thumbprint).
+    /// </summary>
+    public string Certificate { get; set; } = "self-signed";
+
     public EmulatorSettings Clone() => (EmulatorSettings)MemberwiseClone();
 }

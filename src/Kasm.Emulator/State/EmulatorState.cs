@@ -101,6 +101,35 @@ public sealed class EmulatorState
         }
     }
 
+    /// <summary>
+    /// Adds <paramref name="count"/> users named prefix-N@bulk.local (N from the current count), as create_user makes
+    /// them, for benchmarks that need a large get_users answer. Returns how many users there are now.
+    /// </summary>
+    public int AddUsers(int count, string prefix)
+    {
+        lock (Gate)
+        {
+            var now = Now();
+            int start = UsersById.Count;
+            for (int i = 0; i < count; i++)
+            {
+                var user = new UserRecord
+                {
+                    UserId = Guid.NewGuid(),
+                    Username = $"{prefix}-{start + i}@bulk.local",
+                    FirstName = "Bulk",
+                    LastName = $"User {start + i}",
+                    Organization = "Bench",
+                    Created = now,
+                    PasswordSetDate = now,
+                    GroupIds = [GroupRecord.AllUsersId],
+                };
+                UsersById[user.UserId] = user;
+            }
+            return UsersById.Count;
+        }
+    }
+
     internal UserRecord? FindUser(Guid id) => UsersById.GetValueOrDefault(id);
 
     internal UserRecord? FindUserByName(string username) =>

@@ -48,6 +48,8 @@ namespace Kasm.Client
             if (!text.Contains("://")) text = "https://" + text;
             if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http") || uri.Host.Length == 0)
                 throw new ArgumentException($"'{server}' is not a server address. Give a host name or an https:// URL, such as kasm.example.com or https://kasm.example.com:8443.");
+            if (!string.IsNullOrEmpty(uri.UserInfo))
+                throw new ArgumentException($"The server address has a user name or password in it; give only the scheme, host, port and path (the API key goes in -Credential or -ApiKey).");
             if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
                 throw new ArgumentException($"'{server}' has a query or fragment; give only the scheme, host, port and (if Kasm is not at the root) path.");
             var builder = new UriBuilder(uri);

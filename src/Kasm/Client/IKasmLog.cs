@@ -9,3 +9,15 @@ namespace Kasm.Client
     }
 
 }
+
+namespace Kasm.Client
+{
+    /// <summary>
+    /// Where a list reports an item it cannot use (an answer item without a readable id) and goes on with the next.
+    /// Cmdlets write it as a non-terminating error; a client without this sink throws instead, so nothing is hidden.
+    /// </summary>
+    internal interface IKasmItemErrors
+    {
+        void ItemFailed(KasmApiException error);
+    }
+}

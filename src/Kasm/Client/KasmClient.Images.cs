@@ -31,7 +31,7 @@ namespace Kasm.Client
             var current = ReadImageForUpdate(imageId, cancel);
             var target = WholeImage(imageId, current, changes);
             using var response = _transport.Send(KasmEndpoints.UpdateImage, new JsonObject { ["target_image"] = target }, cancel);
-            return Made(response, FinishImage(ModelMapper.Map<KasmImage>(Property(response, "image"), Connection)));
+            return Made(response, FinishImage(ModelMapper.Map<KasmImage>(Property(response, "image"), Connection, response.Endpoint.Name)));
         }
 
         /// <summary>

@@ -14,16 +14,19 @@ namespace Kasm.Client
     {
         public const string RunningStatus = "running";
 
-        public KasmSession RequestSession(Guid imageId, Guid userId, bool enableSharing, string? kasmUrl, IDictionary? environment, CancellationToken cancel)
+        public KasmSession RequestSession(Guid imageId, Guid userId, bool enableSharing, string? kasmUrl, IDictionary? environment, CancellationToken cancel,
+            string? imageName = null)
         {
             var body = new JsonObject { ["image_id"] = imageId.ToString("N"), ["user_id"] = userId.ToString("N") };
             if (enableSharing) body["enable_sharing"] = true;
             if (!string.IsNullOrEmpty(kasmUrl)) body["kasm_url"] = kasmUrl;
             if (environment != null && environment.Count > 0) body["environment"] = JsonPayload.FromDictionary(environment);
             using var response = _transport.Send(KasmEndpoints.RequestKasm, body, cancel);
-            var session = ModelMapper.Map<KasmSession>(response.Json, Connection);
+            var session = ModelMapper.Map<KasmSession>(response.Json, Connection, response.Endpoint.Name);
             session.ImageId ??= imageId;
             session.UserId ??= userId;
+            // request_kasm's answer does not name the workspace; the caller may know it (a name or a piped workspace).
+            session.ImageName ??= imageName;
             return Made(response, session);
         }
 
@@ -33,13 +36,14 @@ namespace Kasm.Client
         /// thrown at the end. A wait that fails carries the session as its Result, so it is never lost.
         /// </summary>
         public KasmSession StartSession(Guid imageId, Guid userId, bool enableSharing, string? kasmUrl, IDictionary? environment,
-            bool wait, TimeSpan timeout, TimeSpan interval, Action<KasmSession, SessionProgress>? onProgress, CancellationToken cancel)
+            bool wait, TimeSpan timeout, TimeSpan interval, Action<KasmSession, SessionProgress>? onProgress, CancellationToken cancel,
+            string? imageName = null)
         {
             KasmApiException? partial = null;
             KasmSession session;
             try
             {
-                session = RequestSession(imageId, userId, enableSharing, kasmUrl, environment, cancel);
+                session = RequestSession(imageId, userId, enableSharing, kasmUrl, environment, cancel, imageName);
             }
             catch (KasmApiException ex) when (ex.ErrorId == KasmErrorId.PartialSuccess && ex.Result is KasmSession made)
             {
@@ -52,6 +56,7 @@ namespace Kasm.Client
                 try
                 {
                     session = WaitForSession(requested, timeout, interval, p => onProgress?.Invoke(requested, p), cancel);
+                    session.ImageName ??= imageName;
                 }
                 catch (KasmApiException ex)
                 {
@@ -104,7 +109,7 @@ namespace Kasm.Client
             var root = response.Json;
             if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("kasm", out var kasm) && kasm.ValueKind == JsonValueKind.Object)
             {
-                var session = ModelMapper.Map<KasmSession>(kasm, Connection);
+                var session = ModelMapper.Map<KasmSession>(kasm, Connection, response.Endpoint.Name);
                 if (root.TryGetProperty("kasm_url", out var url) && url.ValueKind == JsonValueKind.String)
                     session.KasmUrl = KasmValue.ToAbsoluteUri(url.GetString(), Connection.Server) ?? session.KasmUrl;
                 return (session, new SessionProgress(session.Status ?? RunningStatus, session.OperationalMessage, session.OperationalProgress));
@@ -458,7 +463,7 @@ namespace Kasm.Client
             }
             using (response)
             {
-                var session = ModelMapper.Map<KasmSession>(Property(response, "kasm"), Connection);
+                var session = ModelMapper.Map<KasmSession>(Property(response, "kasm"), Connection, response.Endpoint.Name);
                 return session.UserId ?? throw new KasmApiException(KasmErrorId.UnexpectedResponse,
                     $"Kasm answered get_kasm for session {kasmId} without its user_id, so its owner is unknown. {nothing} Pass -UserId.",
                     KasmEndpoints.GetKasm.Name, response.StatusCode, null, KasmEndpoints.GetKasm.Permission);

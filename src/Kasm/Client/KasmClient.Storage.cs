@@ -156,7 +156,7 @@ namespace Kasm.Client
             if (missing != null) throw new ArgumentException(missing);
             all["storage_provider_type"] = ApiName(type);
             using var response = _transport.Send(KasmEndpoints.CreateStorageProvider, Target("target_storage_provider", all), cancel);
-            return Made(response, ModelMapper.Map<KasmStorageProvider>(Property(response, "storage_provider"), Connection));
+            return Made(response, ModelMapper.Map<KasmStorageProvider>(Property(response, "storage_provider"), Connection, response.Endpoint.Name));
         }
     }
 }

@@ -15,7 +15,7 @@ namespace Kasm.Client
         {
             var body = new JsonObject { ["target_user"] = new JsonObject { ["user_id"] = userId.ToString("N") } };
             using var response = _transport.Send(KasmEndpoints.GetUser, body, cancel);
-            return ModelMapper.Map<KasmUser>(Property(response, "user"), Connection);
+            return ModelMapper.Map<KasmUser>(Property(response, "user"), Connection, response.Endpoint.Name);
         }
 
         /// <summary>create_user with the given fields (username required; the server lowercases and trims it).</summary>
@@ -24,7 +24,7 @@ namespace Kasm.Client
             if (!fields.TryGetValue("username", out var name) || string.IsNullOrWhiteSpace(name as string))
                 throw new ArgumentException("A user needs a user name.");
             using var response = _transport.Send(KasmEndpoints.CreateUser, Target("target_user", fields), cancel);
-            return Made(response, ModelMapper.Map<KasmUser>(Property(response, "user"), Connection));
+            return Made(response, ModelMapper.Map<KasmUser>(Property(response, "user"), Connection, response.Endpoint.Name));
         }
 
         /// <summary>
@@ -39,7 +39,7 @@ namespace Kasm.Client
                 ["username"] = string.IsNullOrWhiteSpace(userName) ? GetUser(userId, cancel).UserName : userName,
             };
             using var response = _transport.Send(KasmEndpoints.UpdateUser, Target("target_user", fields), cancel);
-            return Made(response, ModelMapper.Map<KasmUser>(Property(response, "user"), Connection));
+            return Made(response, ModelMapper.Map<KasmUser>(Property(response, "user"), Connection, response.Endpoint.Name));
         }
 
         private static JsonObject TargetUser(Guid userId) =>

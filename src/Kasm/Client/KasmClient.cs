@@ -16,10 +16,12 @@ namespace Kasm.Client
     internal sealed partial class KasmClient
     {
         private readonly KasmTransport _transport;
+        private readonly IKasmItemErrors? _itemErrors;
 
         public KasmClient(KasmConnection connection, IKasmLog log)
         {
             _transport = new KasmTransport(connection, log);
+            _itemErrors = log as IKasmItemErrors;
         }
 
         public KasmConnection Connection => _transport.Connection;
@@ -33,13 +35,23 @@ namespace Kasm.Client
         public IEnumerable<KasmImage> GetImages(CancellationToken cancel) =>
             List<KasmImage>(KasmEndpoints.GetImages, null, "images", cancel, FinishImage);
 
+        /// <summary>GetImages' mapping of one answer, for the unit tests.</summary>
+        internal IEnumerable<KasmImage> GetImagesForTest(KasmResponse response) => Enumerate<KasmImage>(response, "images", FinishImage);
+
         private static KasmImage FinishImage(KasmImage image)
         {
-            // The API reports the image size in (decimal) MB; the module's sizes are bytes.
-            if (image.AdditionalProperties.TryGetValue("uncompressed_size_mb", out var mb) && mb != null)
+            // The API reports the image size in (decimal) MB; the module's sizes are bytes. A size that cannot be read
+            // as a whole number of MB that fits stays in AdditionalProperties as it came (docs/kasm-api.md#odd-answers).
+            if (image.TryGetAdditional("uncompressed_size_mb", out var mb))
             {
-                image.UncompressedSize = Convert.ToInt64(mb, System.Globalization.CultureInfo.InvariantCulture) * 1_000_000L;
-                image.AdditionalProperties.Remove("uncompressed_size_mb");
+                if (mb == null || mb is string none && KasmValue.IsNone(none))
+                    image.RemoveAdditional("uncompressed_size_mb");
+                else if (KasmValue.TryReadKeptNumber(mb, typeof(long), out var size) && size is long megabytes
+                         && megabytes >= 0 && megabytes <= long.MaxValue / 1_000_000L)
+                {
+                    image.UncompressedSize = megabytes * 1_000_000L;
+                    image.RemoveAdditional("uncompressed_size_mb");
+                }
             }
             return image;
         }
@@ -49,7 +61,8 @@ namespace Kasm.Client
         public KasmSystemInfo GetSystemInfo(CancellationToken cancel)
         {
             using var response = _transport.Send(KasmEndpoints.SystemInfo, null, cancel);
-            var info = ModelMapper.Map<KasmSystemInfo>(Property(response, "system_info"), Connection);
+            response.KeepDocument = true;
+            var info = ModelMapper.Map<KasmSystemInfo>(Property(response, "system_info"), Connection, response.Endpoint.Name, lazy: true);
             info.Version = KasmValue.ParseBuildVersion(info.BuildId);
             return info;
         }
@@ -63,12 +76,51 @@ namespace Kasm.Client
         private IEnumerable<T> List<T>(KasmEndpoint endpoint, JsonObject? body, string property, CancellationToken cancel,
             Func<T, T>? finish = null) where T : KasmObject, new()
         {
-            var response = _transport.Send(endpoint, body, cancel);
-            return Enumerate(response, property, finish);
+            var response = _transport.SendForList(endpoint, body, cancel);
+            return response.Stream != null ? EnumerateStream(response, property, finish) : Enumerate(response, property, finish);
         }
+
+        /// <summary>
+        /// A list read as it arrives (<see cref="ListReader"/>): each item is mapped and handed on before the next is
+        /// read, and leaving early (Select-Object -First) disposes the response, which stops the download. An answer that
+        /// is not a plain list is read whole and goes the usual way.
+        /// </summary>
+        private IEnumerable<T> EnumerateStream<T>(KasmResponse response, string property, Func<T, T>? finish) where T : KasmObject, new()
+        {
+            using (response)
+            {
+                var reader = new ListReader(response, property);
+                if (!reader.Start(out var whole))
+                {
+                    var read = _transport.Check(new KasmResponse(response.Endpoint, response.StatusCode, response.ContentType, whole) { Attempts = response.Attempts }, true);
+                    foreach (var item in Enumerate(read, property, finish)) yield return item;
+                    yield break;
+                }
+                for (var item = reader.Next(out var bytes); item != null; item = reader.Next(out bytes))
+                {
+                    T mapped;
+                    try
+                    {
+                        // The object keeps only the item's bytes, parsed again if its AdditionalProperties are read.
+                        using (item) mapped = ModelMapper.Map<T>(item.RootElement, Connection, response.Endpoint.Name, lazy: true, itemBytes: bytes);
+                    }
+                    catch (KasmApiException bad) when (_itemErrors != null)
+                    {
+                        _itemErrors.ItemFailed(bad);
+                        continue;
+                    }
+                    yield return finish == null ? mapped : finish(mapped);
+                }
+            }
+        }
+
+        /// <summary>The list mapping of one answer, for the unit tests.</summary>
+        internal static IEnumerable<T> EnumerateForTest<T>(KasmClient client, KasmResponse response, string property) where T : KasmObject, new() =>
+            client.Enumerate<T>(response, property, null);
 
         private IEnumerable<T> Enumerate<T>(KasmResponse response, string property, Func<T, T>? finish) where T : KasmObject, new()
         {
+            response.KeepDocument = true;
             using (response)
             {
                 var root = response.Json;
@@ -78,7 +130,18 @@ namespace Kasm.Client
                     throw ResponseClassifier.Unreadable(response.Endpoint, response.StatusCode, response.ContentType, response.Body, null);
                 foreach (var item in items.EnumerateArray())
                 {
-                    var mapped = ModelMapper.Map<T>(item, Connection);
+                    T mapped;
+                    try
+                    {
+                        // Lazy: the unmodelled fields stay in the answer until asked for, so the answer outlives the response.
+                        mapped = ModelMapper.Map<T>(item, Connection, response.Endpoint.Name, lazy: true);
+                    }
+                    catch (KasmApiException bad) when (_itemErrors != null)
+                    {
+                        // One unusable item (no readable id): reported, and the list goes on (docs/kasm-api.md#odd-answers).
+                        _itemErrors.ItemFailed(bad);
+                        continue;
+                    }
                     yield return finish == null ? mapped : finish(mapped);
                 }
             }

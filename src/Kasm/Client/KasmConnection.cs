@@ -98,6 +98,9 @@ namespace Kasm.Client
         /// <summary>The thumbprint of the last certificate this connection refused, to name it in the error.</summary>
         internal string? LastRejectedThumbprint => Volatile.Read(ref _lastRejectedThumbprint);
 
+        /// <summary>A copy of the secret, for Save-KasmConnection -SaveSecret (DPAPI on Windows).</summary>
+        internal SecureString Secret() => _secret.Copy();
+
         internal string RevealSecret() => new NetworkCredential(string.Empty, _secret).Password;
 
         internal bool SecretEquals(string? text) => text != null && text.Length > 0 && string.Equals(RevealSecret(), text, StringComparison.Ordinal);
@@ -117,6 +120,12 @@ namespace Kasm.Client
         internal static string NormalizeThumbprint(string thumbprint) =>
             new string((thumbprint ?? string.Empty).Where(Uri.IsHexDigit).ToArray()).ToUpperInvariant();
 
+        /// <summary>
+        /// Connections the HttpClient opens to the server at most on .NET Framework (which allows 2 by default; .NET has
+        /// no limit): the most requests -ThrottleLimit puts in flight, so runspaces sharing it still overlap.
+        /// </summary>
+        internal const int MaxConnectionsPerServer = 64;
+
         private HttpClient CreateHttpClient()
         {
             var handler = new HttpClientHandler
@@ -133,7 +142,7 @@ namespace Kasm.Client
                 try { handler.SslProtocols = SslProtocols.Tls12 | (SslProtocols)12288; }
                 catch (Exception ex) when (ex is ArgumentException || ex is NotSupportedException) { handler.SslProtocols = SslProtocols.Tls12; }
                 // .NET Framework allows 2 connections per server by default; a connection shared by runspaces needs more.
-                try { handler.MaxConnectionsPerServer = 16; } catch (PlatformNotSupportedException) { }
+                try { handler.MaxConnectionsPerServer = MaxConnectionsPerServer; } catch (PlatformNotSupportedException) { }
             }
             var http = new HttpClient(handler, disposeHandler: true)
             {

@@ -16,6 +16,16 @@ namespace Kasm.Client
             Body = body;
         }
 
+        /// <summary>A 200 JSON answer not read yet (lists, <see cref="KasmTransport.SendForList"/>); Body is empty then.</summary>
+        public KasmResponse(KasmEndpoint endpoint, int statusCode, string? contentType, ResponseStream stream)
+            : this(endpoint, statusCode, contentType, Array.Empty<byte>())
+        {
+            Stream = stream;
+        }
+
+        /// <summary>The unread answer of a streamed list, or null.</summary>
+        public ResponseStream? Stream { get; }
+
         public KasmEndpoint Endpoint { get; }
         public int StatusCode { get; }
         public string? ContentType { get; }
@@ -34,13 +44,23 @@ namespace Kasm.Client
             {
                 if (_document == null)
                 {
-                    try { _document = JsonDocument.Parse(Body); }
-                    catch (JsonException ex) { throw ResponseClassifier.Unreadable(Endpoint, StatusCode, ContentType, Body, ex); }
+                    if (!ResponseClassifier.TryParseDocument(Body, out _document, out var ex))
+                        throw ResponseClassifier.Unreadable(Endpoint, StatusCode, ContentType, Body, ex);
                 }
-                return _document.RootElement;
+                return _document!.RootElement;
             }
         }
 
-        public void Dispose() => _document?.Dispose();
+        /// <summary>
+        /// Set when objects read from the answer keep pointing into it (lazy AdditionalProperties): Dispose then leaves
+        /// the parsed document to the garbage collector instead of returning its buffers.
+        /// </summary>
+        public bool KeepDocument { get; set; }
+
+        public void Dispose()
+        {
+            Stream?.Dispose();
+            if (!KeepDocument) _document?.Dispose();
+        }
     }
 }

@@ -47,8 +47,36 @@ namespace Kasm.Client
             return response;
         }
 
+        /// <summary>
+        /// For lists: a 200 JSON answer comes back unread, as a stream (<see cref="KasmResponse.Stream"/>) the caller
+        /// reads as it maps; anything else is read and checked as <see cref="Send"/> does. With -Debug the body is read
+        /// whole, so the Debug stream can show it.
+        /// </summary>
+        public KasmResponse SendForList(KasmEndpoint endpoint, JsonObject? payload, CancellationToken cancel)
+        {
+            var response = SendRaw(endpoint, payload, cancel, stream: !_log.IsDebugEnabled);
+            return response.Stream != null ? response : Check(response, true);
+        }
+
+        /// <summary>A read answer checked as <see cref="Send"/> checks it: returned when usable, else its failure is thrown.</summary>
+        public KasmResponse Check(KasmResponse response, bool expectJson)
+        {
+            var endpoint = response.Endpoint;
+            var failure = ResponseClassifier.Classify(endpoint, response.StatusCode, response.ContentType, response.Body, SecretForScrub(), expectJson);
+            if (failure != null)
+            {
+                failure.Attempts = response.Attempts;
+                response.Dispose();
+                throw failure;
+            }
+            response.Partial = ResponseClassifier.Partial(endpoint, response.StatusCode, response.ContentType, response.Body, SecretForScrub());
+            return response;
+        }
+
         /// <summary>Sends and returns whatever status came back; only transport failures throw.</summary>
-        public KasmResponse SendRaw(KasmEndpoint endpoint, JsonObject? payload, CancellationToken cancel)
+        public KasmResponse SendRaw(KasmEndpoint endpoint, JsonObject? payload, CancellationToken cancel) => SendRaw(endpoint, payload, cancel, stream: false);
+
+        private KasmResponse SendRaw(KasmEndpoint endpoint, JsonObject? payload, CancellationToken cancel, bool stream)
         {
             int maxAttempts = 1 + Math.Max(0, _connection.MaximumRetryCount);
             for (int attempt = 1; ; attempt++)
@@ -56,14 +84,25 @@ namespace Kasm.Client
                 cancel.ThrowIfCancellationRequested();
                 var watch = Stopwatch.StartNew();
                 HttpResponseMessage? message = null;
+                CancellationTokenSource? timeout = null;
+                bool streaming = false;
                 try
                 {
-                    using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+                    timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
                     timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, _connection.TimeoutSec)));
                     try
                     {
                         using var request = BuildRequest(endpoint, payload);
                         message = _connection.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).GetAwaiter().GetResult();
+                        string? mediaType = message.Content.Headers.ContentType?.MediaType;
+                        if (stream && (int)message.StatusCode == 200 && string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+                        {
+                            // Read as the caller maps (docs/design.md#6-transport): the timeout becomes an idle timeout
+                            // per read, and the stream owns the response from here.
+                            var streamed = new ResponseStream(message, timeout, cancel, TimeSpan.FromSeconds(Math.Max(1, _connection.TimeoutSec)), endpoint, _connection, _log, watch);
+                            streaming = true;
+                            return new KasmResponse(endpoint, 200, mediaType, streamed) { Attempts = attempt };
+                        }
                         byte[] body;
                         // netstandard2.0 has no token on ReadAsByteArrayAsync: disposing the response aborts the read.
                         using (timeout.Token.Register(m => ((HttpResponseMessage)m!).Dispose(), message))
@@ -81,7 +120,7 @@ namespace Kasm.Client
                         }
                         return new KasmResponse(endpoint, status, message.Content.Headers.ContentType?.MediaType, body) { Attempts = attempt };
                     }
-                    catch (Exception ex) when (IsTimeout(ex, cancel, timeout))
+                    catch (Exception ex) when (IsTimeout(ex, cancel, timeout!))
                     {
                         _log.Verbose($"POST /{endpoint.RelativePath} -> no answer within {_connection.TimeoutSec} s");
                         throw new KasmApiException(KasmErrorId.Timeout,
@@ -113,7 +152,11 @@ namespace Kasm.Client
                 }
                 finally
                 {
-                    message?.Dispose();
+                    if (!streaming)
+                    {
+                        message?.Dispose();
+                        timeout?.Dispose();
+                    }
                 }
             }
         }

@@ -15,6 +15,51 @@ namespace Kasm.Client
         /// <summary>True for the texts Kasm uses for "no value".</summary>
         public static bool IsNone(string? text) => string.IsNullOrWhiteSpace(text) || text == "None" || text == "null";
 
+        /// <summary>
+        /// A number for an int, long or double property, from a JSON number's text or a text field ("4", "1.5", as
+        /// some Kasm versions send them): invariant culture, finite, within the type's range, and whole for int and
+        /// long (4.0 reads as 4; 4.5 does not read). Never throws.
+        /// </summary>
+        public static bool TryReadNumber(string? text, Type type, out object? value)
+        {
+            value = null;
+            if (text == null) return false;
+            text = text.Trim();
+            if (text.Length == 0 || text.Length > 400) return false;
+            if (type == typeof(int) || type == typeof(long))
+            {
+                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long whole))
+                {
+                    if (type == typeof(long)) { value = whole; return true; }
+                    if (whole < int.MinValue || whole > int.MaxValue) return false;
+                    value = (int)whole;
+                    return true;
+                }
+                if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal m) || m != decimal.Truncate(m)) return false;
+                if (type == typeof(long)) { if (m < long.MinValue || m > long.MaxValue) return false; value = (long)m; return true; }
+                if (m < int.MinValue || m > int.MaxValue) return false;
+                value = (int)m;
+                return true;
+            }
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) || double.IsNaN(d) || double.IsInfinity(d)) return false;
+            value = d;
+            return true;
+        }
+
+        /// <summary>A number from a value as <see cref="ModelMapper.ToPowerShell"/> gives it (int, long, decimal, double or numeric text).</summary>
+        public static bool TryReadKeptNumber(object? kept, Type type, out object? value)
+        {
+            switch (kept)
+            {
+                case int i: return TryReadNumber(i.ToString(CultureInfo.InvariantCulture), type, out value);
+                case long l: return TryReadNumber(l.ToString(CultureInfo.InvariantCulture), type, out value);
+                case decimal m: return TryReadNumber(m.ToString(CultureInfo.InvariantCulture), type, out value);
+                case double d: return TryReadNumber(d.ToString("R", CultureInfo.InvariantCulture), type, out value);
+                case string s: return TryReadNumber(s, type, out value);
+                default: value = null; return false;
+            }
+        }
+
         /// <summary>Parses 32-hex and dashed ids alike.</summary>
         public static bool TryParseGuid(string? text, out Guid id)
         {

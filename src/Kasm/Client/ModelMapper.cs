@@ -15,52 +15,224 @@ namespace Kasm.Client
     /// Reads API objects into the module's types: snake_case fields to PascalCase properties, ids to Guid,
     /// timestamps to UTC DateTime, relative URLs to absolute ones, and every unmodelled field into AdditionalProperties.
     /// The models themselves never see System.Text.Json (docs/design.md).
+    /// <para>
+    /// Odd answers (docs/kasm-api.md#odd-answers): a field that cannot be read as its property's type (wrong JSON kind,
+    /// text that does not parse, a number out of the type's range, a fraction for a whole number) leaves the property at
+    /// its default and is kept as it came in AdditionalProperties, and the object is still returned. The one exception
+    /// is the identity (<see cref="KasmIdentityAttribute"/>): an item without a readable id fails with
+    /// KasmUnexpectedResponse naming the field. JSON null, and the texts "None" and "null" (or blank) in a field that is
+    /// not text, read as no value.
+    /// </para>
     /// </summary>
     internal static class ModelMapper
     {
         private sealed class FieldMap
         {
-            public FieldMap(PropertyInfo property, string[][] paths) { Property = property; Paths = paths; }
+            public FieldMap(PropertyInfo property, string[][] paths, bool identity) { Property = property; Paths = paths; Identity = identity; }
             public PropertyInfo Property { get; }
             public string[][] Paths { get; }
+            public bool Identity { get; }
+            public string ApiName => string.Join(".", Paths[0]);
         }
 
-        private static readonly ConcurrentDictionary<Type, FieldMap[]> Maps = new ConcurrentDictionary<Type, FieldMap[]>();
-
-        public static T Map<T>(JsonElement element, KasmConnection? connection) where T : KasmObject, new() =>
-            (T)Map(typeof(T), element, connection);
-
-        public static KasmObject Map(Type type, JsonElement element, KasmConnection? connection)
+        private sealed class TypeMap
         {
+            public TypeMap(FieldMap[] fields)
+            {
+                Fields = fields;
+                TopLevelNames = new HashSet<string>(fields.SelectMany(f => f.Paths).Where(p => p.Length == 1).Select(p => p[0]), StringComparer.Ordinal);
+            }
+            public FieldMap[] Fields { get; }
+            /// <summary>The one-segment API names the properties read (nested paths leave their parent additional).</summary>
+            public HashSet<string> TopLevelNames { get; }
+        }
+
+        private static readonly ConcurrentDictionary<Type, TypeMap> Maps = new ConcurrentDictionary<Type, TypeMap>();
+
+        /// <summary>
+        /// Maps one object. With <paramref name="lazy"/> the unmodelled fields are not copied: the object keeps
+        /// <paramref name="element"/> and reads them on first use of AdditionalProperties, so the caller must keep the
+        /// element's document alive (not disposed) for as long as the object lives.
+        /// </summary>
+        /// <remarks>
+        /// With <paramref name="itemBytes"/> (the element's own JSON text) the object keeps those bytes instead of the
+        /// element, and <paramref name="element"/>'s document may be disposed after the call; nested objects are then
+        /// mapped eagerly.
+        /// </remarks>
+        public static T Map<T>(JsonElement element, KasmConnection? connection, string? method = null, bool lazy = false, byte[]? itemBytes = null) where T : KasmObject, new() =>
+            (T)Map(typeof(T), element, connection, method, lazy, itemBytes);
+
+        /// <summary>
+        /// Maps one object. Throws KasmUnexpectedResponse (naming the field) when the item is not an object or its
+        /// identity is missing or unreadable; never any other exception, whatever the JSON holds.
+        /// </summary>
+        public static KasmObject Map(Type type, JsonElement element, KasmConnection? connection, string? method = null, bool lazy = false, byte[]? itemBytes = null)
+        {
+            bool nestedLazy = lazy && itemBytes == null;
             var result = (KasmObject)Activator.CreateInstance(type)!;
             result.Connection = connection;
-            if (element.ValueKind != JsonValueKind.Object) return result;
-
-            var consumed = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var field in MapFor(type))
+            var map = MapFor(type);
+            var fields = map.Fields;
+            if (element.ValueKind != JsonValueKind.Object)
             {
-                foreach (var path in field.Paths)
+                if (fields.Any(f => f.Identity))
+                    throw Unreadable(type, method, $"an item is {Kind(element)} where a {type.Name} object was expected");
+                return result;
+            }
+
+            // The top-level fields a property read are not "additional"; those it could not read (odd answers) or did
+            // not look at (a later name of a field already read) are, and are noted per object only when there are any.
+            HashSet<string>? unread = null;
+            foreach (var field in fields)
+            {
+                bool read = false, present = false;
+                int n = 0;
+                for (; n < field.Paths.Length; n++)
                 {
+                    var path = field.Paths[n];
                     if (!TryGetPath(element, path, out var value)) continue;
-                    if (path.Length == 1) consumed.Add(path[0]);
-                    if (value.ValueKind == JsonValueKind.Null) break;
-                    // "None" is Kasm's null for non-text fields (get_users' last_session): nothing to keep.
-                    if (value.ValueKind == JsonValueKind.String && field.Property.PropertyType != typeof(string) && KasmValue.IsNone(value.GetString())) break;
-                    if (TryConvert(value, field.Property.PropertyType, connection, out var converted))
+                    present = true;
+                    if (IsNoValue(value, field.Property.PropertyType)) break;
+                    if (TryConvert(value, field.Property.PropertyType, connection, method, nestedLazy, out var converted))
                     {
                         field.Property.SetValue(result, converted);
+                        read = true;
                         break;
                     }
-                    if (path.Length == 1) consumed.Remove(path[0]);
+                    // Not readable as the property's type: keep it as it came (below), and try the next name.
+                    if (path.Length == 1) (unread ??= new HashSet<string>(StringComparer.Ordinal)).Add(path[0]);
                 }
+                // Other names of the field after the one that was read were not looked at: they stay additional.
+                for (n++; n < field.Paths.Length; n++)
+                    if (field.Paths[n].Length == 1 && element.TryGetProperty(field.Paths[n][0], out _))
+                        (unread ??= new HashSet<string>(StringComparer.Ordinal)).Add(field.Paths[n][0]);
+                if (field.Identity && !read)
+                    throw Unreadable(type, method, present
+                        ? $"its '{field.ApiName}' is not an id ({Describe(element, field)})"
+                        : $"it has no '{field.ApiName}'");
             }
-            foreach (var p in element.EnumerateObject())
-                if (!consumed.Contains(p.Name))
-                    result.AdditionalProperties[p.Name] = ToPowerShell(p.Value);
+            if (lazy && itemBytes != null)
+            {
+                result.AdditionalSource = new UnmodelledFields(itemBytes, map.TopLevelNames, unread);
+                return result;
+            }
+            var unmodelled = new UnmodelledFields(element, map.TopLevelNames, unread);
+            if (lazy) result.AdditionalSource = unmodelled;
+            else if (unmodelled.Any()) unmodelled.CopyTo(result.AdditionalProperties);
             return result;
         }
 
-        /// <summary>Plain PowerShell values for any JSON: PSCustomObject, object[], string, int/long/double, bool, null.</summary>
+        /// <summary>An object's unmodelled fields, read from its element when asked for (KasmObject.AdditionalProperties).</summary>
+        private sealed class UnmodelledFields : IKasmFieldSource
+        {
+            private readonly JsonElement _element;
+            private readonly byte[]? _bytes;
+            private readonly HashSet<string> _modelled;
+            private readonly HashSet<string>? _unread;
+            private List<string>? _removed;
+
+            /// <summary>Fields read from an element whose document stays alive.</summary>
+            public UnmodelledFields(JsonElement element, HashSet<string> modelled, HashSet<string>? unread)
+            {
+                _element = element;
+                _modelled = modelled;
+                _unread = unread;
+            }
+
+            /// <summary>Fields read from the item's own JSON text (parsed again when asked for: it holds only bytes).</summary>
+            public UnmodelledFields(byte[] bytes, HashSet<string> modelled, HashSet<string>? unread)
+            {
+                _bytes = bytes;
+                _modelled = modelled;
+                _unread = unread;
+            }
+
+            private bool IsAdditional(string name) =>
+                (!_modelled.Contains(name) || _unread != null && _unread.Contains(name)) && (_removed == null || !_removed.Contains(name));
+
+            private T Read<T>(Func<JsonElement, T> read)
+            {
+                if (_bytes == null) return read(_element);
+                // Already checked when the list was read (UTF-8, depth, surrogates), so this parses.
+                using var doc = JsonDocument.Parse(_bytes, new JsonDocumentOptions { MaxDepth = 64 });
+                return read(doc.RootElement);
+            }
+
+            public bool Any() => Read(e =>
+            {
+                foreach (var p in e.EnumerateObject())
+                    if (IsAdditional(p.Name)) return true;
+                return false;
+            });
+
+            public void CopyTo(IDictionary<string, object?> target) => Read(e =>
+            {
+                foreach (var p in e.EnumerateObject())
+                    if (IsAdditional(p.Name)) target[p.Name] = ToPowerShell(p.Value);
+                return true;
+            });
+
+            public bool TryGet(string name, out object? value)
+            {
+                object? found = null;
+                bool any = IsAdditional(name) && Read(e =>
+                {
+                    // A repeated key: the last one wins, as in CopyTo.
+                    bool seen = false;
+                    foreach (var p in e.EnumerateObject())
+                        if (p.NameEquals(name)) { found = ToPowerShell(p.Value); seen = true; }
+                    return seen;
+                });
+                value = found;
+                return any;
+            }
+
+            public void Remove(string name) => (_removed ??= new List<string>()).Add(name);
+        }
+
+        /// <summary>JSON null, or "None"/"null"/blank text in a field that is not text: Kasm's ways of saying "no value".</summary>
+        private static bool IsNoValue(JsonElement value, Type target) =>
+            value.ValueKind == JsonValueKind.Null
+            || value.ValueKind == JsonValueKind.String && target != typeof(string) && KasmValue.IsNone(value.GetString());
+
+        private static KasmApiException Unreadable(Type type, string? method, string what) =>
+            new KasmApiException(KasmErrorId.UnexpectedResponse,
+                $"Kasm answered {method ?? "the request"} with a {type.Name.Replace("Kasm", string.Empty).ToLowerInvariant()} that cannot be used: {what}. The item was left out; the others are unaffected.",
+                method ?? string.Empty);
+
+        private static string Describe(JsonElement element, FieldMap field)
+        {
+            if (!TryGetPath(element, field.Paths[0], out var v)) return "missing";
+            if (v.ValueKind == JsonValueKind.String)
+            {
+                string text = v.GetString() ?? string.Empty;
+                return text.Length > 40 ? $"text of {text.Length} characters" : $"'{Printable(text)}'";
+            }
+            return Kind(v);
+        }
+
+        private static string Printable(string text)
+        {
+            var chars = text.Select(c => char.IsControl(c) ? '?' : c).ToArray();
+            return new string(chars);
+        }
+
+        private static string Kind(JsonElement value) => value.ValueKind switch
+        {
+            JsonValueKind.Object => "an object",
+            JsonValueKind.Array => "an array",
+            JsonValueKind.String => "text",
+            JsonValueKind.Number => "a number",
+            JsonValueKind.True => "true",
+            JsonValueKind.False => "false",
+            JsonValueKind.Null => "null",
+            _ => "nothing",
+        };
+
+        /// <summary>
+        /// Plain PowerShell values for any JSON: PSCustomObject, object[], string, int/long/decimal/double, bool, null.
+        /// A number too large for any of them is kept as its text. Never throws.
+        /// </summary>
         public static object? ToPowerShell(JsonElement value)
         {
             switch (value.ValueKind)
@@ -68,7 +240,11 @@ namespace Kasm.Client
                 case JsonValueKind.Object:
                     var pso = new PSObject();
                     foreach (var p in value.EnumerateObject())
+                    {
+                        // A repeated key: the last one wins, as in ConvertFrom-Json.
+                        pso.Properties.Remove(p.Name);
                         pso.Properties.Add(new PSNoteProperty(p.Name, ToPowerShell(p.Value)));
+                    }
                     return pso;
                 case JsonValueKind.Array:
                     return value.EnumerateArray().Select(ToPowerShell).ToArray();
@@ -76,19 +252,27 @@ namespace Kasm.Client
                 case JsonValueKind.Number:
                     if (value.TryGetInt32(out int i)) return i;
                     if (value.TryGetInt64(out long l)) return l;
-                    return value.GetDouble();
+                    if (value.TryGetDecimal(out decimal m) && IsWhole(value)) return m;
+                    if (value.TryGetDouble(out double d) && !double.IsInfinity(d) && !double.IsNaN(d)) return d;
+                    return value.GetRawText();
                 case JsonValueKind.True: return true;
                 case JsonValueKind.False: return false;
                 default: return null;
             }
         }
 
-        private static FieldMap[] MapFor(Type type) => Maps.GetOrAdd(type, t =>
+        private static bool IsWhole(JsonElement number)
+        {
+            string raw = number.GetRawText();
+            return raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0;
+        }
+
+        private static TypeMap MapFor(Type type) => Maps.GetOrAdd(type, t => new TypeMap(
             t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanWrite && p.GetCustomAttribute<KasmIgnoreAttribute>() == null)
                 .Select(p => new FieldMap(p, (p.GetCustomAttribute<KasmFieldAttribute>()?.Names ?? new[] { SnakeCase(p.Name) })
-                    .Select(n => n.Split('.')).ToArray()))
-                .ToArray());
+                    .Select(n => n.Split('.')).ToArray(), p.GetCustomAttribute<KasmIdentityAttribute>() != null))
+                .ToArray()));
 
         internal static string SnakeCase(string pascal)
         {
@@ -112,7 +296,8 @@ namespace Kasm.Client
             return true;
         }
 
-        private static bool TryConvert(JsonElement value, Type target, KasmConnection? connection, out object? result)
+        /// <summary>True when <paramref name="value"/> reads as <paramref name="target"/> under the rule above; never throws.</summary>
+        private static bool TryConvert(JsonElement value, Type target, KasmConnection? connection, string? method, bool lazy, out object? result)
         {
             result = null;
             var type = Nullable.GetUnderlyingType(target) ?? target;
@@ -120,8 +305,8 @@ namespace Kasm.Client
 
             if (type == typeof(string))
             {
-                result = text ?? (value.ValueKind == JsonValueKind.Object || value.ValueKind == JsonValueKind.Array ? value.GetRawText() : value.ToString());
-                return true;
+                result = text;
+                return text != null;
             }
             if (type == typeof(Guid))
             {
@@ -138,17 +323,13 @@ namespace Kasm.Client
             if (type == typeof(bool))
             {
                 if (value.ValueKind == JsonValueKind.True || value.ValueKind == JsonValueKind.False) { result = value.GetBoolean(); return true; }
-                if (bool.TryParse(text, out var b)) { result = b; return true; }
+                if (text != null && bool.TryParse(text.Trim(), out var b)) { result = b; return true; }
                 return false;
             }
             if (type == typeof(int) || type == typeof(long) || type == typeof(double))
             {
-                double number;
-                if (value.ValueKind == JsonValueKind.Number) number = value.GetDouble();
-                else if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number)) return false;
-                if (type == typeof(int)) result = (int)Math.Round(number);
-                else if (type == typeof(long)) result = value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var l) ? l : (long)Math.Round(number);
-                else result = number;
+                if (!KasmValue.TryReadNumber(value.ValueKind == JsonValueKind.Number ? value.GetRawText() : text, type, out var number)) return false;
+                result = number;
                 return true;
             }
             if (type == typeof(Uri))
@@ -158,7 +339,18 @@ namespace Kasm.Client
             }
             if (type == typeof(string[]))
             {
-                if (value.ValueKind == JsonValueKind.Array) { result = value.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.ToString()).ToArray(); return true; }
+                if (value.ValueKind == JsonValueKind.Array)
+                {
+                    var list = new List<string>();
+                    foreach (var e in value.EnumerateArray())
+                    {
+                        if (e.ValueKind == JsonValueKind.Null) continue;
+                        if (e.ValueKind != JsonValueKind.String) return false;
+                        list.Add(e.GetString()!);
+                    }
+                    result = list.ToArray();
+                    return true;
+                }
                 if (text != null) { result = text.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries); return true; }
                 return false;
             }
@@ -167,7 +359,7 @@ namespace Kasm.Client
                 var source = value;
                 if (text != null)
                 {
-                    if (text.Trim().Length == 0) { result = new Hashtable(); return true; }
+                    if (text.Trim().Length == 0) { result = new Hashtable(StringComparer.OrdinalIgnoreCase); return true; }
                     try { using var doc = JsonDocument.Parse(text); source = doc.RootElement.Clone(); }
                     catch (JsonException) { return false; }
                 }
@@ -181,9 +373,16 @@ namespace Kasm.Client
             {
                 if (value.ValueKind != JsonValueKind.Array) return false;
                 var element = type.GetElementType()!;
-                var items = value.EnumerateArray().Select(e => Map(element, e, connection)).ToArray();
-                var array = Array.CreateInstance(element, items.Length);
-                Array.Copy(items, array, items.Length);
+                var items = new List<KasmObject>();
+                foreach (var e in value.EnumerateArray())
+                {
+                    // A nested item that cannot be read makes the whole field unreadable: it is kept as it came.
+                    if (e.ValueKind != JsonValueKind.Object) return false;
+                    try { items.Add(Map(element, e, connection, method, lazy)); }
+                    catch (KasmApiException) { return false; }
+                }
+                var array = Array.CreateInstance(element, items.Count);
+                for (int n = 0; n < items.Count; n++) array.SetValue(items[n], n);
                 result = array;
                 return true;
             }

@@ -81,11 +81,22 @@ namespace Kasm.Client
         {
             string what = body.Length == 0 ? "an empty body"
                 : LooksLikeHtml(contentType, body) ? "an HTML page"
-                : "truncated or invalid JSON";
+                : inner == null && TryParse(body, out var root) ? $"invalid JSON for this method (a JSON {Kind(root.ValueKind)})"
+                : "truncated, invalid or too deeply nested JSON";
             return new KasmApiException(KasmErrorId.UnexpectedResponse,
                 $"Kasm answered {endpoint.Name} with {what} (HTTP {status}) where a JSON object was expected. A proxy in front of Kasm, or a server fault, can cause this.",
                 endpoint.Name, status, null, endpoint.Permission, inner);
         }
+
+        private static string Kind(JsonValueKind kind) => kind switch
+        {
+            JsonValueKind.Array => "array",
+            JsonValueKind.String => "text",
+            JsonValueKind.Number => "number",
+            JsonValueKind.Null => "null",
+            JsonValueKind.True or JsonValueKind.False => "boolean",
+            _ => "object",
+        };
 
         private static bool HasErrorMessage(JsonElement root) =>
             root.TryGetProperty("error_message", out var m) && m.ValueKind != JsonValueKind.Null;
@@ -93,14 +104,93 @@ namespace Kasm.Client
         private static bool TryParse(byte[] body, out JsonElement root)
         {
             root = default;
+            if (!TryParseDocument(body, out var doc, out _)) return false;
+            using (doc) root = doc!.RootElement.Clone();
+            return true;
+        }
+
+        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
+
+
+
+        /// <summary>
+        /// Parses a body as JSON, or says why not; never throws. Refused: an empty body, bytes that are not UTF-8 (which
+        /// System.Text.Json would otherwise only notice when a string is read), and nesting deeper than 64 levels
+        /// (System.Text.Json's default MaxDepth; Kasm's answers nest a few levels). All are KasmUnexpectedResponse.
+        /// </summary>
+        /// <summary>
+        /// One item of a streamed list under the same rules as <see cref="TryParseDocument"/> (its depth counted from
+        /// the answer's top, where it sits two levels down): a document to map it from (dispose it) and its own bytes.
+        /// </summary>
+        internal static bool TryParseItem(byte[] buffer, int offset, int count, out JsonDocument? document, out byte[] bytes, out Exception? error)
+        {
+            document = null;
+            error = null;
+            bytes = new byte[count];
+            Buffer.BlockCopy(buffer, offset, bytes, 0, count);
+            try
+            {
+                StrictUtf8.GetCharCount(bytes);
+                document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 62 });
+                if (HasSurrogateEscape(bytes)) CheckStrings(document.RootElement);
+                return true;
+            }
+            catch (Exception ex) when (ex is JsonException || ex is DecoderFallbackException || ex is ArgumentException || ex is InvalidOperationException)
+            {
+                document?.Dispose();
+                document = null;
+                error = ex;
+                return false;
+            }
+        }
+
+        internal static bool TryParseDocument(byte[] body, out JsonDocument? document, out Exception? error)
+        {
+            document = null;
+            error = null;
             if (body.Length == 0) return false;
             try
             {
-                using var doc = JsonDocument.Parse(body);
-                root = doc.RootElement.Clone();
+                StrictUtf8.GetCharCount(body);
+                document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+                if (HasSurrogateEscape(body)) CheckStrings(document.RootElement);
                 return true;
             }
-            catch (JsonException) { return false; }
+            catch (Exception ex) when (ex is JsonException || ex is DecoderFallbackException || ex is ArgumentException || ex is InvalidOperationException)
+            {
+                // InvalidOperationException: a \uD800-style escape without its pair, which System.Text.Json only
+                // notices when that string is read.
+                document?.Dispose();
+                document = null;
+                error = ex;
+                return false;
+            }
+        }
+
+        /// <summary>True when the body has a \uD800..\uDFFF escape (rare: only then are its strings checked).</summary>
+        private static bool HasSurrogateEscape(byte[] body)
+        {
+            for (int i = 0; i + 3 < body.Length; i++)
+            {
+                if (body[i] != (byte)'\\' || body[i + 1] != (byte)'u') continue;
+                byte d = body[i + 2], n = body[i + 3];
+                if ((d == (byte)'d' || d == (byte)'D') && (n >= (byte)'8' && n <= (byte)'9' || n >= (byte)'a' && n <= (byte)'f' || n >= (byte)'A' && n <= (byte)'F'))
+                    return true;
+            }
+            return false;
+        }
+
+        /// <summary>Reads every string and name once; throws InvalidOperationException for a lone surrogate.</summary>
+        private static void CheckStrings(JsonElement element)
+        {
+            switch (element.ValueKind)
+            {
+                case JsonValueKind.String: element.GetString(); break;
+                case JsonValueKind.Array: foreach (var e in element.EnumerateArray()) CheckStrings(e); break;
+                case JsonValueKind.Object:
+                    foreach (var p in element.EnumerateObject()) { _ = p.Name; CheckStrings(p.Value); }
+                    break;
+            }
         }
 
         /// <summary>The server's error_message, or a short plain-text excerpt of an HTML or text body.</summary>

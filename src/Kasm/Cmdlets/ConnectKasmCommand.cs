@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using System.Security;
 using Kasm.Client;
@@ -7,10 +8,11 @@ namespace Kasm.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Connects to a Kasm Workspaces server with an API key and makes it the default for this session.</para>
-    /// <para type="description">Connect-Kasm checks, with one cheap call, that the server is reachable, that its TLS certificate is trusted and that the API key and secret work, and says which one failed; a failure stops the script, and the earlier default connection stays as it was. The connection becomes the default for the current PowerShell session; every other cmdlet also takes -Connection, so several servers can be driven at once. With no credential parameters it reads KASM_SERVER, KASM_API_KEY and KASM_API_KEY_SECRET, for runbooks. The secret is kept as a SecureString and never shown.</para>
-    /// <example><code>Connect-Kasm -Server kasm.example.com -Credential (Get-Credential -UserName $apiKey)</code><para>Prompts for the API secret and connects over HTTPS.</para></example>
-    /// <example><code>Connect-Kasm -Server https://127.0.0.1:8443 -ApiKey DemoKey00001 -ApiKeySecret $secret -SkipCertificateCheck</code><para>Connects to the emulator, whose certificate is self-signed.</para></example>
-    /// <example><code>$env:KASM_SERVER = 'kasm.example.com'; Connect-Kasm</code><para>Takes the server, key and secret from KASM_SERVER, KASM_API_KEY and KASM_API_KEY_SECRET.</para></example>
+    /// <para type="description">Connect-Kasm checks, with one cheap call, that the server is reachable, that its TLS certificate is trusted and that the API key and secret work, and says which one failed; a failure stops the script, and the earlier default connection stays as it was. The connection becomes the default for the current PowerShell session; every other cmdlet also takes -Connection, so several servers can be driven at once. With no credential parameters it reads KASM_SERVER, KASM_API_KEY and KASM_API_KEY_SECRET, for runbooks. -Name connects with a connection saved by Save-KasmConnection, whose secret comes from an environment variable, a SecretManagement vault or (Windows only) a DPAPI-protected export, never from plain text. The secret is kept as a SecureString and never shown.</para>
+    /// <example><code>Connect-Kasm -Server $server -Credential ([pscredential]::new('DemoKey00001', $secret)) -SkipCertificateCheck</code><para>Connects with a credential: the API key as the user name, its secret as the password. At the prompt, -Credential (Get-Credential -UserName &lt;key&gt;) asks for the secret.</para></example>
+    /// <example><code>Connect-Kasm -Server $server -ApiKey DemoKey00001 -ApiKeySecret $secret -SkipCertificateCheck</code><para>Connects to the emulator (https://127.0.0.1:8443 when started with build.ps1 -Task Emulator), whose certificate is self-signed.</para></example>
+    /// <example><code>$env:KASM_SERVER = $server; $env:KASM_API_KEY = 'DemoKey00001'; $env:KASM_API_KEY_SECRET = [pscredential]::new('key', $secret).GetNetworkCredential().Password; Connect-Kasm -SkipCertificateCheck</code><para>Takes the server, key and secret from KASM_SERVER, KASM_API_KEY and KASM_API_KEY_SECRET, as a runbook's scheduler sets them (here from $secret).</para></example>
+    /// <example><code>$env:KASM_API_KEY_SECRET = [pscredential]::new('key', $secret).GetNetworkCredential().Password; Save-KasmConnection -Name lab -Force; Connect-Kasm -Name lab</code><para>Saves the current connection as 'lab' and connects with it again; the secret comes from KASM_API_KEY_SECRET (here from $secret).</para></example>
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "Kasm", DefaultParameterSetName = EnvironmentSet)]
     [OutputType(typeof(KasmConnection))]
@@ -19,6 +21,12 @@ namespace Kasm.Cmdlets
         private const string CredentialSet = "Credential";
         private const string ApiKeySet = "ApiKey";
         private const string EnvironmentSet = "Environment";
+        private const string SavedSet = "Saved";
+
+        /// <summary>Connects with a connection saved by Save-KasmConnection: its server, key and settings, and the secret from where the saved entry says (an environment variable, a SecretManagement vault, or on Windows the DPAPI-protected file). Settings given on the command line win.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SavedSet)]
+        [ValidateNotNullOrEmpty]
+        public string? Name { get; set; }
 
         /// <summary>The server: a host name (https is assumed), or an https:// or http:// URL with an optional port. Default: $env:KASM_SERVER.</summary>
         [Parameter(Position = 0, ParameterSetName = CredentialSet)]
@@ -73,7 +81,7 @@ namespace Kasm.Cmdlets
         /// <summary>Checks the settings and the server, then stores the connection as this session's default.</summary>
         protected override void EndProcessing()
         {
-            var settings = new ConnectionSettings
+            var settings = Name != null ? FromSaved(Name) : new ConnectionSettings
             {
                 Server = Server,
                 ApiKey = Credential?.UserName ?? ApiKey,
@@ -85,9 +93,10 @@ namespace Kasm.Cmdlets
                 MaximumRetryCount = MaximumRetryCount,
                 RetryIntervalSec = RetryIntervalSec,
             };
+            if (settings == null) return;
             // What was not given comes from KASM_SERVER, KASM_API_KEY and KASM_API_KEY_SECRET, in every parameter set:
             // -Credential without -Server uses KASM_SERVER (a key given on the command line is never replaced).
-            settings.FillFromEnvironment(Environment.GetEnvironmentVariable);
+            if (Name == null) settings.FillFromEnvironment(Environment.GetEnvironmentVariable);
 
             KasmConnection connection;
             try { connection = settings.CreateConnection(); }
@@ -118,6 +127,67 @@ namespace Kasm.Cmdlets
             }
             ConnectionStore.Add(connection);
             WriteObject(connection);
+        }
+
+        /// <summary>The settings of a saved connection, with the command line's settings on top and the secret read from its source.</summary>
+        private ConnectionSettings? FromSaved(string name)
+        {
+            SavedConnection saved;
+            try { saved = SavedConnections.Get(name); }
+            catch (ArgumentException ex) { ThrowTerminatingError(InvalidArgument(ex.Message, name, ex)); return null; }
+            catch (KasmApiException ex) { ThrowTerminatingError(ex.ToErrorRecord(name)); return null; }
+            var settings = new ConnectionSettings
+            {
+                Server = saved.Server,
+                ApiKey = saved.ApiKey,
+                Authentication = IsOnCommandLine(nameof(Authentication)) ? Authentication : saved.Authentication,
+                SkipCertificateCheck = IsOnCommandLine(nameof(SkipCertificateCheck)) ? SkipCertificateCheck.IsPresent : saved.SkipCertificateCheck,
+                CertificateThumbprint = IsOnCommandLine(nameof(CertificateThumbprint)) ? CertificateThumbprint : saved.CertificateThumbprint,
+                TimeoutSec = IsOnCommandLine(nameof(TimeoutSec)) ? TimeoutSec : saved.TimeoutSec,
+                MaximumRetryCount = IsOnCommandLine(nameof(MaximumRetryCount)) ? MaximumRetryCount : saved.MaximumRetryCount,
+                RetryIntervalSec = IsOnCommandLine(nameof(RetryIntervalSec)) ? RetryIntervalSec : saved.RetryIntervalSec,
+            };
+            string where = $"The saved connection '{saved.Name}' ({SavedConnections.FilePath})";
+            switch (saved.SecretSource)
+            {
+                case KasmSecretSource.Environment:
+                    string variable = saved.SecretVariable ?? ConnectionSettings.SecretVariable;
+                    string? text = Environment.GetEnvironmentVariable(variable);
+                    if (string.IsNullOrEmpty(text))
+                    {
+                        ThrowTerminatingError(InvalidArgument($"{where} takes its secret from the environment variable {variable}, which is not set. Set it (a runbook's scheduler or vault usually does), then connect again. Nothing was sent.", name));
+                        return null;
+                    }
+                    settings.ApiKeySecret = ToSecure(text!);
+                    break;
+                case KasmSecretSource.Vault:
+                    if (InvokeCommand.GetCommand("Get-Secret", CommandTypes.Cmdlet | CommandTypes.Function) == null)
+                    {
+                        ThrowTerminatingError(InvalidArgument($"{where} takes its secret from the SecretManagement vault secret '{saved.VaultSecretName}', but Get-Secret is not available: install Microsoft.PowerShell.SecretManagement and a vault, or save the connection again with the secret in an environment variable. Nothing was sent.", name));
+                        return null;
+                    }
+                    settings.ApiKeySecret = Reveal("param($n, $v) if ($v) { Get-Secret -Name $n -Vault $v -ErrorAction Stop } else { Get-Secret -Name $n -ErrorAction Stop }",
+                        saved.VaultSecretName, saved.Vault);
+                    break;
+                case KasmSecretSource.WindowsDataProtection:
+                    settings.ApiKeySecret = Reveal("param($p) ConvertTo-SecureString -String $p -ErrorAction Stop", saved.ProtectedSecret);
+                    break;
+            }
+            return settings;
+        }
+
+        private SecureString? Reveal(string script, params object?[] args)
+        {
+            var result = InvokeCommand.InvokeScript(script, false, System.Management.Automation.Runspaces.PipelineResultTypes.Output, null, args);
+            return result.Select(r => r?.BaseObject).OfType<SecureString>().FirstOrDefault();
+        }
+
+        private static SecureString ToSecure(string text)
+        {
+            var secure = new SecureString();
+            foreach (char c in text) secure.AppendChar(c);
+            secure.MakeReadOnly();
+            return secure;
         }
     }
 }

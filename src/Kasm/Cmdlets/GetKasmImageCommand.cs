@@ -11,7 +11,7 @@ namespace Kasm.Cmdlets
     /// <para type="synopsis">Gets workspaces (the API calls them images).</para>
     /// <para type="description">Lists every workspace, including disabled and unavailable ones, or those whose friendly name matches -Name (wildcards allowed), or those with the given -ImageId. Memory is in bytes; the default view shows it in MB (decimal, as Kasm's admin UI does). Each object remembers its connection, so it can be piped to New-KasmSession or Set-KasmImage.</para>
     /// <example><code>Get-KasmImage</code><para>Lists all workspaces.</para></example>
-    /// <example><code>Get-KasmImage -Name Chrome | New-KasmSession -UserId $user.UserId -Wait</code><para>Starts a Chrome session for a user and waits until it runs.</para></example>
+    /// <example><code>$user = Get-KasmUser user@kasm.local; Get-KasmImage -Name Chrome | New-KasmSession -UserId $user.UserId -Wait</code><para>Starts a Chrome session for a user and waits until it runs.</para></example>
     /// <example><code>Get-KasmImage | Where-Object Enabled | Select-Object FriendlyName, Cores, Memory</code><para>Shows the resources of the enabled workspaces.</para></example>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "KasmImage", DefaultParameterSetName = "Name")]

@@ -13,8 +13,8 @@ namespace Kasm.Cmdlets
     /// <para type="synopsis">Gets live sessions (get_kasms).</para>
     /// <para type="description">Lists every live session, or those with the given -KasmId, of the user given by -UserId or -UserName, or of the workspace given by -ImageId; the filters combine. Piped users and workspaces narrow the list to their sessions. The API has no filter, so the list is fetched once per connection and filtered here; ids match whether the server wrote them with dashes or not. A -KasmId that matches no live session is an error for that id.</para>
     /// <example><code>Get-KasmSession</code><para>Lists all live sessions.</para></example>
-    /// <example><code>Get-KasmUser alice@example.com | Get-KasmSession</code><para>Lists one user's sessions.</para></example>
-    /// <example><code>Get-KasmSession -UserName alice@example.com</code><para>The same by name.</para></example>
+    /// <example><code>Get-KasmUser user@kasm.local | Get-KasmSession</code><para>Lists one user's sessions.</para></example>
+    /// <example><code>Get-KasmSession -UserName user@kasm.local</code><para>The same by name.</para></example>
     /// <example><code>Get-KasmImage -Name Terminal | Get-KasmSession</code><para>Lists the sessions of one workspace.</para></example>
     /// <example><code>Get-KasmSession | Where-Object StartDate -lt (Get-Date).AddHours(-8).ToUniversalTime() | Remove-KasmSession -Confirm:$false</code><para>Ends sessions older than eight hours.</para></example>
     /// </summary>

@@ -10,7 +10,7 @@ namespace Kasm.Cmdlets
     /// <para type="synopsis">Gets Kasm users (get_users, or get_user for one id).</para>
     /// <para type="description">Lists every user, or those whose user name matches -UserName (wildcards allowed; a name without wildcards that matches nothing is an error), or the users with the given -UserId. Pipe the result to Set-KasmUser, Get-KasmSession or New-KasmSession.</para>
     /// <example><code>Get-KasmUser</code><para>Lists all users.</para></example>
-    /// <example><code>Get-KasmUser alice@example.com | Set-KasmUser -Organization Ops</code><para>Moves a user to another organization.</para></example>
+    /// <example><code>Get-KasmUser user@kasm.local | Set-KasmUser -Organization Ops</code><para>Moves a user to another organization.</para></example>
     /// <example><code>Get-KasmUser *@contoso.com | Where-Object Locked</code><para>Lists the locked users of one domain.</para></example>
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "KasmUser", DefaultParameterSetName = "Name")]

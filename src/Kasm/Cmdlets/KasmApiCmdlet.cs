@@ -43,11 +43,20 @@ namespace Kasm.Cmdlets
         /// <summary>Checks the piped object, then does one item's work.</summary>
         protected sealed override void ProcessRecord()
         {
-            if (PipedObjectIsUsable()) ProcessItem();
+            if (!PipedObjectIsUsable()) return;
+            if (PipelineTextProblem() is string problem)
+            {
+                WriteError(InvalidArgument($"{problem} Nothing was sent for this record.", InputObject?.BaseObject));
+                return;
+            }
+            ProcessItem();
         }
 
         /// <summary>One record's work (ProcessRecord of a plain cmdlet).</summary>
         protected abstract void ProcessItem();
+
+        /// <summary>The piped object as a T, or null (for names in ShouldProcess targets).</summary>
+        internal T? Piped<T>() where T : class => InputObject?.BaseObject as T;
 
         private bool PipedObjectIsUsable()
         {
@@ -114,14 +123,14 @@ namespace Kasm.Cmdlets
         private readonly HashSet<KasmConnection> _used = new HashSet<KasmConnection>();
 
         /// <summary>The client for this item's connection.</summary>
-        internal KasmClient Client
+        internal KasmClient Client => ClientWith(this);
+
+        /// <summary>The client for this item's connection, logging to <paramref name="log"/> (pipeline thread only).</summary>
+        internal KasmClient ClientWith(IKasmLog log)
         {
-            get
-            {
-                var connection = ResolveConnection();
-                _used.Add(connection);
-                return new KasmClient(connection, this);
-            }
+            var connection = ResolveConnection();
+            _used.Add(connection);
+            return new KasmClient(connection, log);
         }
 
         /// <summary>

@@ -11,7 +11,7 @@ namespace Kasm.Cmdlets
     /// What every cmdlet of the module shares: Ctrl+C cancels the request in flight, the client's log lines go to
     /// Verbose and Debug, and failures become ErrorRecords with the stable id, category and the failing input.
     /// </summary>
-    public abstract class KasmCmdlet : PSCmdlet, IDisposable, IKasmLog
+    public abstract class KasmCmdlet : PSCmdlet, IDisposable, IKasmLog, IKasmItemErrors
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
 
@@ -32,6 +32,26 @@ namespace Kasm.Cmdlets
         protected override void BeginProcessing()
         {
             _boundOnCommandLine = new HashSet<string>(MyInvocation.BoundParameters.Keys, StringComparer.OrdinalIgnoreCase);
+            // Hostile text on the command line (control characters, NUL, unpaired surrogates, too long, blank): nothing
+            // can be sent for any record, so the command stops here (TextParameterCheck).
+            // Input piped to a cmdlet that takes none: PowerShell would run it anyway (and only report each object as
+            // not bound), so Connect-Kasm would connect. Refused before anything happens.
+            if (MyInvocation.ExpectingInput && !TextParameterCheck.TakesPipelineInput(GetType()))
+                ThrowTerminatingError(InvalidArgument($"{MyInvocation.MyCommand.Name} takes no pipeline input; pass its parameters instead. Nothing was done.", null));
+            var given = TextParameterCheck.Of(GetType()).Where(p => _boundOnCommandLine.Contains(p.Name));
+            if (TextParameterCheck.FirstProblem(this, given) is string problem)
+                ThrowTerminatingError(InvalidArgument($"{problem} Nothing was sent.", null));
+        }
+
+        /// <summary>
+        /// The text check for the parameters this record bound from the pipeline (the command line's were checked in
+        /// BeginProcessing): the record's error, or null.
+        /// </summary>
+        internal string? PipelineTextProblem()
+        {
+            var parameters = TextParameterCheck.Of(GetType());
+            if (parameters.Length == 0) return null;
+            return TextParameterCheck.FirstProblem(this, parameters.Where(p => !IsOnCommandLine(p.Name)));
         }
 
         /// <summary>True when the user gave <paramref name="parameter"/> on the command line (not from the pipeline).</summary>
@@ -40,9 +60,12 @@ namespace Kasm.Cmdlets
         /// <summary>Releases the cancellation source (EndProcessing does not run after a stop).</summary>
         public void Dispose()
         {
-            _stopping.Dispose();
+            Release();
             GC.SuppressFinalize(this);
         }
+
+        /// <summary>What Dispose releases; an override calls the base last.</summary>
+        protected virtual void Release() => _stopping.Dispose();
 
         // -Debug without -Verbose makes PowerShell ask before every verbose line (an old rule of the engine),
         // which breaks non-interactive runs; then the request lines go to the debug stream instead.
@@ -53,6 +76,9 @@ namespace Kasm.Cmdlets
             else WriteVerbose(message);
         }
         void IKasmLog.Debug(string message) => WriteDebug(message);
+
+        // An answer item without a readable id: a non-terminating error (its target is the API method), the list goes on.
+        void IKasmItemErrors.ItemFailed(KasmApiException error) => WriteError(error.ToErrorRecord(error.Method));
         bool IKasmLog.IsDebugEnabled =>
             MyInvocation.BoundParameters.ContainsKey("Debug")
             || !(GetVariableValue("DebugPreference") is ActionPreference p && p == ActionPreference.SilentlyContinue);

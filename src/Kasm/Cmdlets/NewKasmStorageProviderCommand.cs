@@ -12,12 +12,13 @@ namespace Kasm.Cmdlets
     /// <para type="synopsis">Creates a storage provider (create_storage_provider).</para>
     /// <para type="description">Kasm needs, for every type, a mount path inside the session (-DefaultTarget, absolute) and an rclone volume config (-VolumeConfig with driver and driver_opts); Nextcloud also a WebDAV URL; Google Drive, OneDrive and Dropbox also the OAuth client id and secret, URLs, scopes and authorisation URL options; OneDrive also the root drive URL. The cmdlet fills each type's usual value for whatever you leave out (rclone volume settings, a folder on the session's desktop, the provider's OAuth URLs and scopes, the redirect URL https://your-kasm/api/cloud_storage_callback), so only what cannot have a default is yours to give: -WebdavUrl for Nextcloud, -ClientId and -ClientSecret for the OAuth types, -VolumeConfig for Custom. What is still missing is an error (KasmInvalidArgument, naming the parameters) before anything is sent. -Type takes the names Kasm's UI shows ('Google Drive') as well as GoogleDrive. Scopes go to Kasm as one line per scope. -ClientSecret is a SecureString. Buckets, keys and WebDAV accounts belong to each storage mapping, not to the provider.</para>
     /// <example><code>New-KasmStorageProvider -Name Nextcloud -Type Nextcloud -WebdavUrl https://cloud.example.com/remote.php/dav/files/</code><para>Adds a Nextcloud provider that mounts on the session's desktop.</para></example>
-    /// <example><code>New-KasmStorageProvider -Name 'Google Drive' -Type 'Google Drive' -ClientId $id -ClientSecret (Read-Host -AsSecureString)</code><para>Adds a Google Drive provider with Google's OAuth URLs and the drive scope.</para></example>
+    /// <example><code># not run: prompts for the OAuth client secret
+    /// New-KasmStorageProvider -Name 'Team Drive' -Type 'Google Drive' -ClientId 123456789012-example.apps.googleusercontent.com -ClientSecret (Read-Host -AsSecureString)</code><para>Adds a Google Drive provider with Google's OAuth URLs and the drive scope.</para></example>
     /// <example><code>New-KasmStorageProvider -Name 'S3 home' -Type S3 -DefaultTarget /home/kasm-user/S3 -VolumeConfig @{ driver = 'rclone'; driver_opts = @{ type = 's3'; 's3-provider' = 'Minio'; 's3-endpoint' = 'https://s3.example.com'; uid = '1000'; gid = '1000'; allow_other = 'true' } }</code><para>Adds an S3 provider for a MinIO server.</para></example>
     /// </summary>
     [Cmdlet(VerbsCommon.New, "KasmStorageProvider", SupportsShouldProcess = true)]
     [OutputType(typeof(KasmStorageProvider))]
-    public sealed class NewKasmStorageProviderCommand : KasmApiCmdlet
+    public sealed class NewKasmStorageProviderCommand : KasmBulkCmdlet
     {
         /// <summary>The provider's name.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -108,8 +109,9 @@ namespace Kasm.Cmdlets
                 WriteError(InvalidArgument(missing, Name));
                 return;
             }
-            if (!ShouldProcess(Name, $"Create {KasmClient.ApiName(Type)} storage provider")) return;
-            Try(Name, () => WriteObject(Client.CreateStorageProvider(Type, fields, Cancellation)));
+            if (!ShouldProcess($"storage provider {Name}", $"Create {KasmClient.ApiName(Type)} storage provider")) return;
+            var type = Type;
+            Send(Name, (c, cancel) => c.CreateStorageProvider(type, fields, cancel), WriteObject);
         }
     }
 }

@@ -8,12 +8,13 @@ namespace Kasm.Cmdlets
     /// <summary>
     /// <para type="synopsis">Creates a Kasm user (create_user).</para>
     /// <para type="description">Binds by property name, so Import-Csv with columns UserName, FirstName, LastName, Organization, Phone and Notes creates one user per row; a failing row (a duplicate name, say) is an error for that row and the rest go on. Kasm lowercases and trims the user name and adds the user to All Users. Without -Password the server sets a random one. The password is a SecureString and never shown.</para>
-    /// <example><code>Import-Csv users.csv | New-KasmUser</code><para>Creates one user per CSV row.</para></example>
-    /// <example><code>New-KasmUser -UserName bob@example.com -FirstName Bob -Password (Read-Host -AsSecureString)</code><para>Creates a user with a password typed at the prompt.</para></example>
+    /// <example><code>[pscustomobject]@{ UserName = 'bob@example.com'; FirstName = 'Bob'; Organization = 'Sales' } | Export-Csv users.csv; Import-Csv users.csv | New-KasmUser</code><para>Creates one user per CSV row (here from a one-row users.csv made first).</para></example>
+    /// <example><code># not run: prompts for the password
+    /// New-KasmUser -UserName bob@example.com -FirstName Bob -Password (Read-Host -AsSecureString)</code><para>Creates a user with a password typed at the prompt.</para></example>
     /// </summary>
     [Cmdlet(VerbsCommon.New, "KasmUser", SupportsShouldProcess = true)]
     [OutputType(typeof(KasmUser))]
-    public sealed class NewKasmUserCommand : KasmApiCmdlet
+    public sealed class NewKasmUserCommand : KasmBulkCmdlet
     {
         /// <summary>The login name (Kasm lowercases it).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -51,6 +52,7 @@ namespace Kasm.Cmdlets
         /// <summary>Notes.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ApiField("notes")]
+        [MultiLine]
         public string? Notes { get; set; }
 
         /// <summary>Creates the user locked out.</summary>
@@ -69,8 +71,8 @@ namespace Kasm.Cmdlets
         protected override void ProcessItem()
         {
             var fields = BoundFields();
-            if (!ShouldProcess(UserName, "Create Kasm user")) return;
-            Try(UserName, () => WriteObject(Client.CreateUser(fields, Cancellation)));
+            if (!ShouldProcess($"user {UserName}", "Create Kasm user")) return;
+            Send(UserName, (c, cancel) => c.CreateUser(fields, cancel), WriteObject);
         }
     }
 }

@@ -12,12 +12,12 @@ namespace Kasm.Cmdlets
     /// <para type="description">Changes only the settings you name. Kasm's update_image replaces the whole workspace: every setting it is not sent is reset (registry user and token, image hash, server, persistent profile path, GPUs, hidden, ...). So the cmdlet reads the workspace first (get_images), applies your changes to it and sends all of it back, as Kasm's admin UI does: settings Kasm stores as JSON text (volume mappings, run, exec and launch config) go back as the text of what was read, the registry token goes back masked as the server showed it (what the admin UI sends back too; -DockerToken sets a new one), web filtering forced off goes back as the word update_image reads for it, and settings the server reports as empty stay unsent. The key therefore needs Images View besides Images Modify (or Images Modify Resources); without Images View nothing is sent and the error says why. A key holding only Images Modify Resources may change only resources (cores, memory, GPUs, registry settings, profile path). The read and the write are two calls: a change someone makes in between is overwritten. Memory is in bytes: 2768000000 is what Kasm's UI calls 2768 MB, and PowerShell's 4GB means 4294967296 bytes. Supports -WhatIf and -Confirm (with -WhatIf nothing is changed; a workspace given by name is still looked up); -PassThru returns the updated workspace.</para>
     /// <example><code>Get-KasmImage -Name Chrome | Set-KasmImage -Cores 2 -Memory 4GB -PassThru</code><para>Gives Chrome sessions two cores and 4 GB of memory.</para></example>
     /// <example><code>Get-KasmImage | Set-KasmImage -Cores 2 -WhatIf</code><para>Shows what would change, sending nothing.</para></example>
-    /// <example><code>Set-KasmImage -ImageId $id -Enabled:$false</code><para>Disables a workspace.</para></example>
+    /// <example><code>$id = (Get-KasmImage -Name Chrome).ImageId; Set-KasmImage -ImageId $id -Enabled:$false</code><para>Disables a workspace.</para></example>
     /// <example><code>Set-KasmImage Chrome -Cores 4</code><para>Changes a workspace named on the command line.</para></example>
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "KasmImage", SupportsShouldProcess = true, DefaultParameterSetName = "ById")]
     [OutputType(typeof(KasmImage))]
-    public sealed class SetKasmImageCommand : KasmApiCmdlet
+    public sealed class SetKasmImageCommand : KasmBulkCmdlet
     {
         /// <summary>The workspace to change; binds from a piped workspace.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
@@ -39,6 +39,7 @@ namespace Kasm.Cmdlets
         /// <summary>The description shown in the launcher.</summary>
         [Parameter]
         [ApiField("description")]
+        [MultiLine]
         public string? Description { get; set; }
 
         /// <summary>The Docker image reference, such as kasmweb/chrome:1.15.0.</summary>
@@ -109,12 +110,11 @@ namespace Kasm.Cmdlets
             Guid imageId = ImageId;
             // The first position takes a name or an id.
             if (ImageName != null && !Try(ImageName, () => imageId = ImageIdOf(Client, ImageName))) return;
-            if (!ShouldProcess($"workspace {ImageName ?? imageId.ToString()}", $"Set {DescribeFields(changes)}")) return;
-            Try((object?)ImageName ?? imageId, () =>
-            {
-                var image = Client.UpdateImage(imageId, changes, Cancellation);
-                if (PassThru) WriteObject(image);
-            });
+            var piped = Piped<KasmImage>();
+            string? name = ImageName ?? (piped != null && piped.ImageId == imageId ? piped.FriendlyName : null);
+            if (!ShouldProcess(Targets.Workspace(name, imageId), $"Set {DescribeFields(changes)}")) return;
+            bool passThru = PassThru;
+            Send((object?)ImageName ?? imageId, (c, cancel) => c.UpdateImage(imageId, changes, cancel), image => { if (passThru) WriteObject(image); });
         }
     }
 }

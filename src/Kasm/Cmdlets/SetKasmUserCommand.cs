@@ -11,13 +11,13 @@ namespace Kasm.Cmdlets
     /// <summary>
     /// <para type="synopsis">Changes a Kasm user (update_user).</para>
     /// <para type="description">Sends only the parameters you give. The API also needs the user name; a piped user brings it, and otherwise it is looked up (after confirmation; with -WhatIf nothing is changed, and only a user given by name is looked up). Setting a password also unlocks the user and logs them out everywhere. -Locked:$false unlocks, -Disabled:$false enables.</para>
-    /// <example><code>Get-KasmUser alice@example.com | Set-KasmUser -Organization Ops</code><para>Changes one field of a user.</para></example>
-    /// <example><code>Set-KasmUser -UserId $id -Locked:$false -PassThru</code><para>Unlocks a user and shows the result.</para></example>
-    /// <example><code>Set-KasmUser alice@example.com -Organization Ops</code><para>Changes a user named on the command line.</para></example>
+    /// <example><code>Get-KasmUser user@kasm.local | Set-KasmUser -Organization Ops</code><para>Changes one field of a user.</para></example>
+    /// <example><code>$id = (Get-KasmUser user@kasm.local).UserId; Set-KasmUser -UserId $id -Locked:$false -PassThru</code><para>Unlocks a user and shows the result.</para></example>
+    /// <example><code>Set-KasmUser user@kasm.local -Organization Ops</code><para>Changes a user named on the command line.</para></example>
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "KasmUser", SupportsShouldProcess = true, DefaultParameterSetName = "ById")]
     [OutputType(typeof(KasmUser))]
-    public sealed class SetKasmUserCommand : KasmApiCmdlet
+    public sealed class SetKasmUserCommand : KasmBulkCmdlet
     {
         /// <summary>The user to change; binds from a piped user.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
@@ -65,6 +65,7 @@ namespace Kasm.Cmdlets
         /// <summary>Notes.</summary>
         [Parameter]
         [ApiField("notes")]
+        [MultiLine]
         public string? Notes { get; set; }
 
         /// <summary>Locks the user out (-Locked:$false unlocks).</summary>
@@ -93,20 +94,22 @@ namespace Kasm.Cmdlets
                 return;
             }
             Guid userId = UserId;
-            string? userName = UserName;
+            string? userName = UserName, current = null;
             // The first position takes a name or an id.
             if (Identity != null && !Try(Identity, () =>
             {
                 var (id, name) = UserOf(Client, Identity);
                 userId = id;
+                current = name;
                 userName ??= name;
             })) return;
-            if (!ShouldProcess(userName ?? Identity ?? $"user {userId}", $"Set {DescribeFields(changes)}")) return;
-            Try(userName ?? Identity ?? (object)userId, () =>
-            {
-                var user = Client.UpdateUser(userId, userName, changes, Cancellation);
-                if (PassThru) WriteObject(user);
-            });
+            // The target names the user as they are now: from a piped user or the name lookup (-UserName may be a
+            // new name); an id alone on the command line is shown as given.
+            var piped = Piped<KasmUser>();
+            current ??= piped != null && piped.UserId == userId ? piped.UserName : null;
+            if (!ShouldProcess(Targets.User(current, userId), $"Set {DescribeFields(changes)}")) return;
+            bool passThru = PassThru;
+            Send(userName ?? Identity ?? (object)userId, (c, cancel) => c.UpdateUser(userId, userName, changes, cancel), user => { if (passThru) WriteObject(user); });
         }
     }
 }

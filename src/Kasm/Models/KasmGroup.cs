@@ -6,6 +6,7 @@ namespace Kasm.Models
     public sealed class KasmGroup : KasmObject
     {
         /// <summary>The group id.</summary>
+        [KasmIdentity]
         public Guid GroupId { get; set; }
         /// <summary>The group's name, such as All Users.</summary>
         public string? Name { get; set; }

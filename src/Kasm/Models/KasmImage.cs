@@ -6,6 +6,7 @@ namespace Kasm.Models
     public sealed class KasmImage : KasmObject
     {
         /// <summary>The workspace id.</summary>
+        [KasmIdentity]
         public Guid ImageId { get; set; }
         /// <summary>The name users see, such as Chrome.</summary>
         public string? FriendlyName { get; set; }

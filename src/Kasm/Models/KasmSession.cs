@@ -6,6 +6,7 @@ namespace Kasm.Models
     public sealed class KasmSession : KasmObject
     {
         /// <summary>The session id.</summary>
+        [KasmIdentity]
         public Guid KasmId { get; set; }
         /// <summary>The owner.</summary>
         public Guid? UserId { get; set; }

@@ -7,6 +7,7 @@ namespace Kasm.Models
     public sealed class KasmStorageProvider : KasmObject
     {
         /// <summary>The provider id.</summary>
+        [KasmIdentity]
         public Guid StorageProviderId { get; set; }
         /// <summary>Its name.</summary>
         public string? Name { get; set; }

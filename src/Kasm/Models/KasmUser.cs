@@ -6,6 +6,7 @@ namespace Kasm.Models
     public sealed class KasmUser : KasmObject
     {
         /// <summary>The user id.</summary>
+        [KasmIdentity]
         public Guid UserId { get; set; }
         /// <summary>The login name.</summary>
         [KasmField("username")]

@@ -40,14 +40,15 @@ public class TransportTests : IClassFixture<Kasm115Fixture>
     {
         // Another runspace may Disconnect-Kasm a shared connection: the request in flight must end with a Kasm error,
         // not a raw TaskCanceledException escaping the cmdlet.
-        _f.Emulator.AddFault(new FaultSpec { Method = "get_images", LatencyMs = 3000, Count = 1 });
+        _f.Emulator.AddFault(new FaultSpec { Method = "get_images", LatencyMs = 30_000, Count = 1 });
         var c = _f.Connect();
         var closer = Task.Run(async () => { await Task.Delay(300); c.Dispose(); });
         var watch = Stopwatch.StartNew();
         var ex = Fails(() => Images(c));
         await closer;
         Assert.Equal(KasmErrorId.NotConnected, ex.ErrorId);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2.5), $"took {watch.Elapsed}");
+        // Far from the 30 s answer, with room for a loaded machine.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
     }
 
     // ---- TLS ----
@@ -279,15 +280,16 @@ public class TransportTests : IClassFixture<Kasm115Fixture>
     [Fact]
     public void Latency_beyond_TimeoutSec_is_KasmTimeout()
     {
-        _f.Emulator.AddFault(new FaultSpec { Method = "get_images", LatencyMs = 4000 });
-        using var c = _f.Connect(configure: s => s.TimeoutSec = 1);
+        _f.Emulator.AddFault(new FaultSpec { Method = "get_images", LatencyMs = 30_000 });
+        // 3 s: short for the test, long enough for a loaded machine's connect (system_info, not slowed here).
+        using var c = _f.Connect(configure: s => s.TimeoutSec = 3);
         var watch = Stopwatch.StartNew();
         var ex = Fails(() => Images(c));
         watch.Stop();
         Assert.Equal(KasmErrorId.Timeout, ex.ErrorId);
         Assert.Equal(ErrorCategory.OperationTimeout, ex.Category);
-        Assert.InRange(watch.Elapsed.TotalSeconds, 0.9, 3.0);
-        Assert.Contains(_log.VerboseLines, l => l.Contains("no answer within 1 s"));
+        Assert.InRange(watch.Elapsed.TotalSeconds, 2.9, 20.0);
+        Assert.Contains(_log.VerboseLines, l => l.Contains("no answer within 3 s"));
     }
 
     [Fact]
@@ -301,12 +303,12 @@ public class TransportTests : IClassFixture<Kasm115Fixture>
     [Fact]
     public void Cancellation_stops_a_slow_request_at_once()
     {
-        _f.Emulator.AddFault(new FaultSpec { Method = "get_images", LatencyMs = 5000 });
+        _f.Emulator.AddFault(new FaultSpec { Method = "get_images", LatencyMs = 30_000 });
         using var c = _f.Connect();
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
         var watch = Stopwatch.StartNew();
         Assert.ThrowsAny<OperationCanceledException>(() => new KasmClient(c, _log).GetImages(cts.Token).ToList());
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
     }
 
     [Fact]

@@ -108,4 +108,29 @@ public class CommandLineTests
         Assert.Equal(8443, parsed.Options.Port);
         Assert.True(parsed.ExitOnStdinEof);
     }
+
+    [Fact]
+    public void Fuzz_and_certificate_options_are_parsed_and_checked()
+    {
+        var parsed = CommandLine.Parse(["--fuzz", "42", "--certificate", "wrong-host"]);
+        Assert.Equal(42, parsed.Options.FuzzSeed);
+        Assert.Equal("wrong-host", parsed.Options.Certificate);
+        Assert.Null(CommandLine.Parse([]).Options.FuzzSeed);
+        Assert.Equal("self-signed", CommandLine.Parse([]).Options.Certificate);
+        Assert.Throws<ArgumentException>(() => CommandLine.Parse(["--certificate", "bogus"]));
+        Assert.Throws<ArgumentException>(() => CommandLine.Parse(["--fuzz", "x"]));
+    }
+
+    [Fact]
+    public async Task Started_with_fuzz_and_an_expired_certificate_the_emulator_serves_both()
+    {
+        await using var emu = await TestEmulatorWith(o => { o.FuzzSeed = 9; o.Certificate = "expired"; });
+        Assert.Equal(RunningEmulator.ThumbprintOf("expired"), emu.Emulator.CertificateThumbprint);
+        Assert.Equal(9, emu.Emulator.Settings.FuzzSeed);
+        var real = await emu.CallAsync("api/public/get_groups");
+        emu.Emulator.SetFuzz(null);
+        Assert.NotEqual((await emu.CallAsync("api/public/get_groups")).Text, real.Text);
+    }
+
+    private static Task<TestEmulator> TestEmulatorWith(Action<EmulatorOptions> configure) => TestEmulator.StartAsync(configure: configure);
 }

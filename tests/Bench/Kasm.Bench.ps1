@@ -1,0 +1,247 @@
+<#
+.SYNOPSIS
+    Every benchmark of issue 9 side by side in one run against one emulator over HTTPS: prints a table and writes a
+    JSON file (out/bench/bench-<time>.json, and out/bench/latest.json).
+.DESCRIPTION
+    (a) sequential Get-KasmImage and Get-KasmSystemInfo against Invoke-RestMethod with and without -WebSession and a
+        raw HttpClient + JsonDocument loop (compiled C#, the fastest a script could hope for);
+    (b) sessions created and removed through the pipeline with emulator latency per request, -ThrottleLimit 1 against 16;
+    (c) a large get_users answer: total time, object memory and time to the first object against a raw HttpClient +
+        System.Text.Json parse of the same answer;
+    (d) Import-Module in a fresh PowerShell, median of several.
+    Each ratio is printed next to its target; a miss is reported, not an error. PowerShell 7 only (Invoke-RestMethod
+    -SkipCertificateCheck). -Smoke runs tiny counts, so the test command can check the bench still runs.
+#>
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [switch] $Smoke,
+    [int] $Calls = 400,
+    [int] $Sessions = 1000,
+    [int] $LatencyMs = 20,
+    [int] $Users = 50000,
+    [int] $Imports = 7,
+    [string] $OutDirectory
+)
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+if ($Smoke) { $Calls = 20; $Sessions = 32; $Users = 2000; $Imports = 1 }
+$repo = (Resolve-Path (Join-Path $PSScriptRoot '../..')).Path
+if (-not $OutDirectory) { $OutDirectory = Join-Path $repo 'out/bench' }
+. (Join-Path $repo 'src/build/BuildHelpers.ps1')
+$manifest = Join-Path $ModulePath 'Kasm.psd1'
+if (-not $env:KASM_EMULATOR_DLL) { $env:KASM_EMULATOR_DLL = Join-Path $repo 'src/Kasm.Emulator/bin/Release/net10.0/Kasm.Emulator.dll' }
+Import-Module $manifest
+
+$rawSource = @'
+using System;
+using System.Net.Http;
+using System.Text.Json;
+
+public static class RawKasm
+{
+    public static HttpClient Client(string url)
+    {
+        var handler = new HttpClientHandler { ServerCertificateCustomValidationCallback = (m, c, ch, e) => true, UseCookies = false };
+        return new HttpClient(handler) { BaseAddress = new Uri(url) };
+    }
+
+    public static byte[] Post(HttpClient http, string path, string body)
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        using var response = http.PostAsync(path, content).GetAwaiter().GetResult();
+        return response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+    }
+
+    /// <summary>n calls; each parses the answer and reads one field of every item (or of the object) under key.</summary>
+    public static int Loop(HttpClient http, string path, string body, int n, string key, string field)
+    {
+        int seen = 0;
+        for (int i = 0; i < n; i++)
+        {
+            using var doc = JsonDocument.Parse(Post(http, path, body));
+            var value = doc.RootElement.GetProperty(key);
+            if (value.ValueKind == JsonValueKind.Array)
+                foreach (var item in value.EnumerateArray()) { if (item.GetProperty(field).GetString() != null) seen++; }
+            else if (value.TryGetProperty(field, out _)) seen++;
+        }
+        return seen;
+    }
+
+    /// <summary>The whole answer parsed and kept, as a script that holds the users would keep it.</summary>
+    public static JsonDocument Parse(HttpClient http, string path, string body) => JsonDocument.Parse(Post(http, path, body));
+}
+'@
+# Compiled once to a DLL, so the memory children (c) load the same code without compiling it again.
+$null = New-Item -ItemType Directory -Path $OutDirectory -Force
+$rawDll = Join-Path $OutDirectory ("RawKasm-{0}.dll" -f [guid]::NewGuid().ToString('N').Substring(0, 8))
+Add-Type -TypeDefinition $rawSource -OutputAssembly $rawDll
+Add-Type -Path $rawDll
+
+# (c)'s memory, each contender alone in a fresh PowerShell: what it holds after listing, as GC.GetTotalMemory sees it
+# (nothing else of the run can be collected, or not, in between), and the process's peak working set.
+$memoryScript = @'
+param($Kind, $Url, $ApiKey, $Secret, $Thumbprint, $Manifest, $RawDll)
+$ErrorActionPreference = 'Stop'
+$body = @{ api_key = $ApiKey; api_key_secret = $Secret } | ConvertTo-Json -Compress
+if ($Kind -eq 'module') {
+    Import-Module $Manifest
+    $null = Connect-Kasm -Server $Url -ApiKey $ApiKey -ApiKeySecret (ConvertTo-SecureString $Secret -AsPlainText -Force) -CertificateThumbprint $Thumbprint
+    $null = @(Get-KasmImage)
+} else {
+    Add-Type -Path $RawDll
+    $http = [RawKasm]::Client($Url)
+    $null = [RawKasm]::Parse($http, 'api/public/get_images', $body)
+}
+[GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
+$process = [Diagnostics.Process]::GetCurrentProcess(); $process.Refresh(); $peak0 = $process.PeakWorkingSet64
+$before = [GC]::GetTotalMemory($true)
+$held = if ($Kind -eq 'module') { @(Get-KasmUser) } else { [RawKasm]::Parse($http, 'api/public/get_users', $body) }
+$after = [GC]::GetTotalMemory($true)
+$process.Refresh()
+[pscustomobject]@{ heldBytes = $after - $before; peakWorkingSetBytes = $process.PeakWorkingSet64; peakGrowthBytes = $process.PeakWorkingSet64 - $peak0; alive = $null -ne $held } | ConvertTo-Json -Compress
+'@
+$memoryFile = Join-Path $OutDirectory 'memory-child.ps1'
+Set-Content -Path $memoryFile -Value $memoryScript -Encoding utf8
+$exe = [Environment]::ProcessPath
+$prefix = @(); if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $prefix = @(Join-Path $PSHOME 'pwsh.dll') }
+
+function Time([scriptblock] $Block) {
+    $w = [Diagnostics.Stopwatch]::StartNew(); $null = & $Block; $w.Stop(); $w.Elapsed.TotalSeconds
+}
+
+$results = [ordered]@{}
+$rows = [Collections.Generic.List[object]]::new()
+function Add-Row([string] $Case, [string] $What, $Module, $Other, [string] $Unit, [string] $Target, [Nullable[double]] $Ratio, [Nullable[bool]] $Met) {
+    $rows.Add([pscustomobject]@{ Case = $Case; What = $What; Module = $Module; Other = $Other; Unit = $Unit; Ratio = $Ratio; Target = $Target; Met = $Met })
+}
+
+$clock = [Diagnostics.Stopwatch]::StartNew()
+$emulator = Start-KasmEmulator -EmulatorDll $env:KASM_EMULATOR_DLL -EmulatorProfile 'kasm-1.15' -LogDirectory (Join-Path $repo 'out') -SessionDelayMs 0
+function Invoke-Control([string] $Path, [string] $Method = 'GET', $Body) {
+    $p = @{ Uri = "$($emulator.Url)__emulator/$Path"; Method = $Method; SkipCertificateCheck = $true }
+    if ($PSBoundParameters.ContainsKey('Body')) { $p.Body = $Body | ConvertTo-Json -Compress; $p.ContentType = 'application/json' }
+    Invoke-RestMethod @p
+}
+try {
+    $key = $emulator.Keys | Where-Object name -EQ 'demo'
+    $secret = ConvertTo-SecureString $key.apiKeySecret -AsPlainText -Force
+    $conn = Connect-Kasm -Server $emulator.Url -ApiKey $key.apiKey -ApiKeySecret $secret -CertificateThumbprint $emulator.Thumbprint
+    $credentials = @{ api_key = $key.apiKey; api_key_secret = $key.apiKeySecret } | ConvertTo-Json -Compress
+    $raw = [RawKasm]::Client($emulator.Url)
+
+    # ---- (a) sequential calls, in alternating blocks so machine noise hits every contender alike
+    foreach ($case in @(
+            @{ Name = 'Get-KasmImage'; Method = 'get_images'; Key = 'images'; Field = 'image_id'; Call = { $null = Get-KasmImage }; Raw = 0.6 }
+            @{ Name = 'Get-KasmSystemInfo'; Method = 'system_info'; Key = 'system_info'; Field = 'api'; Call = { $null = Get-KasmSystemInfo }; Raw = 0.9 })) {
+        $uri = "$($emulator.Url)api/public/$($case.Method)"
+        $path = "api/public/$($case.Method)"
+        $irm = @{ Uri = $uri; Method = 'Post'; Body = $credentials; ContentType = 'application/json'; SkipCertificateCheck = $true }
+        $session = $null
+        $null = Invoke-RestMethod @irm -SessionVariable session
+        & $case.Call
+        $null = [RawKasm]::Loop($raw, $path, $credentials, 3, $case.Key, $case.Field)
+        $watch = @{ module = [Diagnostics.Stopwatch]::new(); irm = [Diagnostics.Stopwatch]::new(); irmSession = [Diagnostics.Stopwatch]::new(); raw = [Diagnostics.Stopwatch]::new() }
+        $block = [Math]::Min(50, $Calls)
+        for ($done = 0; $done -lt $Calls; $done += $block) {
+            $watch.module.Start(); for ($i = 0; $i -lt $block; $i++) { & $case.Call }; $watch.module.Stop()
+            $watch.irm.Start(); for ($i = 0; $i -lt $block; $i++) { $null = Invoke-RestMethod @irm }; $watch.irm.Stop()
+            $watch.irmSession.Start(); for ($i = 0; $i -lt $block; $i++) { $null = Invoke-RestMethod @irm -WebSession $session }; $watch.irmSession.Stop()
+            $watch.raw.Start(); $null = [RawKasm]::Loop($raw, $path, $credentials, $block, $case.Key, $case.Field); $watch.raw.Stop()
+        }
+        $rate = @{}; foreach ($k in $watch.Keys) { $rate[$k] = $Calls / $watch[$k].Elapsed.TotalSeconds }
+        $results["a_$($case.Method)"] = [ordered]@{ calls = $Calls; moduleCallsPerSec = $rate.module; irmCallsPerSec = $rate.irm; irmWebSessionCallsPerSec = $rate.irmSession; rawCallsPerSec = $rate.raw }
+        $r = $rate.module / $rate.irm; Add-Row 'a' "$($case.Name) vs Invoke-RestMethod" ('{0:N0}' -f $rate.module) ('{0:N0}' -f $rate.irm) 'calls/s' '>= 10x' $r ($r -ge 10)
+        $r = $rate.module / $rate.irmSession; Add-Row 'a' "$($case.Name) vs IRM -WebSession" ('{0:N0}' -f $rate.module) ('{0:N0}' -f $rate.irmSession) 'calls/s' '>= 3x' $r ($r -ge 3)
+        $r = $rate.module / $rate.raw; Add-Row 'a' "$($case.Name) vs raw HttpClient+JsonDocument" ('{0:N0}' -f $rate.module) ('{0:N0}' -f $rate.raw) 'calls/s' ">= $($case.Raw)x" $r ($r -ge $case.Raw)
+    }
+
+    Write-Host "- (b) at $([int]$clock.Elapsed.TotalSeconds) s"
+    # ---- (b) sessions through the pipeline with latency per request
+    $null = Invoke-Control 'settings' POST @{ maxKasmsPerUser = 100000; licenseLimit = 100000; destroyDelayMs = 0; sessionStartDelayMs = 0 }
+    $chrome = Get-KasmImage -Name Chrome
+    $admin = Get-KasmUser -UserName 'admin@kasm.local'
+    $throttled = (Get-Command New-KasmSession).Parameters.ContainsKey('ThrottleLimit')
+    $times = [ordered]@{}
+    foreach ($limit in 1, 16) {
+        if ($limit -gt 1 -and -not $throttled) { $times["t$limit"] = $null; continue }
+        $extra = if ($throttled) { @{ ThrottleLimit = $limit } } else { @{} }
+        $null = Invoke-Control 'faults' POST @{ method = 'request_kasm'; latencyMs = $LatencyMs }
+        $null = Invoke-Control 'faults' POST @{ method = 'destroy_kasm'; latencyMs = $LatencyMs }
+        $t = Time {
+            1..$Sessions | ForEach-Object { [pscustomobject]@{ ImageId = $chrome.ImageId; UserId = $admin.UserId } } |
+                New-KasmSession @extra | Remove-KasmSession @extra -Confirm:$false
+        }
+        $null = Invoke-Control 'faults' DELETE
+        $left = @(Get-KasmSession).Count
+        if ($left -ne 0) { throw "(b) left $left sessions behind at -ThrottleLimit $limit." }
+        $times["t$limit"] = $t
+    }
+    $results['b_sessions'] = [ordered]@{ sessions = $Sessions; latencyMs = $LatencyMs; throttle1Sec = $times.t1; throttle16Sec = $times.t16 }
+    $speedup = if ($times.t16) { $times.t1 / $times.t16 } else { $null }
+    Add-Row 'b' "$Sessions sessions created+removed, ${LatencyMs} ms latency: -ThrottleLimit 16 vs 1" $(if ($times.t16) { '{0:N2}' -f $times.t16 } else { 'n/a' }) ('{0:N2}' -f $times.t1) 's' '>= 8x faster' $speedup $(if ($null -ne $speedup) { $speedup -ge 8 } else { $false })
+
+    Write-Host "- (c) at $([int]$clock.Elapsed.TotalSeconds) s"
+    # ---- (c) a large listing
+    $null = Invoke-Control 'users/bulk' POST @{ count = $Users - 2 }
+    $usersPath = 'api/public/get_users'
+    $null = @(Get-KasmUser); $null = [RawKasm]::Parse($raw, $usersPath, $credentials)   # warm up both
+    $w = [Diagnostics.Stopwatch]::StartNew(); $held = @(Get-KasmUser); $w.Stop()
+    $moduleSec = $w.Elapsed.TotalSeconds
+    if ($held.Count -ne $Users) { throw "(c) listed $($held.Count) users, expected $Users." }
+    $held = $null
+    $w = [Diagnostics.Stopwatch]::StartNew(); $doc = [RawKasm]::Parse($raw, $usersPath, $credentials); $w.Stop()
+    $rawSec = $w.Elapsed.TotalSeconds
+    $doc.Dispose(); $doc = $null
+    $memory = @{}
+    foreach ($kind in 'module', 'raw') {
+        $line = & $exe @prefix -NoProfile -NonInteractive -File $memoryFile -Kind $kind -Url $emulator.Url -ApiKey $key.apiKey -Secret $key.apiKeySecret `
+            -Thumbprint $emulator.Thumbprint -Manifest $manifest -RawDll $rawDll | Select-Object -Last 1
+        $memory[$kind] = $line | ConvertFrom-Json
+    }
+    $moduleBytes = $memory.module.heldBytes; $rawBytes = $memory.raw.heldBytes
+    $firstSec = Time { Get-KasmUser | Select-Object -First 1 }
+    $results['c_users'] = [ordered]@{ users = $Users; moduleSec = $moduleSec; rawParseSec = $rawSec; moduleHeldBytes = $moduleBytes; rawHeldBytes = $rawBytes;
+        modulePeakWorkingSetBytes = $memory.module.peakWorkingSetBytes; rawPeakWorkingSetBytes = $memory.raw.peakWorkingSetBytes;
+        modulePeakGrowthBytes = $memory.module.peakGrowthBytes; rawPeakGrowthBytes = $memory.raw.peakGrowthBytes; firstObjectSec = $firstSec }
+    $r = $moduleSec / $rawSec; Add-Row 'c' "$Users users listed: time vs raw parse" ('{0:N3}' -f $moduleSec) ('{0:N3}' -f $rawSec) 's' '<= 1.5x' $r ($r -le 1.5)
+    $r = $moduleBytes / [Math]::Max(1, $rawBytes); Add-Row 'c' "$Users users held: memory vs raw parse (fresh process each)" ('{0:N1}' -f ($moduleBytes / 1MB)) ('{0:N1}' -f ($rawBytes / 1MB)) 'MB' '<= 2x' $r ($r -le 2)
+    Add-Row 'c' "$Users users: peak working set growth vs raw parse (fresh process each)" ('{0:N1}' -f ($memory.module.peakGrowthBytes / 1MB)) ('{0:N1}' -f ($memory.raw.peakGrowthBytes / 1MB)) 'MB' '' ($memory.module.peakGrowthBytes / [Math]::Max(1, $memory.raw.peakGrowthBytes)) $true
+    $r = $firstSec / $moduleSec; Add-Row 'c' 'first object (Select-Object -First 1) vs full listing' ('{0:N3}' -f $firstSec) ('{0:N3}' -f $moduleSec) 's' '< 0.1x' $r ($r -lt 0.1)
+
+    Write-Host "- (d) at $([int]$clock.Elapsed.TotalSeconds) s"
+    # ---- (d) Import-Module in a fresh PowerShell
+    $command = "`$w = [Diagnostics.Stopwatch]::StartNew(); Import-Module '$manifest'; `$w.Stop(); `$w.Elapsed.TotalMilliseconds"
+    $importMs = @(1..$Imports | ForEach-Object { [double] (& $exe @prefix -NoProfile -NonInteractive -Command $command | Select-Object -Last 1) })
+    $median = ($importMs | Sort-Object)[[int][Math]::Floor(($importMs.Count - 1) / 2)]
+    $results['d_import'] = [ordered]@{ runs = $importMs; medianMs = $median }
+    Add-Row 'd' "Import-Module in a fresh pwsh (median of $Imports)" ('{0:N0}' -f $median) '' 'ms' '< 150 ms' $null ($median -lt 150)
+}
+finally {
+    Stop-KasmEmulator $emulator
+    Remove-Item $memoryFile, $rawDll -ErrorAction SilentlyContinue
+}
+
+$machine = [ordered]@{
+    os = [Runtime.InteropServices.RuntimeInformation]::OSDescription
+    cores = [Environment]::ProcessorCount
+    powershell = $PSVersionTable.PSVersion.ToString()
+    dotnet = [Runtime.InteropServices.RuntimeInformation]::FrameworkDescription
+    module = (Get-Module Kasm).Version.ToString()
+    smoke = [bool] $Smoke
+}
+$report = [ordered]@{ time = [DateTime]::UtcNow.ToString('o'); machine = $machine; results = $results; table = $rows }
+$null = New-Item -ItemType Directory -Path $OutDirectory -Force
+$file = Join-Path $OutDirectory ("bench-{0:yyyyMMdd-HHmmss}.json" -f [DateTime]::UtcNow)
+$json = $report | ConvertTo-Json -Depth 6
+Set-Content -Path $file -Value $json -Encoding utf8
+Set-Content -Path (Join-Path $OutDirectory 'latest.json') -Value $json -Encoding utf8
+
+"Machine: $($machine.os), $($machine.cores) cores, PowerShell $($machine.powershell), $($machine.dotnet)"
+'| case | what | module | other | unit | ratio | target | met |'
+'|---|---|---|---|---|---|---|---|'
+foreach ($r in $rows) {
+    $ratio = if ($null -ne $r.Ratio) { '{0:N2}' -f $r.Ratio } else { '' }
+    '| {0} | {1} | {2} | {3} | {4} | {5} | {6} | {7} |' -f $r.Case, $r.What, $r.Module, $r.Other, $r.Unit, $ratio, $r.Target, $(if ($r.Met) { 'yes' } else { '**miss**' })
+}
+$misses = @($rows | Where-Object { -not $_.Met }).Count
+"$misses of $($rows.Count) targets missed. JSON: $file"

@@ -1,0 +1,32 @@
+#Requires -Version 5.1
+# The bench (tests/Bench/Kasm.Bench.ps1) in its smoke size, so it cannot rot: every case runs against the emulator and
+# lands in the JSON file. Speed is the bench's business (build.ps1 -Task Bench); nothing here is timed.
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'Kasm.TestHelpers.psm1') -Force
+}
+
+Describe 'build.ps1 -Task Bench' {
+    It 'runs every case in its smoke size and writes the table and the JSON file' -Skip:($PSVersionTable.PSEdition -ne 'Core') {
+        # (The bench needs PowerShell 7: Invoke-RestMethod -SkipCertificateCheck is its baseline.)
+        $out = Join-Path $TestDrive 'bench'
+        $exe = [Environment]::ProcessPath
+        $prefix = @(); if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $prefix = @(Join-Path $PSHOME 'pwsh.dll') }
+        $bench = Join-Path $PSScriptRoot '../Bench/Kasm.Bench.ps1'
+        $printed = @(& $exe @prefix -NoProfile -NonInteractive -File $bench -ModulePath $env:KASM_MODULE_PATH -Smoke -OutDirectory $out 2>&1)
+        $LASTEXITCODE | Should -Be 0 -Because ($printed -join "`n")
+        $report = Get-Content (Join-Path $out 'latest.json') -Raw | ConvertFrom-Json
+        $report.machine.smoke | Should -BeTrue
+        $r = $report.results
+        foreach ($m in 'a_get_images', 'a_system_info') {
+            foreach ($k in 'moduleCallsPerSec', 'irmCallsPerSec', 'irmWebSessionCallsPerSec', 'rawCallsPerSec') { $r.$m.$k | Should -BeGreaterThan 0 }
+        }
+        $r.b_sessions.throttle1Sec | Should -BeGreaterThan 0
+        $r.b_sessions.throttle16Sec | Should -BeGreaterThan 0
+        $r.c_users.users | Should -Be 2000
+        foreach ($k in 'moduleSec', 'rawParseSec', 'moduleHeldBytes', 'rawHeldBytes', 'firstObjectSec') { $r.c_users.$k | Should -BeGreaterThan 0 }
+        $r.d_import.medianMs | Should -BeGreaterThan 0
+        @($report.table) | Should -HaveCount 12
+        ($printed -join "`n") | Should -Match '\| d \| Import-Module'
+    }
+}

@@ -1,0 +1,165 @@
+#Requires -Version 5.1
+# -ThrottleLimit: several requests in flight over one connection, with output, errors, ShouldProcess and progress on
+# the pipeline thread, in input order; -ErrorAction Stop and Ctrl+C leave nothing running (docs/design.md#bulk).
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'Kasm.TestHelpers.psm1') -Force
+    $kasm = Start-TestKasm -EmulatorProfile 'kasm-1.15'
+    $emu = $kasm.Emulator
+    $conn = $kasm.Connection
+    $adminId = [guid] '4d3f5a1b2c6e4f708192a3b4c5d6e7f8'
+    $chromeId = [guid] '01a6c1f2b3d44e5f8a9b0c1d2e3f4a5b'
+
+    function New-Row([string] $Prefix, [int] $Count) {
+        1..$Count | ForEach-Object { [pscustomobject]@{ UserName = "$Prefix-$_@example.com" } }
+    }
+}
+
+AfterAll {
+    Stop-TestKasm $kasm
+}
+
+Describe '-ThrottleLimit' {
+    BeforeEach {
+        Reset-Emulator $emu
+        Get-EmulatorInFlight $emu -ResetPeak
+    }
+
+    It 'is offered by every cmdlet that sends one request per piped item, 1 by default, and by no other' {
+        $bulk = 'New-KasmSession', 'Remove-KasmSession', 'New-KasmUser', 'Set-KasmUser', 'Set-KasmImage', 'New-KasmStorageProvider'
+        $with = @(Get-Command -Module Kasm | Where-Object { $_.Parameters.ContainsKey('ThrottleLimit') } | ForEach-Object Name)
+        $with | Sort-Object | Should -Be ($bulk | Sort-Object)
+        foreach ($name in $bulk) { (New-Object "Kasm.Cmdlets.$($name -replace '-', '')Command").ThrottleLimit | Should -Be 1 }
+    }
+
+    It 'keeps the input order when later requests finish first, and keeps at most that many in flight' {
+        # Every third create_user is slow and every other one a bit slow, so answers come back out of order.
+        $null = Set-EmulatorFault $emu -ApiMethod create_user -LatencyMs 400 -Every 3
+        $null = Set-EmulatorFault $emu -ApiMethod create_user -LatencyMs 150 -Every 2
+        $rows = @(New-Row 'order' 30)
+        $users = @($rows | New-KasmUser -ThrottleLimit 6)
+        $users.UserName | Should -Be @($rows.UserName)
+        $load = Get-EmulatorInFlight $emu
+        $load.peak | Should -BeLessOrEqual 6
+        $load.peak | Should -BeGreaterThan 1
+        @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -eq 'create_user' }).Count | Should -Be 30
+    }
+
+    It 'writes one error per failing item, naming it, with the same ErrorId as one at a time, and the others succeed' {
+        $null = New-KasmUser -UserName 'taken-1@example.com'
+        $null = New-KasmUser -UserName 'taken-2@example.com'
+        $null = New-KasmUser -UserName 'taken-1@example.com' -ErrorAction SilentlyContinue -ErrorVariable sequential
+        $rows = @(New-Row 'mixed' 10) + @([pscustomobject]@{ UserName = 'taken-1@example.com' }) + @(New-Row 'more' 5) +
+            @([pscustomobject]@{ UserName = 'taken-2@example.com' })
+        $users = @($rows | New-KasmUser -ThrottleLimit 4 -ErrorAction SilentlyContinue -ErrorVariable ev)
+        $users.UserName | Should -Be @($rows.UserName | Where-Object { $_ -notlike 'taken-*' })
+        $ev | Should -HaveCount 2
+        $ev.TargetObject | Should -Be @('taken-1@example.com', 'taken-2@example.com')
+        foreach ($e in $ev) { $e.FullyQualifiedErrorId | Should -BeExactly $sequential[0].FullyQualifiedErrorId }
+    }
+
+    It 'with -ErrorAction Stop, stops at the first failure, sends nothing more and leaves nothing running' {
+        $null = New-KasmUser -UserName 'stop-5@example.com'
+        $null = Set-EmulatorFault $emu -ApiMethod create_user -LatencyMs 200
+        Clear-EmulatorRequestLog $emu
+        $rows = @(New-Row 'stop' 40)
+        $caught = $null
+        try { $rows | New-KasmUser -ThrottleLimit 4 -ErrorAction Stop | Out-Null } catch { $caught = $_ }
+        $caught | Should -Not -BeNullOrEmpty
+        $caught.TargetObject | Should -Be 'stop-5@example.com'
+        Wait-EmulatorInFlight $emu | Should -BeTrue
+        # Items 1-4 went before it and at most 4 after it were in flight (cancelled or done); the rest never went.
+        $sent = @(Get-EmulatorRequestLog $emu | Where-Object method -EQ 'create_user').Count
+        $sent | Should -BeLessOrEqual 9
+        $names = @(Get-KasmUser).UserName
+        foreach ($i in 10..40) { $names | Should -Not -Contain "stop-$i@example.com" }
+        foreach ($i in 1..4) { $names | Should -Contain "stop-$i@example.com" }
+    }
+
+    It 'stops at once on Ctrl+C (StopProcessing) and leaves no request running' {
+        # Each create_user takes a minute: only a cancelled request ends sooner.
+        $null = Set-EmulatorFault $emu -ApiMethod create_user -LatencyMs 60000
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Manifest, $Connection)
+                    Import-Module $Manifest
+                    1..50 | ForEach-Object { [pscustomobject]@{ UserName = "ctrlc-$_@example.com" } } |
+                        New-KasmUser -Connection $Connection -ThrottleLimit 8
+                }).AddArgument((Get-KasmModuleManifestPath)).AddArgument($conn)
+            $async = $ps.BeginInvoke()
+            # The state to stop in: eight requests at the server.
+            Wait-EmulatorInFlight $emu -Count 8 | Should -BeTrue
+            $watch = [Diagnostics.Stopwatch]::StartNew()
+            $ps.Stop()
+            $watch.Stop()
+            # A hang guard, far below the minute each request would take if it were not cancelled.
+            $watch.Elapsed.TotalSeconds | Should -BeLessThan 20
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            Wait-EmulatorInFlight $emu | Should -BeTrue
+            @(Get-EmulatorRequestLog $emu | Where-Object method -EQ 'create_user').Count | Should -Be 0
+            (Get-EmulatorInFlight $emu).peak | Should -Be 8
+        }
+        finally { $ps.Dispose() }
+    }
+
+    It 'with -WhatIf sends nothing' {
+        Clear-EmulatorRequestLog $emu
+        New-Row 'whatif' 10 | New-KasmUser -ThrottleLimit 4 -WhatIf
+        Get-KasmSession | Remove-KasmSession -ThrottleLimit 4 -WhatIf
+        @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -notin 'get_kasms' }) | Should -HaveCount 0
+    }
+
+    It 'waits for sessions in parallel with their progress on the pipeline thread' {
+        $null = Set-EmulatorSetting $emu @{ maxKasmsPerUser = 10; licenseLimit = 10; sessionStartDelayMs = 300 }
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddScript({
+                    param($Manifest, $Connection, $ImageId, $UserId)
+                    Import-Module $Manifest
+                    1..4 | ForEach-Object { [pscustomobject]@{ ImageId = $ImageId; UserId = $UserId } } |
+                        New-KasmSession -Connection $Connection -ThrottleLimit 4 -Wait -PollIntervalSec 0.05 -WaitTimeoutSec 60
+                }).AddArgument((Get-KasmModuleManifestPath)).AddArgument($conn).AddArgument($chromeId).AddArgument($adminId)
+            $sessions = @($ps.Invoke())
+            $ps.Streams.Error | Should -HaveCount 0
+            $sessions | Should -HaveCount 4
+            @($sessions.Status | Select-Object -Unique) | Should -Be 'running'
+            @($sessions.KasmId | Select-Object -Unique) | Should -HaveCount 4
+            # One progress bar per session waited for, each completed.
+            $bars = $ps.Streams.Progress | Group-Object ActivityId
+            $bars | Should -HaveCount 4
+            foreach ($bar in $bars) { $bar.Group[-1].RecordType | Should -Be 'Completed' }
+        }
+        finally { $ps.Dispose() }
+    }
+}
+
+Describe 'Bulk faults' {
+    It '1,000 removals at -ThrottleLimit 16 with every 10th destroy failing give exactly 100 errors and 900 sessions gone' {
+        Reset-Emulator $emu
+        $null = Set-EmulatorSetting $emu @{ maxKasmsPerUser = 2000; licenseLimit = 2000; destroyDelayMs = 0 }
+        $sessions = @(1..1000 | ForEach-Object { [pscustomobject]@{ ImageId = $chromeId; UserId = $adminId } } | New-KasmSession -ThrottleLimit 16)
+        $sessions | Should -HaveCount 1000
+        @(Get-KasmSession) | Should -HaveCount 1000
+
+        # A 500 with a JSON error_message: destroy_kasm is retry-safe, but the transport retries only connection
+        # faults, 429, 502, 503 and 504, so each injected failure is sent once and fails once: the count is exact.
+        $null = Set-EmulatorFault $emu -ApiMethod destroy_kasm -Status 500 -Body json -Every 10
+        Clear-EmulatorRequestLog $emu
+        $sessions | Remove-KasmSession -ThrottleLimit 16 -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable ev
+        Set-EmulatorFault $emu -Clear
+
+        $ev | Should -HaveCount 100
+        foreach ($e in $ev) { $e.FullyQualifiedErrorId | Should -BeLike 'KasmServerError,*' }
+        $failed = @($ev.TargetObject | Sort-Object -Unique)
+        $failed | Should -HaveCount 100
+        @(Get-EmulatorRequestLog $emu | Where-Object method -EQ 'destroy_kasm') | Should -HaveCount 1000
+        $left = @(Get-KasmSession)
+        $left | Should -HaveCount 100
+        @($left.KasmId | Sort-Object) | Should -Be @($failed | Sort-Object)
+        # Errors come in input order too.
+        $order = @{}; for ($i = 0; $i -lt 1000; $i++) { $order[$sessions[$i].KasmId] = $i }
+        $positions = @($ev.TargetObject | ForEach-Object { $order[$_] })
+        $positions | Should -Be @($positions | Sort-Object)
+    }
+}
