@@ -35,7 +35,7 @@ namespace Kasm.Cmdlets
         [Alias("Cmd")]
         public string? Command { get; set; }
 
-        /// <summary>The container user to run it as (exec_config.user); Kasm's default is the sandboxed kasm-user.</summary>
+        /// <summary>The container user to run it as, exec_config.user (default kasm-user, Kasm's sandboxed user).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? RunAsUser { get; set; }

@@ -32,13 +32,13 @@ namespace Kasm.Cmdlets
         [ApiField("description")]
         public string? Description { get; set; }
 
-        /// <summary>CPU cores per session (fractions allowed; Kasm's default 1).</summary>
+        /// <summary>CPU cores per session; fractions allowed (default 1, which Kasm uses when this is not given).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(0.01, 1024)]
         [ApiField("cores")]
         public double Cores { get; set; }
 
-        /// <summary>Memory per session in bytes (for example 2GB; Kasm's default 768 MB).</summary>
+        /// <summary>Memory per session in bytes, for example 2GB (default 768MB, which Kasm uses when this is not given).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, long.MaxValue)]
         [ApiField("memory")]

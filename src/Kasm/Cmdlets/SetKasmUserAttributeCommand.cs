@@ -16,11 +16,11 @@ namespace Kasm.Cmdlets
     [OutputType(typeof(KasmUserAttributes))]
     public sealed class SetKasmUserAttributeCommand : KasmUserActionCmdlet
     {
-        /// <summary>The default workspace, by id.</summary>
+        /// <summary>The user's default_image (the workspace they start with), by id.</summary>
         [Parameter]
         public Guid? DefaultImageId { get; set; }
 
-        /// <summary>The default workspace, by name (exact friendly or Docker name; an unknown name is an error before anything is sent).</summary>
+        /// <summary>The user's default_image (the workspace they start with), by name (exact friendly or Docker name; an unknown name is an error before anything is sent).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(KasmImageNameCompleter))]
