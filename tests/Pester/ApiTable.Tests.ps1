@@ -63,7 +63,7 @@ Describe 'The cmdlet map of the endpoint table' {
 
     It 'every exported cmdlet but the connection cmdlets and Invoke-KasmApi appears in it' {
         $named = foreach ($e in $Endpoints) { foreach ($entry in @($Of.Invoke($null, @([string] $e.Name)))) { ($entry -split ' ')[0] } }
-        $expected = Get-Command -Module Kasm | Where-Object Name -notin 'Disconnect-Kasm', 'Get-KasmConnection', 'Invoke-KasmApi'
+        $expected = Get-Command -Module Kasm | Where-Object Name -notin 'Disconnect-Kasm', 'Get-KasmConnection', 'Save-KasmConnection', 'Invoke-KasmApi'
         foreach ($c in $expected) { $named | Should -Contain $c.Name }
     }
 }

@@ -93,7 +93,10 @@ Describe 'Group administration against the <EmulatorProfile> emulator' -ForEach 
         $ev1[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidArgument,*'
         Add-KasmGroupMember -GroupName NoSuchGroup -UserName user@kasm.local -Confirm:$false -ErrorVariable ev2 -ErrorAction SilentlyContinue
         $ev2[0].FullyQualifiedErrorId | Should -BeLike 'KasmItemNotFound,*'
-        Remove-KasmGroupMember -GroupName Ops -UserName user@kasm.local -WhatIf
+        $run = Invoke-Captured { Remove-KasmGroupMember -GroupName Ops -UserName user@kasm.local -WhatIf }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.WhatIf | Should -HaveCount 1
+        $run.WhatIf[0] | Should -BeLike '*on target "user user@kasm.local from group Ops".'
         @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -notlike 'get_*' }) | Should -HaveCount 0
     }
 
@@ -123,7 +126,10 @@ Describe 'Group administration against the <EmulatorProfile> emulator' -ForEach 
         Clear-EmulatorRequestLog $emu
         Add-KasmGroupImage -GroupName Ops -ImageName NoSuchWorkspace -Confirm:$false -ErrorVariable ev2 -ErrorAction SilentlyContinue
         $ev2[0].FullyQualifiedErrorId | Should -BeLike 'KasmItemNotFound,*'
-        Remove-KasmGroupImage -GroupName Ops -ImageName Terminal -WhatIf
+        $run = Invoke-Captured { Remove-KasmGroupImage -GroupName Ops -ImageName Terminal -WhatIf }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.WhatIf | Should -HaveCount 1
+        $run.WhatIf[0] | Should -BeLike '*on target "workspace Terminal from group Ops".'
         @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -notlike 'get_*' }) | Should -HaveCount 0
         @(Get-KasmGroupImage Ops).ImageName | Should -Be @('Terminal')
     }

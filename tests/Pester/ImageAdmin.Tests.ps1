@@ -58,7 +58,10 @@ Describe 'Workspace administration against the <EmulatorProfile> emulator' -ForE
         Clear-EmulatorRequestLog $emu
         Remove-KasmImage NoSuchWorkspace -Confirm:$false -ErrorVariable ev2 -ErrorAction SilentlyContinue
         $ev2[0].FullyQualifiedErrorId | Should -BeLike 'KasmItemNotFound,*'
-        Remove-KasmImage Chrome -WhatIf
+        $run = Invoke-Captured { Remove-KasmImage Chrome -WhatIf }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.WhatIf | Should -HaveCount 1
+        $run.WhatIf[0] | Should -BeLike '*on target "workspace Chrome".'
         { New-KasmImage -FriendlyName '' -DockerImage x -Confirm:$false -ErrorAction Stop } | Should -Throw
         @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -notlike 'get_*' }) | Should -HaveCount 0
         (Get-Command Remove-KasmImage).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact | Should -Be 'High'

@@ -173,7 +173,12 @@ Describe 'Session lifecycle against the <EmulatorProfile> emulator' -ForEach @(
         It '-WhatIf sends nothing; -UserName acts on each of the user''s sessions' {
             $second = New-KasmSession -ImageName Chrome -UserId $user.UserId -ErrorAction Stop
             Clear-EmulatorRequestLog $emu
-            Stop-KasmSession -UserName user@kasm.local -WhatIf
+            $run = Invoke-Captured { Stop-KasmSession -UserName user@kasm.local -WhatIf }
+            $run.Errors | Should -BeNullOrEmpty
+            $run.WhatIf | Should -HaveCount 2
+            foreach ($one in @{ Id = $s.KasmId; Workspace = 'Terminal' }, @{ Id = $second.KasmId; Workspace = 'Chrome' }) {
+                $run.WhatIf | Should -Contain "Performing the operation `"Stop Kasm session`" on target `"session of user@kasm.local running $($one.Workspace) ($($one.Id.ToString().Substring(0, 8)))`"."
+            }
             @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -notlike 'get_*' }) | Should -HaveCount 0
             Stop-KasmSession -UserName user@kasm.local -Confirm:$false -ErrorAction Stop
             @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -eq 'stop_kasm' }) | Should -HaveCount 2
@@ -260,7 +265,10 @@ Describe 'Session lifecycle against the <EmulatorProfile> emulator' -ForEach @(
         }
 
         It '-WhatIf sends nothing, and an empty command is refused before anything is sent' {
-            $s | Invoke-KasmSessionCommand -Command 'true' -WhatIf
+            $run = Invoke-Captured { $s | Invoke-KasmSessionCommand -Command 'true' -WhatIf } -Variables @{ s = $s }
+            $run.Errors | Should -BeNullOrEmpty
+            $run.WhatIf | Should -HaveCount 1
+            $run.WhatIf[0] | Should -BeLike "Performing the operation `"Run 'true' in Kasm session`" on target `"session*$($s.KasmId.ToString().Substring(0, 8))*`"."
             { Invoke-KasmSessionCommand -KasmId $s.KasmId -Command '' -Confirm:$false -ErrorAction Stop } | Should -Throw
             @(Get-EmulatorRequestMethod $emu) | Should -HaveCount 0
         }
@@ -381,7 +389,10 @@ Describe 'Session lifecycle against the <EmulatorProfile> emulator' -ForEach @(
             $null = Set-EmulatorSetting $emu @{ allowKasmSharing = $true }
             $share = $s | Enable-KasmSessionSharing -Confirm:$false -ErrorAction Stop
             Clear-EmulatorRequestLog $emu
-            $share | Disable-KasmSessionSharing -WhatIf
+            $run = Invoke-Captured { $share | Disable-KasmSessionSharing -WhatIf } -Variables @{ share = $share }
+            $run.Errors | Should -BeNullOrEmpty
+            $run.WhatIf | Should -HaveCount 1
+            $run.WhatIf[0] | Should -BeLike "*on target `"session $($s.KasmId)`"."
             @(Get-EmulatorRequestMethod $emu) | Should -HaveCount 0
             $share | Disable-KasmSessionSharing -Confirm:$false -ErrorAction Stop
             ($s | Get-KasmSessionShare).ShareId | Should -BeNullOrEmpty

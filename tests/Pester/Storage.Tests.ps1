@@ -237,7 +237,10 @@ Describe 'Storage providers against the <EmulatorProfile> emulator' -ForEach @(
             Clear-EmulatorRequestLog $emu
             Remove-KasmStorageProvider 'No such provider' -Confirm:$false -ErrorVariable ev2 -ErrorAction SilentlyContinue
             $ev2[0].FullyQualifiedErrorId | Should -BeLike 'KasmItemNotFound,*'
-            Remove-KasmStorageProvider 'Google Drive' -WhatIf
+            $run = Invoke-Captured { Remove-KasmStorageProvider 'Google Drive' -WhatIf }
+            $run.Errors | Should -BeNullOrEmpty
+            $run.WhatIf | Should -HaveCount 1
+            $run.WhatIf[0] | Should -BeLike '*on target "storage provider Google Drive".'
             @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -notlike 'get_*' }) | Should -HaveCount 0
             (Get-Command Remove-KasmStorageProvider).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact | Should -Be 'High'
         }

@@ -62,7 +62,10 @@ Describe 'User administration against the <EmulatorProfile> emulator' -ForEach @
         }
 
         It '-WhatIf deletes nothing; an unknown name is an error before anything is sent; ConfirmImpact is High' {
-            Remove-KasmUser user@kasm.local -Force -WhatIf
+            $run = Invoke-Captured { Remove-KasmUser user@kasm.local -Force -WhatIf }
+            $run.Errors | Should -BeNullOrEmpty
+            $run.WhatIf | Should -HaveCount 1
+            $run.WhatIf[0] | Should -BeLike '*on target "user user@kasm.local".'
             Remove-KasmUser nobody@example.com -Confirm:$false -ErrorVariable ev -ErrorAction SilentlyContinue
             $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmItemNotFound,*'
             @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -notlike 'get_*' }) | Should -HaveCount 0
@@ -104,7 +107,10 @@ Describe 'User administration against the <EmulatorProfile> emulator' -ForEach @
         }
 
         It 'Revoke-KasmUserLogin sends logout_user for the user; -WhatIf sends nothing; ConfirmImpact is High' {
-            $user | Revoke-KasmUserLogin -WhatIf
+            $run = Invoke-Captured { $user | Revoke-KasmUserLogin -WhatIf } -Variables @{ user = $user }
+            $run.Errors | Should -BeNullOrEmpty
+            $run.WhatIf | Should -HaveCount 1
+            $run.WhatIf[0] | Should -BeLike '*on target "user user@kasm.local".'
             @(Get-EmulatorRequestMethod $emu) | Should -HaveCount 0
             $d = Invoke-Debugged { $user | Revoke-KasmUserLogin -Confirm:$false -ErrorAction Stop }
             $body = @(Get-SentBody $d.Debug 'logout_user')

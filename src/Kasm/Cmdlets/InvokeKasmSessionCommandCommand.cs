@@ -62,7 +62,7 @@ namespace Kasm.Cmdlets
         /// <summary>Runs the command in one session.</summary>
         protected override void ProcessItem()
         {
-            if (!ShouldProcess($"session {KasmId}", $"Run '{Command}' in Kasm session")) return;
+            if (!ShouldProcess(SessionTarget(KasmId), $"Run '{Command}' in Kasm session")) return;
             var config = new JsonObject { ["cmd"] = Command };
             if (RunAsUser != null) config["user"] = RunAsUser;
             if (Privileged) config["privileged"] = true;

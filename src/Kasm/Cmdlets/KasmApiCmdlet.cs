@@ -58,6 +58,14 @@ namespace Kasm.Cmdlets
         /// <summary>The piped object as a T, or null (for names in ShouldProcess targets).</summary>
         internal T? Piped<T>() where T : class => InputObject?.BaseObject as T;
 
+        /// <summary>The ShouldProcess target of a session given by id: named from a piped session of that id, else the id.</summary>
+        internal string SessionTarget(Guid kasmId)
+        {
+            var piped = Piped<Kasm.Models.KasmSession>();
+            if (piped != null && piped.KasmId != kasmId) piped = null;
+            return Targets.Session(kasmId, piped?.UserName, piped?.ImageName);
+        }
+
         private bool PipedObjectIsUsable()
         {
             string name = MyInvocation.MyCommand.Name;

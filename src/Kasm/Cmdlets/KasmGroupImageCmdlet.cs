@@ -52,7 +52,7 @@ namespace Kasm.Cmdlets
                 var client = Client;
                 Guid groupId = GroupName != null ? GroupNamed(client, GroupName).GroupId : GroupId!.Value;
                 Guid imageId = ImageName != null ? ImageNamed(client, ImageName).ImageId : ImageId!.Value;
-                string what = $"workspace {ImageName ?? imageId.ToString()} {(Adds ? "to" : "from")} group {GroupName ?? groupId.ToString()}";
+                string what = $"{Targets.Workspace(ImageName ?? (Piped<KasmImage>() is KasmImage i && i.ImageId == imageId ? i.FriendlyName : null), imageId)} {(Adds ? "to" : "from")} {Targets.Group(GroupName ?? (Piped<KasmGroup>() is KasmGroup g && g.GroupId == groupId ? g.Name : null), groupId)}";
                 if (!ShouldProcess(what, Adds ? "Let Kasm group launch workspace" : "Stop Kasm group launching workspace")) return;
                 client.ChangeGroupImage(groupId, imageId, Adds, Cancellation);
             });

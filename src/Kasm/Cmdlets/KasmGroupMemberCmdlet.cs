@@ -53,7 +53,7 @@ namespace Kasm.Cmdlets
                 var client = Client;
                 Guid groupId = GroupName != null ? GroupNamed(client, GroupName).GroupId : GroupId!.Value;
                 Guid userId = UserName != null ? UserNamed(client, UserName).UserId : UserId!.Value;
-                string what = $"user {UserName ?? userId.ToString()} {(Adds ? "to" : "from")} group {GroupName ?? groupId.ToString()}";
+                string what = $"{Targets.User(UserName ?? (Piped<KasmUser>() is KasmUser u && u.UserId == userId ? u.UserName : null), userId)} {(Adds ? "to" : "from")} {Targets.Group(GroupName ?? (Piped<KasmGroup>() is KasmGroup g && g.GroupId == groupId ? g.Name : null), groupId)}";
                 if (!ShouldProcess(what, Adds ? "Add Kasm group member" : "Remove Kasm group member")) return;
                 client.ChangeGroupMembership(groupId, userId, Adds, Cancellation);
             });

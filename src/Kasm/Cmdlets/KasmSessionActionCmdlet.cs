@@ -44,7 +44,7 @@ namespace Kasm.Cmdlets
         {
             if (UserName == null)
             {
-                if (!ShouldProcess($"session {KasmId}", ActionText)) return;
+                if (!ShouldProcess(SessionTarget(KasmId), ActionText)) return;
                 Try(KasmId, () => Act(Client, KasmId, UserId));
                 return;
             }
@@ -59,7 +59,7 @@ namespace Kasm.Cmdlets
             if (!listed) return;
             foreach (var session in theirs!)
             {
-                if (!ShouldProcess($"session {session.KasmId} of {UserName} ({session.ImageName})", ActionText)) continue;
+                if (!ShouldProcess(Targets.Session(session.KasmId, session.UserName ?? UserName, session.ImageName), ActionText)) continue;
                 Try(session.KasmId, () => Act(client!, session.KasmId, session.UserId));
             }
         }

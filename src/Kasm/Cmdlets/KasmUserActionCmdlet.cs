@@ -55,7 +55,7 @@ namespace Kasm.Cmdlets
                     var user = UserNamed(client, UserName);
                     (id, name) = (user.UserId, user.UserName);
                 }
-                if (!ShouldProcess($"user {name ?? id.ToString()}", ActionText)) return;
+                if (!ShouldProcess(Targets.User(name, id), ActionText)) return;
                 Act(client, id, name);
             });
         }

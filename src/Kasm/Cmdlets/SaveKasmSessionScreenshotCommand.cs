@@ -55,7 +55,7 @@ namespace Kasm.Cmdlets
                 WriteError(InvalidArgument($"The folder of -Path '{Path}' does not exist; nothing was asked of Kasm.", KasmId));
                 return;
             }
-            if (!ShouldProcess(target, $"Save a screenshot of Kasm session {KasmId}")) return;
+            if (!ShouldProcess(target, $"Save a screenshot of Kasm {SessionTarget(KasmId)}")) return;
             byte[]? jpeg = null;
             if (!Try(KasmId, () => jpeg = Client.GetScreenshot(KasmId, UserId, Width, Height, Cancellation))) return;
             try

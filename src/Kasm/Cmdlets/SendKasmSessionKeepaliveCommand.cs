@@ -30,7 +30,7 @@ namespace Kasm.Cmdlets
         /// <summary>Sends one keepalive.</summary>
         protected override void ProcessItem()
         {
-            if (!ShouldProcess($"session {KasmId}", "Extend Kasm session expiry")) return;
+            if (!ShouldProcess(SessionTarget(KasmId), "Extend Kasm session expiry")) return;
             Try(KasmId, () =>
             {
                 var client = Client;
