@@ -6,10 +6,12 @@ namespace Kasm.Models
     public sealed class KasmGroupImage : KasmObject
     {
         /// <summary>The group.</summary>
+        [KasmIdentity]
         public Guid GroupId { get; set; }
         /// <summary>The group's name.</summary>
         public string? GroupName { get; set; }
         /// <summary>The workspace.</summary>
+        [KasmIdentity]
         public Guid ImageId { get; set; }
         /// <summary>The workspace's friendly name, such as Chrome.</summary>
         [KasmField("image_friendly_name")]
