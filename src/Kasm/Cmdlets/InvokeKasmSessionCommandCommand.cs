@@ -16,7 +16,7 @@ namespace Kasm.Cmdlets
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "KasmSessionCommand", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(KasmSession))]
-    public sealed class InvokeKasmSessionCommandCommand : KasmApiCmdlet
+    public sealed class InvokeKasmSessionCommandCommand : KasmBulkCmdlet
     {
         /// <summary>The session; binds from a piped session.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -68,11 +68,9 @@ namespace Kasm.Cmdlets
             if (Privileged) config["privileged"] = true;
             if (WorkingDirectory != null) config["workdir"] = WorkingDirectory;
             if (Environment != null && Environment.Count > 0) config["environment"] = JsonPayload.FromDictionary(Environment);
-            Try(KasmId, () =>
-            {
-                var session = Client.ExecuteInSession(KasmId, UserId, config, Cancellation);
-                if (PassThru) WriteObject(session);
-            });
+            Guid kasmId = KasmId;
+            Guid? userId = UserId;
+            Send(kasmId, (client, cancel) => client.ExecuteInSession(kasmId, userId, config, cancel), PassThru ? WriteObject : null);
         }
     }
 }

@@ -11,7 +11,7 @@ namespace Kasm.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.New, "KasmGroup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(KasmGroup))]
-    public sealed class NewKasmGroupCommand : KasmApiCmdlet
+    public sealed class NewKasmGroupCommand : KasmBulkCmdlet
     {
         /// <summary>The group's name; binds from a piped row's Name.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -33,7 +33,10 @@ namespace Kasm.Cmdlets
         protected override void ProcessItem()
         {
             if (!ShouldProcess($"group {Name} (priority {Priority})", "Create Kasm group")) return;
-            Try(Name, () => WriteObject(Client.CreateGroup(Name!, Priority, Description, Cancellation)));
+            string name = Name!;
+            int priority = Priority;
+            string? description = Description;
+            Send(name, (client, cancel) => client.CreateGroup(name, priority, description, cancel), WriteObject);
         }
     }
 }

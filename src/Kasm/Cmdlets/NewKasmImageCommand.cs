@@ -13,7 +13,7 @@ namespace Kasm.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.New, "KasmImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(KasmImage))]
-    public sealed class NewKasmImageCommand : KasmApiCmdlet
+    public sealed class NewKasmImageCommand : KasmBulkCmdlet
     {
         /// <summary>The name users see; binds from a piped row's FriendlyName.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -81,7 +81,7 @@ namespace Kasm.Cmdlets
         {
             var fields = BoundFields();
             if (!ShouldProcess($"workspace {FriendlyName} ({DockerImage})", "Register Kasm workspace")) return;
-            Try(FriendlyName, () => WriteObject(Client.CreateImage(fields, Cancellation)));
+            Send(FriendlyName, (client, cancel) => client.CreateImage(fields, cancel), WriteObject);
         }
     }
 }
