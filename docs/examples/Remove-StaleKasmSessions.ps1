@@ -38,7 +38,8 @@ catch {
 
 try {
     $cutoff = [DateTime]::UtcNow.AddHours(-$OlderThanHours)
-    $stale = @(Get-KasmSession | Where-Object { $_.StartDate -and $_.StartDate -le $cutoff })
+    # Sessions already being deleted are left alone: Kasm accepts a second destroy, but it is not a session ended now.
+    $stale = @(Get-KasmSession | Where-Object { $_.StartDate -and $_.StartDate -le $cutoff -and $_.Status -notin 'deleting', 'delete_pending' })
 
     # Every session is tried; the errors are collected, not thrown.
     $failures = @()

@@ -9,8 +9,13 @@ param(
     [Parameter(Mandatory)] [string] $DocFile,
     # Where to write the Markdown reference the online links point at (docs/cmdlets.md); none when empty.
     [string] $ReferenceFile,
-    [string] $OnlineBase = 'docs/cmdlets.md'
+    # The web address of that reference, when it is published somewhere; Get-Help -Online opens it. Empty: the project
+    # has no web site, so no online link is written (a relative path is one Get-Help -Online cannot open).
+    [string] $OnlineBase = ''
 )
+if ($OnlineBase -and -not ([uri]::IsWellFormedUriString($OnlineBase, 'Absolute') -and $OnlineBase -match '^https?://')) {
+    throw "-OnlineBase must be an absolute http(s) address, not '$OnlineBase'."
+}
 Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 
@@ -33,9 +38,9 @@ function Get-CodeText($node) {
     $lines -join "`n"
 }
 
-# The online link of a cmdlet: its section in docs/cmdlets.md, a reference written from the same metadata. The project
-# has no web site, so the link is the repository-relative path; a site would change only this function.
-function Get-OnlineUri([string] $Name) { "$OnlineBase#$($Name.ToLowerInvariant())" }
+# The online link of a cmdlet: its section of the reference written from the same metadata (docs/cmdlets.md), at
+# -OnlineBase when the reference is published; empty (no online link) until then.
+function Get-OnlineUri([string] $Name) { if ($OnlineBase) { "$OnlineBase#$($Name.ToLowerInvariant())" } else { '' } }
 
 function Get-Text($node) {
     # The XML adapter gives a plain string for an element that holds only text.
@@ -57,7 +62,7 @@ $reference.Add('# Cmdlet reference')
 $reference.Add('')
 $reference.Add('Written by `src/build/New-KasmHelp.ps1` on every build from the same metadata and doc comments as the')
 $reference.Add('module''s help (`Get-Help <cmdlet> -Full`, which has the parameters and examples); do not edit by hand.')
-$reference.Add('Each cmdlet''s help links here as its online version.')
+$reference.Add('Each cmdlet''s help names its section here among its related links.')
 $reference.Add('')
 $w.WriteStartDocument()
 $w.WriteStartElement('helpItems', 'http://msh')
@@ -218,11 +223,18 @@ foreach ($cmd in Get-Command -Module Kasm -CommandType Cmdlet | Sort-Object Name
     }
     $w.WriteEndElement()
 
-    # The online link (Get-Help -Online): the cmdlet's section of the reference this script also writes.
+    # The online link (Get-Help -Online) when the reference is published; otherwise the reference is named as text.
     $w.WriteStartElement('command', 'relatedLinks', $command)
     $w.WriteStartElement('maml', 'navigationLink', $maml)
-    $w.WriteElementString('maml', 'linkText', $maml, 'Online Version:')
-    $w.WriteElementString('maml', 'uri', $maml, (Get-OnlineUri $cmd.Name))
+    $online = Get-OnlineUri $cmd.Name
+    if ($online) {
+        $w.WriteElementString('maml', 'linkText', $maml, 'Online Version:')
+        $w.WriteElementString('maml', 'uri', $maml, $online)
+    }
+    else {
+        $w.WriteElementString('maml', 'linkText', $maml, "docs/cmdlets.md#$($cmd.Name.ToLowerInvariant()) in the Kasm repository")
+        $w.WriteElementString('maml', 'uri', $maml, '')
+    }
     $w.WriteEndElement()
     $w.WriteStartElement('maml', 'navigationLink', $maml)
     $w.WriteElementString('maml', 'linkText', $maml, 'about_Kasm')

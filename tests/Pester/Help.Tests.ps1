@@ -122,10 +122,14 @@ Describe 'Help of <Name> matches Get-Command' -ForEach $cmdletCases {
         }
     }
 
-    It 'has an online link to its section of docs/cmdlets.md' {
-        $link = @($help.relatedLinks.navigationLink)[0]
-        $link.linkText | Should -Be 'Online Version:'
-        $link.uri | Should -Be "docs/cmdlets.md#$($Name.ToLowerInvariant())"
+    It 'names its section of docs/cmdlets.md, and has no link that Get-Help -Online cannot open' {
+        # The project publishes no web site: the reference is named as text, and every link address is absolute or empty.
+        $links = @($help.relatedLinks.navigationLink)
+        $links[0].linkText | Should -Be "docs/cmdlets.md#$($Name.ToLowerInvariant()) in the Kasm repository"
+        foreach ($l in $links) {
+            $uri = [string] $l.uri
+            if ($uri) { [uri]::IsWellFormedUriString($uri, 'Absolute') | Should -BeTrue -Because "'$uri' must be an address Get-Help -Online can open" }
+        }
         $reference = Get-Content (Join-Path $repoRoot 'docs/cmdlets.md') -Raw
         $reference | Should -Match "(?m)^## $([regex]::Escape($Name))\r?$"
     }

@@ -50,6 +50,25 @@ Describe 'Save-KasmConnection' {
         $text | Should -Not -Match 'ProtectedSecret"\s*:\s*"'
     }
 
+    It 'keeps the file readable by its owner only' -Skip:($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop') {
+        Save-KasmConnection -Name modecheck -Force -ErrorAction Stop | Out-Null
+        [System.IO.File]::GetUnixFileMode($file) | Should -Be ([System.IO.UnixFileMode]'UserRead, UserWrite')
+        @(Get-ChildItem (Split-Path $file) -Filter '*.tmp') | Should -HaveCount 0
+    }
+
+    It 'warns when the connection it saves skips certificate checks' {
+        $secret = ConvertTo-TestSecureString $key.apiKeySecret
+        $c = Connect-Kasm -Server $emu.Url -ApiKey $key.apiKey -ApiKeySecret $secret -SkipCertificateCheck -WarningAction SilentlyContinue -ErrorAction Stop
+        try {
+            $null = Save-KasmConnection -Name skipping -Connection $c -Force -WarningVariable warned -WarningAction SilentlyContinue -ErrorAction Stop
+            @($warned) | Should -HaveCount 1
+            "$($warned[0])" | Should -Match 'CertificateThumbprint'
+            $null = Save-KasmConnection -Name pinned -Connection $kasm.Connection -Force -WarningVariable quiet -WarningAction SilentlyContinue -ErrorAction Stop
+            @($quiet) | Should -HaveCount 0
+        }
+        finally { Disconnect-Kasm -Connection $c }
+    }
+
     It 'refuses a name that is already saved unless -Force is given' {
         { Save-KasmConnection -Name lab -ErrorAction Stop } | Should -Throw -ErrorId 'KasmInvalidArgument,*'
         Save-KasmConnection -Name lab -Force -ErrorAction Stop | Should -Not -BeNullOrEmpty
@@ -110,5 +129,46 @@ Describe 'Connect-Kasm -Name' {
         Clear-EmulatorRequestLog $emu
         { Connect-Kasm -Name vaulted -ErrorAction Stop } | Should -Throw -ErrorId 'KasmInvalidArgument,*' -ExpectedMessage '*Microsoft.PowerShell.SecretManagement*'
         @(Get-EmulatorRequestLog $emu) | Should -HaveCount 0
+    }
+
+    Context 'with a vault (a stand-in Get-Secret, as SecretManagement defines it)' -Skip:([bool](Get-Command Get-Secret -CommandType Cmdlet -ErrorAction SilentlyContinue)) {
+        BeforeAll {
+            # SecretManagement is not installed here: a global function of the same name and parameters stands in for
+            # it, serving the emulator's secret for 'KasmLab' in 'LabVault' and failing as a vault does otherwise.
+            $global:KasmTestVaultSecret = ConvertTo-TestSecureString $key.apiKeySecret
+            function global:Get-Secret([string] $Name, [string] $Vault) {
+                if ($Name -eq 'KasmLab' -and $Vault -eq 'LabVault') { return $global:KasmTestVaultSecret }
+                if ($Name -eq 'NotSecure') { return 'plain text' }
+                Write-Error "The secret $Name was not found." -ErrorAction Stop
+            }
+        }
+        AfterAll {
+            Remove-Item Function:\Get-Secret -ErrorAction SilentlyContinue
+            Remove-Variable KasmTestVaultSecret -Scope Global -ErrorAction SilentlyContinue
+        }
+
+        It 'connects with the secret the vault gives' {
+            Save-KasmConnection -Name vaulted -VaultSecretName KasmLab -Vault LabVault -Force -ErrorAction Stop | Out-Null
+            $c = Connect-Kasm -Name vaulted -ErrorAction Stop
+            try {
+                $c.ApiKey | Should -BeExactly $key.apiKey
+                @(Get-KasmImage -Connection $c -ErrorAction Stop).Count | Should -BeGreaterThan 0
+            }
+            finally { Disconnect-Kasm -Connection $c }
+        }
+
+        It 'a secret the vault does not have is KasmInvalidArgument naming it, before anything is sent' {
+            Save-KasmConnection -Name vaultmiss -VaultSecretName Missing -Vault LabVault -Force -ErrorAction Stop | Out-Null
+            Clear-EmulatorRequestLog $emu
+            { Connect-Kasm -Name vaultmiss -ErrorAction Stop } | Should -Throw -ErrorId 'KasmInvalidArgument,*' -ExpectedMessage "*'Missing'*"
+            @(Get-EmulatorRequestLog $emu) | Should -HaveCount 0
+        }
+
+        It 'a vault answer that is not a SecureString is KasmInvalidArgument, before anything is sent' {
+            Save-KasmConnection -Name vaultplain -VaultSecretName NotSecure -Force -ErrorAction Stop | Out-Null
+            Clear-EmulatorRequestLog $emu
+            { Connect-Kasm -Name vaultplain -ErrorAction Stop } | Should -Throw -ErrorId 'KasmInvalidArgument,*'
+            @(Get-EmulatorRequestLog $emu) | Should -HaveCount 0
+        }
     }
 }

@@ -119,8 +119,14 @@ Describe '-ThrottleLimit' {
 
     It 'with -WhatIf sends nothing' {
         Clear-EmulatorRequestLog $emu
-        New-Row 'whatif' 10 | New-KasmUser -ThrottleLimit 4 -WhatIf
-        Get-KasmSession | Remove-KasmSession -ThrottleLimit 4 -WhatIf
+        $sessions = @(Get-KasmSession)
+        # In a capturing host: the What if lines are asserted here, not printed into the test log.
+        $run = Invoke-Captured {
+            1..10 | ForEach-Object { [pscustomobject]@{ UserName = "whatif-$_@example.com" } } | New-KasmUser -ThrottleLimit 4 -WhatIf
+            $sessions | Remove-KasmSession -ThrottleLimit 4 -WhatIf
+        } -Variables @{ sessions = $sessions }
+        $run.Errors | Should -BeNullOrEmpty
+        $run.WhatIf | Should -HaveCount (10 + $sessions.Count)
         @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -notin 'get_kasms' }) | Should -HaveCount 0
     }
 

@@ -111,11 +111,32 @@ namespace Kasm.Client
                 throw new ArgumentException($"A connection named '{connection.Name}' is already saved in {path}. Add -Force to replace it.");
             all[connection.Name] = connection;
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            string temp = path + ".tmp";
-            File.WriteAllText(temp, JsonSerializer.Serialize(all.Values.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList(), Json), new UTF8Encoding(false));
-            if (File.Exists(path)) File.Delete(path);
-            File.Move(temp, path);
+            // A temporary file of its own (two saves at once never share one), readable by this user only on Linux and
+            // macOS (the file names keys and servers, never a secret), then put in place in one step.
+            string temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            try
+            {
+                File.WriteAllText(temp, JsonSerializer.Serialize(all.Values.OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList(), Json), new UTF8Encoding(false));
+                OwnerOnly(temp);
+                if (File.Exists(path)) File.Replace(temp, path, null);
+                else File.Move(temp, path);
+            }
+            finally
+            {
+                if (File.Exists(temp)) File.Delete(temp);
+            }
             return path;
+        }
+
+        [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "chmod", SetLastError = true)]
+        private static extern int Chmod(string path, int mode);
+
+        /// <summary>Mode 0600 on Linux and macOS (Windows keeps a profile folder's own permissions).</summary>
+        private static void OwnerOnly(string path)
+        {
+            if (System.Runtime.InteropServices.RuntimeInformation.IsOSPlatform(System.Runtime.InteropServices.OSPlatform.Windows)) return;
+            try { Chmod(path, 0x180); } // 0600
+            catch (Exception e) when (e is DllNotFoundException || e is EntryPointNotFoundException) { }
         }
     }
 }

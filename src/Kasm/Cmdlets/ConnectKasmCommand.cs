@@ -166,20 +166,32 @@ namespace Kasm.Cmdlets
                         ThrowTerminatingError(InvalidArgument($"{where} takes its secret from the SecretManagement vault secret '{saved.VaultSecretName}', but Get-Secret is not available: install Microsoft.PowerShell.SecretManagement and a vault, or save the connection again with the secret in an environment variable. Nothing was sent.", name));
                         return null;
                     }
-                    settings.ApiKeySecret = Reveal("param($n, $v) if ($v) { Get-Secret -Name $n -Vault $v -ErrorAction Stop } else { Get-Secret -Name $n -ErrorAction Stop }",
+                    settings.ApiKeySecret = Reveal(where, $"the vault secret '{saved.VaultSecretName}'",
+                        "param($n, $v) if ($v) { Get-Secret -Name $n -Vault $v -ErrorAction Stop } else { Get-Secret -Name $n -ErrorAction Stop }",
                         saved.VaultSecretName, saved.Vault);
                     break;
                 case KasmSecretSource.WindowsDataProtection:
-                    settings.ApiKeySecret = Reveal("param($p) ConvertTo-SecureString -String $p -ErrorAction Stop", saved.ProtectedSecret);
+                    settings.ApiKeySecret = Reveal(where, "its Windows-protected copy", "param($p) ConvertTo-SecureString -String $p -ErrorAction Stop", saved.ProtectedSecret);
                     break;
             }
             return settings;
         }
 
-        private SecureString? Reveal(string script, params object?[] args)
+        private SecureString? Reveal(string where, string what, string script, params object?[] args)
         {
-            var result = InvokeCommand.InvokeScript(script, false, System.Management.Automation.Runspaces.PipelineResultTypes.Output, null, args);
-            return result.Select(r => r?.BaseObject).OfType<SecureString>().FirstOrDefault();
+            // A script block's Invoke returns its output (InvokeScript with PipelineResultTypes.Output would write it to
+            // this cmdlet's own pipeline instead), and a failure inside it arrives as a RuntimeException.
+            System.Collections.ObjectModel.Collection<PSObject> result;
+            try { result = InvokeCommand.NewScriptBlock(script).Invoke(args); }
+            catch (RuntimeException e)
+            {
+                ThrowTerminatingError(InvalidArgument($"{where} could not read its secret from {what}: {e.Message} Nothing was sent.", Name));
+                return null;
+            }
+            var secret = result.Select(r => r?.BaseObject).OfType<SecureString>().FirstOrDefault();
+            if (secret == null)
+                ThrowTerminatingError(InvalidArgument($"{where} reads its secret from {what}, which gave no SecureString. Nothing was sent.", Name));
+            return secret;
         }
 
         private static SecureString ToSecure(string text)

@@ -103,6 +103,8 @@ namespace Kasm.Cmdlets
             {
                 if (SaveSecret) saved.ProtectedSecret = Protect(connection.Secret());
                 WriteObject(new FileInfo(SavedConnections.Save(saved, Force)));
+                if (saved.SkipCertificateCheck)
+                    WriteWarning($"The saved connection '{Name}' skips certificate checks, as the connection it was saved from does: every Connect-Kasm -Name {Name} will trust any certificate. Connect with -CertificateThumbprint instead and save again, or pass -SkipCertificateCheck:$false to Connect-Kasm -Name.");
             }
             catch (Exception ex) when (ex is ArgumentException || ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -119,8 +121,9 @@ namespace Kasm.Cmdlets
 
         private string Protect(SecureString secret)
         {
-            var result = InvokeCommand.InvokeScript("param($s) ConvertFrom-SecureString -SecureString $s", false,
-                System.Management.Automation.Runspaces.PipelineResultTypes.Output, null, secret);
+            // A script block's Invoke returns its output (InvokeScript with PipelineResultTypes.Output would write it
+            // to this cmdlet's pipeline instead).
+            var result = InvokeCommand.NewScriptBlock("param($s) ConvertFrom-SecureString -SecureString $s").Invoke(secret);
             return result.Select(r => r?.BaseObject as string).FirstOrDefault(s => !string.IsNullOrEmpty(s))
                 ?? throw new ArgumentException("ConvertFrom-SecureString gave no output; nothing was saved.");
         }

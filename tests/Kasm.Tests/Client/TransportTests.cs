@@ -35,6 +35,17 @@ public class TransportTests : IClassFixture<Kasm115Fixture>
 
     private int[] Statuses(string method) => _f.Calls(method).Select(e => e.Status).ToArray();
 
+    /// <summary>Waits (bounded: a hang guard) until the emulator holds a request in flight.</summary>
+    private async Task WaitUntilInFlight(int before)
+    {
+        var guard = Stopwatch.StartNew();
+        while (_f.Emulator.InFlight <= before)
+        {
+            if (guard.Elapsed > TimeSpan.FromSeconds(20)) throw new TimeoutException("no request reached the emulator");
+            await Task.Delay(10);
+        }
+    }
+
     [Fact]
     public async Task Disconnect_while_a_request_is_in_flight_is_KasmNotConnected()
     {
@@ -42,7 +53,10 @@ public class TransportTests : IClassFixture<Kasm115Fixture>
         // not a raw TaskCanceledException escaping the cmdlet.
         _f.Emulator.AddFault(new FaultSpec { Method = "get_images", LatencyMs = 30_000, Count = 1 });
         var c = _f.Connect();
-        var closer = Task.Run(async () => { await Task.Delay(300); c.Dispose(); });
+        // Closed once the request is held by the server (in flight there), not after a delay that a loaded machine
+        // could outrun: this is the in-flight case, never the closed-before-sending one.
+        int before = _f.Emulator.InFlight;
+        var closer = Task.Run(async () => { await WaitUntilInFlight(before); c.Dispose(); });
         var watch = Stopwatch.StartNew();
         var ex = Fails(() => Images(c));
         await closer;
@@ -301,13 +315,17 @@ public class TransportTests : IClassFixture<Kasm115Fixture>
     }
 
     [Fact]
-    public void Cancellation_stops_a_slow_request_at_once()
+    public async Task Cancellation_stops_a_slow_request_at_once()
     {
         _f.Emulator.AddFault(new FaultSpec { Method = "get_images", LatencyMs = 30_000 });
         using var c = _f.Connect();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cts = new CancellationTokenSource();
+        // Cancelled once the server holds the request, so the cancellation meets a request in flight.
+        int before = _f.Emulator.InFlight;
+        var canceller = Task.Run(async () => { await WaitUntilInFlight(before); cts.Cancel(); });
         var watch = Stopwatch.StartNew();
         Assert.ThrowsAny<OperationCanceledException>(() => new KasmClient(c, _log).GetImages(cts.Token).ToList());
+        await canceller;
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"took {watch.Elapsed}");
     }
 
