@@ -9,6 +9,7 @@
     -Task Emulator  runs the emulator in the foreground and prints its URL, API key and secret.
     -Task ResetEmulator  puts the emulator on -Port (default 8443) back to its fixtures, so the README tour runs again.
     -Task StopEmulator   stops the emulator on -Port (one started in the background, or in another terminal).
+    -Task ApiTable  writes README.md's table of covered API methods from the endpoint table (a test checks it).
     -Task Package   zips out/Kasm into out/Kasm-<version>.zip and packs it as out/Kasm.<version>.nupkg (for
                     Install-PSResource from a folder repository; no network, nothing published).
     -Task Bench     runs the benchmarks in tests/Bench.
@@ -18,7 +19,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'ResetEmulator', 'StopEmulator', 'Package', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Emulator', 'ResetEmulator', 'StopEmulator', 'ApiTable', 'Package', 'Bench', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -135,6 +136,11 @@ function Invoke-Emulator {
     & dotnet (Get-EmulatorDll) --port $Port --profile $EmulatorProfile
 }
 
+function Invoke-ApiTable {
+    Invoke-Build
+    Invoke-ChildPowerShell -File (Join-Path $root 'src/build/Update-ApiTable.ps1') -ModulePath $moduleOut
+}
+
 function Invoke-Package {
     Invoke-Build
     $version = (Import-PowerShellDataFile (Join-Path $root 'Kasm.psd1')).ModuleVersion
@@ -195,6 +201,7 @@ switch ($Task) {
     'Emulator' { Invoke-Emulator }
     'ResetEmulator' { Invoke-EmulatorControl reset }
     'StopEmulator' { Invoke-EmulatorControl stop }
+    'ApiTable' { Invoke-ApiTable }
     'Package' { Invoke-Package }
     'Bench' { Invoke-Bench }
     'Clean' { Invoke-Clean }

@@ -22,6 +22,7 @@ BeforeAll {
 
     # A valid invocation per cmdlet (one per parameter set where the sets take different text); a parameter is swept
     # on the first baseline that names it, else on the first whose parameter set takes it.
+    $sweepSession = New-KasmSession -ImageName Chrome -UserName user@kasm.local -ErrorAction Stop
     $OAuth = @{ ClientId = 'client-1'; AuthUrl = 'https://auth.example.com/o'; TokenUrl = 'https://auth.example.com/t'; RedirectUrl = 'https://kasm.example.com/cb' }
     $Baselines = @{
         'Connect-Kasm'            = @(@{ Server = [string] $emu.Url; ApiKey = $key.apiKey; ApiKeySecret = $secret; CertificateThumbprint = $emu.Thumbprint }, @{ Name = 'sweep' })
@@ -43,6 +44,38 @@ BeforeAll {
         'Set-KasmImage'           = @(@{ ImageName = 'Chrome'; FriendlyName = 'Chrome'; Description = 'D'; DockerImage = 'kasmweb/chrome:1.19.0'; PersistentProfilePath = '/p' })
         'Save-KasmConnection'     = @(@{ Name = 'sweep-saved'; Force = $true; SecretVariable = 'KASM_SWEEP_SECRET' }, @{ Name = 'sweep-vault'; Force = $true; VaultSecretName = 'KasmSweep'; Vault = 'SweepVault' })
         'Set-KasmUser'            = @(@{ Identity = 'user@kasm.local'; UserName = 'user@kasm.local'; FirstName = 'F'; LastName = 'L'; Organization = 'O'; Phone = '1'; Notes = 'N' })
+        # Sessions: a real one made here (no fixture session exists); by user name, a user without sessions.
+        'Get-KasmSessionStatus'      = @(@{ KasmId = $sweepSession.KasmId })
+        'Wait-KasmSession'           = @(@{ KasmId = $sweepSession.KasmId; TimeoutSec = 5 })
+        'Send-KasmSessionKeepalive'  = @(@{ KasmId = $sweepSession.KasmId })
+        'Suspend-KasmSession'        = @(@{ UserName = 'nobody-has-sessions@kasm.local' }, @{ KasmId = $sweepSession.KasmId })
+        'Resume-KasmSession'         = @(@{ UserName = 'nobody-has-sessions@kasm.local' }, @{ KasmId = $sweepSession.KasmId })
+        'Stop-KasmSession'           = @(@{ UserName = 'nobody-has-sessions@kasm.local' }, @{ KasmId = $sweepSession.KasmId })
+        'Invoke-KasmSessionCommand'  = @(@{ KasmId = $sweepSession.KasmId; Command = 'true'; RunAsUser = 'root'; WorkingDirectory = '/tmp'; Environment = @{ SWEEP = '1' } })
+        'Save-KasmSessionScreenshot' = @(@{ KasmId = $sweepSession.KasmId; Path = (Join-Path $TestDrive 'sweep.jpg') })
+        'Enable-KasmSessionSharing'  = @(@{ UserName = 'nobody-has-sessions@kasm.local' }, @{ KasmId = $sweepSession.KasmId })
+        'Disable-KasmSessionSharing' = @(@{ UserName = 'nobody-has-sessions@kasm.local' }, @{ KasmId = $sweepSession.KasmId })
+        'Get-KasmSessionShare'       = @(@{ KasmId = $sweepSession.KasmId })
+        'Join-KasmSession'           = @(@{ ShareId = '5eed5eed' }, @{ ShareId = '5eed5eed'; UserName = 'user@kasm.local' })
+        # Users: removal of a user that does not exist (the lookup still sends), the rest on the fixture user.
+        'Remove-KasmUser'            = @(@{ UserName = 'nobody@kasm.local' })
+        'Revoke-KasmUserLogin'       = @(@{ UserName = 'user@kasm.local' })
+        'Get-KasmUserLoginLink'      = @(@{ UserName = 'user@kasm.local' })
+        'Get-KasmUserAttribute'      = @(@{ UserName = 'user@kasm.local' })
+        'Set-KasmUserAttribute'      = @(@{ UserName = 'user@kasm.local'; DefaultImageName = 'Chrome'; SshPublicKey = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAISweep sweep'; Theme = 'Dark'; PreferredLanguage = 'en'; PreferredTimezone = 'UTC' })
+        # Groups and workspaces.
+        'New-KasmGroup'              = @(@{ Name = 'Sweep'; Description = 'D'; Priority = 60 })
+        'Set-KasmGroup'              = @(@{ GroupName = 'Ops'; NewName = 'Ops'; Description = 'Operations team' })
+        'Remove-KasmGroup'           = @(@{ GroupName = 'No Such Group' })
+        'Get-KasmGroupMember'        = @(@{ GroupName = 'Ops' })
+        'Add-KasmGroupMember'        = @(@{ GroupName = 'Ops'; UserName = 'admin@kasm.local' })
+        'Remove-KasmGroupMember'     = @(@{ GroupName = 'Ops'; UserName = 'admin@kasm.local' })
+        'Get-KasmGroupImage'         = @(@{ GroupName = 'All Users' })
+        'Add-KasmGroupImage'         = @(@{ GroupName = 'Ops'; ImageName = 'Chrome' })
+        'Remove-KasmGroupImage'      = @(@{ GroupName = 'Ops'; ImageName = 'Chrome' })
+        'New-KasmImage'              = @(@{ FriendlyName = 'Sweep'; DockerImage = 'kasmweb/sweep:1.0'; Description = 'D'; ImageSrc = 'img/sweep.png'; Categories = @('Sweep'); RunConfig = @{ hostname = 'sweep' }; VolumeMappings = @{}; ExecConfig = @{} })
+        'Remove-KasmImage'           = @(@{ ImageName = 'No Such Workspace' })
+        'Remove-KasmStorageProvider' = @(@{ Name = 'No Such Provider' })
     }
 
     $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters

@@ -149,18 +149,32 @@ Describe 'Names, pipelines and Tab against the <EmulatorProfile> emulator' -ForE
             Get-Completion 'Get-KasmImage -Name Ch' | Should -Contain 'Chrome'
             Get-Completion 'Get-KasmImage -Name Ubu' | Should -Be @("'Ubuntu Jammy'")
             Get-Completion 'New-KasmSession -ImageName Fire' | Should -Be @('Firefox')
+            Get-Completion 'Set-KasmUserAttribute -UserName user@kasm.local -DefaultImageName Fire' | Should -Be @('Firefox')
         }
 
         It 'completes user names, session ids, groups, storage providers and provider types' {
             Get-Completion 'Get-KasmUser -UserName adm' | Should -Be @('admin@kasm.local')
             Get-Completion 'New-KasmSession -ImageName Chrome -UserName us' | Should -Be @('user@kasm.local')
             Get-Completion 'Get-KasmGroup -Name All' | Should -Be @("'All Users'")
+            foreach ($cmdlet in 'Set-KasmGroup', 'Remove-KasmGroup', 'Get-KasmGroupMember', 'Add-KasmGroupMember', 'Remove-KasmGroupMember', 'Get-KasmGroupImage', 'Add-KasmGroupImage', 'Remove-KasmGroupImage') {
+                Get-Completion "$cmdlet -GroupName Op" | Should -Be @('Ops') -Because "$cmdlet completes group names"
+            }
+            Get-Completion 'Add-KasmGroupMember -GroupName Ops -UserName adm' | Should -Be @('admin@kasm.local')
+            Get-Completion 'Add-KasmGroupImage -GroupName Ops -ImageName Fire' | Should -Be @('Firefox')
+            Get-Completion 'Remove-KasmImage -ImageName Fire' | Should -Be @('Firefox')
             Get-Completion 'Get-KasmStorageProvider -Name Goo' | Should -Be @("'Google Drive'")
+            Get-Completion 'Remove-KasmStorageProvider -Name Goo' | Should -Be @("'Google Drive'")
             # PowerShell completes an enum parameter from the enum itself; 'Google Drive' is accepted when typed.
             Get-Completion 'New-KasmStorageProvider -Name x -Type Goo' | Should -Contain 'GoogleDrive'
             $s = New-KasmSession -ImageName Chrome -UserName user@kasm.local -ErrorAction Stop
             Get-Completion 'Remove-KasmSession -KasmId ' | Should -Contain $s.KasmId.ToString()
             Get-Completion 'Get-KasmSession -KasmId ' | Should -Contain $s.KasmId.ToString()
+            foreach ($cmdlet in 'Get-KasmSessionStatus', 'Wait-KasmSession', 'Suspend-KasmSession', 'Resume-KasmSession', 'Stop-KasmSession', 'Send-KasmSessionKeepalive', 'Invoke-KasmSessionCommand', 'Save-KasmSessionScreenshot', 'Enable-KasmSessionSharing', 'Disable-KasmSessionSharing', 'Get-KasmSessionShare') {
+                Get-Completion "$cmdlet -KasmId " | Should -Contain $s.KasmId.ToString() -Because "$cmdlet completes session ids"
+            }
+            foreach ($cmdlet in 'Suspend-KasmSession', 'Resume-KasmSession', 'Stop-KasmSession', 'Enable-KasmSessionSharing', 'Disable-KasmSessionSharing', 'Join-KasmSession', 'Remove-KasmUser', 'Revoke-KasmUserLogin', 'Get-KasmUserLoginLink', 'Get-KasmUserAttribute', 'Set-KasmUserAttribute') {
+                Get-Completion "$cmdlet -UserName us" | Should -Be @('user@kasm.local') -Because "$cmdlet completes user names"
+            }
         }
 
         It 'reads a list once for repeated Tabs (a short-lived cache per connection)' {

@@ -12,17 +12,46 @@ BeforeDiscovery {
         @{ Name = 'Get-KasmUser'; Args = @{}; Takes = 'KasmUser', 'KasmSession' }
         @{ Name = 'Get-KasmGroup'; Args = @{}; Takes = @() }
         @{ Name = 'Get-KasmStorageProvider'; Args = @{}; Takes = @() }
-        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo' }
+        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage' }
         @{ Name = 'Invoke-KasmApi'; Args = @{ Method = 'get_images' }; Takes = @() }
         @{ Name = 'New-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmImage', 'KasmUser' }
         @{ Name = 'Remove-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
+        @{ Name = 'Get-KasmSessionStatus'; Args = @{}; Takes = 'KasmSession' }
+        @{ Name = 'Wait-KasmSession'; Args = @{ TimeoutSec = 30; PollIntervalSec = 0.05 }; Takes = 'KasmSession' }
+        @{ Name = 'Suspend-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
+        @{ Name = 'Resume-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
+        @{ Name = 'Stop-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
+        @{ Name = 'Send-KasmSessionKeepalive'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
+        @{ Name = 'Invoke-KasmSessionCommand'; Args = @{ Command = 'true'; WhatIf = $true }; Takes = 'KasmSession' }
+        @{ Name = 'Save-KasmSessionScreenshot'; Args = @{ Path = [IO.Path]::GetTempPath(); WhatIf = $true }; Takes = 'KasmSession' }
+        @{ Name = 'Enable-KasmSessionSharing'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
+        @{ Name = 'Disable-KasmSessionSharing'; Args = @{ WhatIf = $true }; Takes = 'KasmSession', 'KasmSessionShare' }
+        @{ Name = 'Get-KasmSessionShare'; Args = @{}; Takes = 'KasmSession', 'KasmSessionShare' }
+        @{ Name = 'Join-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSessionShare', 'KasmUser' }
+        @{ Name = 'Remove-KasmUser'; Args = @{ WhatIf = $true }; Takes = 'KasmUser' }
+        @{ Name = 'New-KasmGroup'; Args = @{ Name = 'Piped'; WhatIf = $true }; Takes = @() }
+        @{ Name = 'Set-KasmGroup'; Args = @{ Description = 'Piped'; WhatIf = $true }; Takes = 'KasmGroup' }
+        @{ Name = 'Remove-KasmGroup'; Args = @{ WhatIf = $true }; Takes = 'KasmGroup' }
+        @{ Name = 'Get-KasmGroupMember'; Args = @{}; Takes = 'KasmGroup' }
+        @{ Name = 'Add-KasmGroupMember'; Args = @{ WhatIf = $true }; Takes = 'KasmGroup', 'KasmUser' }
+        @{ Name = 'Remove-KasmGroupMember'; Args = @{ WhatIf = $true }; Takes = 'KasmGroup', 'KasmUser' }
+        @{ Name = 'Get-KasmGroupImage'; Args = @{}; Takes = 'KasmGroup' }
+        @{ Name = 'Add-KasmGroupImage'; Args = @{ WhatIf = $true }; Takes = 'KasmGroup', 'KasmImage', 'KasmGroupImage' }
+        @{ Name = 'Remove-KasmGroupImage'; Args = @{ WhatIf = $true }; Takes = 'KasmGroup', 'KasmImage', 'KasmGroupImage' }
+        @{ Name = 'Revoke-KasmUserLogin'; Args = @{ WhatIf = $true }; Takes = 'KasmUser' }
+        @{ Name = 'Get-KasmUserLoginLink'; Args = @{}; Takes = 'KasmUser' }
+        @{ Name = 'Get-KasmUserAttribute'; Args = @{}; Takes = 'KasmUser' }
+        @{ Name = 'Set-KasmUserAttribute'; Args = @{ Theme = 'Dark'; WhatIf = $true }; Takes = 'KasmUser' }
         @{ Name = 'Set-KasmImage'; Args = @{ Cores = 2; WhatIf = $true }; Takes = 'KasmImage' }
+        @{ Name = 'New-KasmImage'; Args = @{ FriendlyName = 'Piped'; DockerImage = 'kasmweb/terminal:1.15.0'; WhatIf = $true }; Takes = @() }
+        @{ Name = 'Remove-KasmImage'; Args = @{ WhatIf = $true }; Takes = 'KasmImage' }
         @{ Name = 'Set-KasmUser'; Args = @{ Organization = 'Piped'; WhatIf = $true }; Takes = 'KasmUser' }
         @{ Name = 'New-KasmUser'; Args = @{ UserName = 'piped@example.com'; WhatIf = $true }; Takes = @() }
         @{ Name = 'New-KasmStorageProvider'; Args = @{ Name = 'Piped'; Type = 'S3'; WhatIf = $true }; Takes = @() }
+        @{ Name = 'Remove-KasmStorageProvider'; Args = @{ WhatIf = $true }; Takes = 'KasmStorageProvider' }
     )
 
-    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo'
+    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage'
     $Cases = foreach ($c in $Cmdlets) { foreach ($t in $TypeNames) { @{ Cmdlet = $c; CmdletName = $c.Name; TypeName = $t; Taken = $c.Takes -contains $t } } }
     $Matrix = @{ Cmdlets = @($Cmdlets.Name); TypeNames = $TypeNames }
 }
@@ -32,7 +61,7 @@ BeforeAll {
     $kasm = Start-TestKasm -EmulatorProfile 'kasm-1.15'
     $emu = $kasm.Emulator
     $conn = $kasm.Connection
-    $null = Set-EmulatorSetting $emu @{ sessionStartDelayMs = 0; maxKasmsPerUser = 5; licenseLimit = 20 }
+    $null = Set-EmulatorSetting $emu @{ sessionStartDelayMs = 0; maxKasmsPerUser = 5; licenseLimit = 20; allowKasmSharing = $true }
 
     $image = Get-KasmImage -Name Terminal -ErrorAction Stop
     $user = Get-KasmUser -UserName user@kasm.local -ErrorAction Stop
@@ -45,7 +74,17 @@ BeforeAll {
         KasmGroup           = Get-KasmGroup -Name 'All Users' -ErrorAction Stop
         KasmStorageProvider = @(Get-KasmStorageProvider -ErrorAction Stop)[0]
         KasmSystemInfo      = Get-KasmSystemInfo -ErrorAction Stop
+        KasmSessionShare    = $null
+        KasmSessionJoin     = $null
+        KasmLoginLink       = Get-KasmUserLoginLink -UserId $user.UserId -ErrorAction Stop
+        KasmUserAttributes  = Get-KasmUserAttribute -UserId $user.UserId -ErrorAction Stop
+        KasmGroupImage      = @(Get-KasmGroupImage -GroupName 'All Users' -ErrorAction Stop)[0]
     }
+    # A shared session of its own (a share piped into Disable-KasmSessionSharing under -WhatIf changes nothing, but
+    # the main session stays unshared for the other cases).
+    $shared = New-KasmSession -ImageName Firefox -UserName user@kasm.local -ErrorAction Stop
+    $Objects.KasmSessionShare = $shared | Enable-KasmSessionSharing -Confirm:$false -ErrorAction Stop
+    $Objects.KasmSessionJoin = $Objects.KasmSessionShare | Join-KasmSession -UserName admin@kasm.local -Confirm:$false -ErrorAction Stop
 
     function Invoke-Piped($Cmdlet, [string] $TypeName) {
         <# Pipes one object of the type into the cmdlet; fills the ids a refused type does not bring. #>
@@ -57,8 +96,24 @@ BeforeAll {
                 if ($TypeName -ne 'KasmImage') { $params.ImageId = $image.ImageId }
                 if ($TypeName -ne 'KasmUser') { $params.UserId = $user.UserId }
             }
-            'Remove-KasmSession' { if (-not $taken) { $params.KasmId = $session.KasmId } }
-            'Set-KasmImage' { if (-not $taken) { $params.ImageId = $image.ImageId } }
+            { $_ -in 'Remove-KasmSession', 'Get-KasmSessionStatus', 'Wait-KasmSession', 'Suspend-KasmSession', 'Resume-KasmSession', 'Stop-KasmSession', 'Send-KasmSessionKeepalive', 'Invoke-KasmSessionCommand', 'Save-KasmSessionScreenshot', 'Enable-KasmSessionSharing', 'Disable-KasmSessionSharing', 'Get-KasmSessionShare' } {
+                if (-not $taken) { $params.KasmId = $session.KasmId }
+            }
+            'Join-KasmSession' { if ($TypeName -ne 'KasmSessionShare') { $params.ShareId = $Objects.KasmSessionShare.ShareId } }
+            { $_ -in 'Add-KasmGroupImage', 'Remove-KasmGroupImage' } {
+                if ($TypeName -notin 'KasmGroup', 'KasmGroupImage') { $params.GroupId = $Objects.KasmGroup.GroupId }
+                if ($TypeName -notin 'KasmImage', 'KasmGroupImage') { $params.ImageId = $image.ImageId }
+            }
+            { $_ -in 'Set-KasmGroup', 'Remove-KasmGroup', 'Get-KasmGroupMember', 'Get-KasmGroupImage' } { if (-not $taken) { $params.GroupId = $Objects.KasmGroup.GroupId } }
+            { $_ -in 'Add-KasmGroupMember', 'Remove-KasmGroupMember' } {
+                if ($TypeName -ne 'KasmGroup') { $params.GroupId = $Objects.KasmGroup.GroupId }
+                if ($TypeName -ne 'KasmUser') { $params.UserId = $user.UserId }
+            }
+            { $_ -in 'Remove-KasmUser', 'Revoke-KasmUserLogin', 'Get-KasmUserLoginLink', 'Get-KasmUserAttribute', 'Set-KasmUserAttribute' } {
+                if (-not $taken) { $params.UserId = $user.UserId }
+            }
+            { $_ -in 'Set-KasmImage', 'Remove-KasmImage' } { if (-not $taken) { $params.ImageId = $image.ImageId } }
+            'Remove-KasmStorageProvider' { if (-not $taken) { $params.StorageProviderId = $Objects.KasmStorageProvider.StorageProviderId } }
             'Set-KasmUser' { if (-not $taken) { $params.UserId = $user.UserId } }
         }
         Clear-EmulatorRequestLog $emu
@@ -112,6 +167,17 @@ Describe 'Piping module objects into cmdlets' {
                 $r.Output.KasmId | Should -Not -Contain $other.KasmId
             }
             'Get-KasmSystemInfo' { $r.Output | Should -HaveCount 1 }
+            'Get-KasmGroupMember' { $r.Output.UserId | Should -Contain $user.UserId }
+            'Get-KasmGroupImage' { foreach ($o in $r.Output) { $o.GroupId | Should -Be $object.GroupId } }
+            { $_ -in 'Get-KasmUserLoginLink', 'Get-KasmUserAttribute' } { $r.Output.UserId | Should -Be @($object.UserId) }
+            'Get-KasmSessionShare' {
+                $r.Output.KasmId | Should -Be @($object.KasmId)
+                if ($TypeName -eq 'KasmSessionShare') { $r.Output.ShareId | Should -Be @($object.ShareId) } else { $r.Output.ShareId | Should -BeNullOrEmpty }
+            }
+            { $_ -in 'Get-KasmSessionStatus', 'Wait-KasmSession' } {
+                $r.Output.KasmId | Should -Be @($object.KasmId)
+                $r.Output.Status | Should -Be @('running')
+            }
             default {
                 $r.Sent | Where-Object { $_ -notlike 'get_*' } | Should -BeNullOrEmpty -Because '-WhatIf changes nothing'
                 $r.WhatIf | Should -HaveCount 1 -Because 'the one piped object is offered for the change'

@@ -14,9 +14,10 @@ BeforeAll {
 
 Describe 'Storage providers against the <EmulatorProfile> emulator' -ForEach @(
     # A key without Storage Providers Create: seed 403, 1.15 401, 1.19 403 (src/Kasm.Emulator/Api/ErrorMapper.cs).
-    @{ EmulatorProfile = 'seed'; NoPermissionId = 'KasmForbidden'; NoPermissionStatus = 403 }
-    @{ EmulatorProfile = 'kasm-1.15'; NoPermissionId = 'KasmUnauthorized'; NoPermissionStatus = 401 }
-    @{ EmulatorProfile = 'kasm-1.19'; NoPermissionId = 'KasmForbidden'; NoPermissionStatus = 403 }
+    # An unknown provider id for delete_storage_provider: seed 404, the kasm profiles 200 + error_message.
+    @{ EmulatorProfile = 'seed'; NoPermissionId = 'KasmForbidden'; NoPermissionStatus = 403; UnknownId = 'KasmNotFound' }
+    @{ EmulatorProfile = 'kasm-1.15'; NoPermissionId = 'KasmUnauthorized'; NoPermissionStatus = 401; UnknownId = 'KasmApiError' }
+    @{ EmulatorProfile = 'kasm-1.19'; NoPermissionId = 'KasmForbidden'; NoPermissionStatus = 403; UnknownId = 'KasmApiError' }
 ) {
     BeforeAll {
         $kasm = Start-TestKasm -EmulatorProfile $EmulatorProfile -KeyName imagesonly
@@ -217,6 +218,38 @@ Describe 'Storage providers against the <EmulatorProfile> emulator' -ForEach @(
                 (Invoke-EmulatorControl $emu 'requests' | ConvertTo-Json -Depth 6)
             $text | Should -Not -Match ([regex]::Escape($plain))
             $text | Should -Match 'Secret drive' -Because 'the text above is really the output'
+        }
+    }
+
+    Context 'Remove-KasmStorageProvider' {
+        It 'deletes a provider by name or piped; the others stay' {
+            $p = New-KasmStorageProvider -Name 'Scratch S3' -Type S3 -Confirm:$false -ErrorAction Stop
+            $p | Remove-KasmStorageProvider -Confirm:$false -ErrorAction Stop
+            @(Get-KasmStorageProvider).Name | Should -Not -Contain 'Scratch S3'
+            Remove-KasmStorageProvider 'Google Drive' -Confirm:$false -ErrorAction Stop
+            @(Get-KasmStorageProvider) | Should -HaveCount 0
+        }
+
+        It 'an unknown id is <UnknownId>; an unknown name and -WhatIf send nothing; ConfirmImpact is High' {
+            Remove-KasmStorageProvider -StorageProviderId ([guid]::NewGuid()) -Confirm:$false -ErrorVariable ev -ErrorAction SilentlyContinue
+            $ev | Should -HaveCount 1
+            $ev[0].FullyQualifiedErrorId | Should -BeLike "$UnknownId,*"
+            Clear-EmulatorRequestLog $emu
+            Remove-KasmStorageProvider 'No such provider' -Confirm:$false -ErrorVariable ev2 -ErrorAction SilentlyContinue
+            $ev2[0].FullyQualifiedErrorId | Should -BeLike 'KasmItemNotFound,*'
+            $run = Invoke-Captured { Remove-KasmStorageProvider 'Google Drive' -WhatIf }
+            $run.Errors | Should -BeNullOrEmpty
+            $run.WhatIf | Should -HaveCount 1
+            $run.WhatIf[0] | Should -BeLike '*on target "storage provider Google Drive".'
+            @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -notlike 'get_*' }) | Should -HaveCount 0
+            (Get-Command Remove-KasmStorageProvider).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact | Should -Be 'High'
+        }
+
+        It 'a key without Storage Providers Delete is refused (<NoPermissionId>) and the provider stays' {
+            $id = @(Get-KasmStorageProvider)[0].StorageProviderId
+            Remove-KasmStorageProvider -StorageProviderId $id -Connection $limited -Confirm:$false -ErrorVariable ev -ErrorAction SilentlyContinue
+            $ev[0].FullyQualifiedErrorId | Should -BeLike "$NoPermissionId,*"
+            @(Get-KasmStorageProvider).StorageProviderId | Should -Contain $id
         }
     }
 }

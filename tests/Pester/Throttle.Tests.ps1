@@ -26,7 +26,7 @@ Describe '-ThrottleLimit' {
     }
 
     It 'is offered by every cmdlet that sends one request per piped item, 1 by default, and by no other' {
-        $bulk = 'New-KasmSession', 'Remove-KasmSession', 'New-KasmUser', 'Set-KasmUser', 'Set-KasmImage', 'New-KasmStorageProvider'
+        $bulk = 'New-KasmSession', 'Remove-KasmSession', 'New-KasmUser', 'Set-KasmUser', 'Set-KasmImage', 'New-KasmStorageProvider', 'New-KasmGroup', 'New-KasmImage', 'Invoke-KasmSessionCommand'
         $with = @(Get-Command -Module Kasm | Where-Object { $_.Parameters.ContainsKey('ThrottleLimit') } | ForEach-Object Name)
         $with | Sort-Object | Should -Be ($bulk | Sort-Object)
         foreach ($name in $bulk) { (New-Object "Kasm.Cmdlets.$($name -replace '-', '')Command").ThrottleLimit | Should -Be 1 }
@@ -43,6 +43,20 @@ Describe '-ThrottleLimit' {
         $load.peak | Should -BeLessOrEqual 6
         $load.peak | Should -BeGreaterThan 1
         @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -eq 'create_user' }).Count | Should -Be 30
+    }
+
+    It 'New-KasmGroup and New-KasmImage keep the input order too, every item sent once' {
+        $null = Set-EmulatorFault $emu -ApiMethod create_group -LatencyMs 300 -Every 3
+        $null = Set-EmulatorFault $emu -ApiMethod create_image -LatencyMs 300 -Every 3
+        $groups = @(1..9 | ForEach-Object { [pscustomobject]@{ Name = "Throttle group $_"; Priority = 100 + $_ } })
+        $made = @($groups | New-KasmGroup -ThrottleLimit 4 -Confirm:$false)
+        $made.Name | Should -Be @($groups.Name)
+        $made.Priority | Should -Be @($groups.Priority)
+        $images = @(1..9 | ForEach-Object { [pscustomobject]@{ FriendlyName = "Throttle $_"; DockerImage = "kasmweb/throttle-$($_):1.0" } })
+        $registered = @($images | New-KasmImage -ThrottleLimit 4 -Confirm:$false)
+        $registered.FriendlyName | Should -Be @($images.FriendlyName)
+        (Get-EmulatorRequestMethod $emu | Where-Object { $_ -in 'create_group', 'create_image' } | Group-Object | ForEach-Object { '{0}={1}' -f $_.Name, $_.Count }) |
+            Should -Be @('create_group=9', 'create_image=9')
     }
 
     It 'writes one error per failing item, naming it, with the same ErrorId as one at a time, and the others succeed' {

@@ -27,6 +27,19 @@ BeforeAll {
         'Kasm.Models.KasmStorageProvider' = { $null = New-KasmStorageProvider -Name Nextcloud -Type Nextcloud -WebdavUrl https://cloud.example.com/remote.php/dav/files/; Get-KasmStorageProvider }
         'Kasm.Models.KasmGroup'           = { Get-KasmGroup }
         'Kasm.Client.KasmConnection'      = { Get-KasmConnection -All }
+        'Kasm.Models.KasmGroupImage'      = { Get-KasmGroup | Get-KasmGroupImage }
+        'Kasm.Models.KasmLoginLink'       = { Get-KasmUser | Get-KasmUserLoginLink }
+        'Kasm.Models.KasmSessionShare'    = {
+            $null = Set-EmulatorSetting $kasm.Emulator @{ allowKasmSharing = $true; sessionStartDelayMs = 0 }
+            $null = New-KasmSession -ImageName Chrome -UserName user@kasm.local; $null = New-KasmSession -ImageName 'Ubuntu Jammy' -UserName admin@kasm.local
+            Get-KasmSession | Enable-KasmSessionSharing -Confirm:$false
+        }
+        'Kasm.Models.KasmSessionJoin'     = {
+            $null = Set-EmulatorSetting $kasm.Emulator @{ allowKasmSharing = $true; sessionStartDelayMs = 0 }
+            $share = New-KasmSession -ImageName Chrome -UserName user@kasm.local | Enable-KasmSessionSharing -Confirm:$false
+            Join-KasmSession -ShareId $share.ShareId -UserName admin@kasm.local -Confirm:$false
+            Join-KasmSession -ShareId $share.ShareId -Confirm:$false
+        }
     }
     function Get-Rendered($Objects) {
         @(($Objects | Format-Table | Out-String -Width 80) -split '\r?\n' | Where-Object { $_.Trim() })

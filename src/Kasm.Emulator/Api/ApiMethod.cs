@@ -14,6 +14,8 @@ namespace Kasm.Emulator.Api;
 /// On /api/admin and /api the method resolves to the ClientApi variant whose decorator asks only for User and
 /// which then checks these internally (docs/kasm-api.md#transport-and-authentication, docs/kasm-api.md#users get_user/update_user).
 /// </param>
+/// <param name="RawHandler">Set for a method whose success is not JSON (get_kasm_screenshot's JPEG): it answers the whole
+/// response itself, and <paramref name="Handler"/> is unused.</param>
 internal sealed record ApiMethod(
     string Name,
     Func<HandlerContext, JsonObject> Handler,
@@ -21,8 +23,13 @@ internal sealed record ApiMethod(
     bool ReadOnly,
     Mount Mounts,
     bool PublicErrorsAre400 = false,
-    Permission[]? InternalOnAdminMounts = null)
+    Permission[]? InternalOnAdminMounts = null,
+    Func<HandlerContext, ApiResponse>? RawHandler = null)
 {
+    /// <summary>A row for a method that answers with something other than JSON.</summary>
+    public static ApiMethod Raw(string name, Func<HandlerContext, ApiResponse> handler, Permission[] anyOf, bool readOnly, Mount mounts) =>
+        new(name, _ => throw new InvalidOperationException($"{name} answers raw"), anyOf, readOnly, mounts, RawHandler: handler);
+
     /// <summary>The permissions the decorator checks on <paramref name="mount"/>.</summary>
     public Permission[] DecoratorPermissions(Mount mount, bool seed) =>
         InternalOnAdminMounts is not null && mount != Mount.Public && !seed ? [Permission.User] : AnyOf;

@@ -123,6 +123,7 @@ internal sealed class ApiPipeline(EmulatorCore core)
                 Key = outcome.Key!,
                 Now = now,
                 RequestHost = http.Request.Host.Host,
+                RequestAuthority = http.Request.Host.Value ?? http.Request.Host.Host,
             };
             try
             {
@@ -130,7 +131,7 @@ internal sealed class ApiPipeline(EmulatorCore core)
                 if (method.InternalOnAdminMounts is { } inner && mount != Mount.Public && !core.Profile.IsSeed
                     && !Permissions.SatisfiesAny(outcome.Key!.Granted, inner))
                     throw ApiError.Unauthorized();
-                return ApiResponse.Json(200, method.Handler(ctx));
+                return method.RawHandler is { } raw ? raw(ctx) : ApiResponse.Json(200, method.Handler(ctx));
             }
             catch (ApiError error)
             {

@@ -15,6 +15,8 @@ internal sealed class HandlerContext
     public required DateTime Now { get; init; }
     /// <summary>The Host the client used, echoed as a session's <c>hostname</c> (docs/kasm-api.md#sessions).</summary>
     public required string RequestHost { get; init; }
+    /// <summary>The Host header as sent (with its port), for links Kasm builds from it (get_login, docs/kasm-api.md#users).</summary>
+    public string RequestAuthority { get; init; } = "";
 
     public EmulatorSettings Settings => State.Settings;
 

@@ -39,6 +39,9 @@ internal sealed class Profile
     /// <summary>1.15: get_kasms with no sessions → <c>{"kasms": []}</c>, get_users with no users → <c>{}</c> (docs/kasm-api.md#sessions, docs/kasm-api.md#users).</summary>
     public bool Quirks115 { get; init; }
 
+    /// <summary>get_kasm_screenshot: 1.15's public wrapper swaps width and height before asking KasmVNC (docs/kasm-api.md#sessions).</summary>
+    public bool ScreenshotSwapsSize { get; init; }
+
     /// <summary>The first three parts of <c>system_info.api.build_id</c> and of seeded image tags.</summary>
     public required string Version { get; init; }
 
@@ -50,10 +53,13 @@ internal sealed class Profile
         {
             Name = Seed, IsSeed = true, AcceptsBasicAuth = true, PermissionFailureStatus = 403,
             ShareIdAlways = true, StatusShowsOperational = true, Version = "1.15.0",
+            // The seed document has no screenshot method; the profile reports 1.15, so it answers as 1.15 does.
+            ScreenshotSwapsSize = true,
         },
         Kasm115 => new Profile
         {
             Name = Kasm115, PermissionFailureStatus = 401, Quirks115 = true, RealServerRules = true, Version = "1.15.0",
+            ScreenshotSwapsSize = true,
         },
         Kasm119 => new Profile
         {

@@ -13,6 +13,8 @@ public enum Permission
     UsersAuthSession = 352,
     GroupsView = 400,
     GroupsModify = 401,
+    GroupsCreate = 402,
+    GroupsDelete = 403,
     SessionsView = 800,
     SessionsModify = 801,
     SessionsDelete = 803,

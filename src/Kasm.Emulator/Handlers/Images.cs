@@ -6,7 +6,7 @@ using Kasm.Emulator.State;
 
 namespace Kasm.Emulator.Handlers;
 
-/// <summary>get_images and update_image (docs/kasm-api.md#workspaces-images).</summary>
+/// <summary>get_images, update_image, create_image and delete_image (docs/kasm-api.md#workspaces-images).</summary>
 internal static class Images
 {
     private const string MissingParameters = "Invalid Request: Missing required parameters";
@@ -68,6 +68,40 @@ internal static class Images
         Validate(updated);
         image.Fields = updated;
         return new JsonObject { ["image"] = ImageFields.ToWire(image) };
+    }
+
+    /// <summary>
+    /// create_image: only target_image is required; the fields sent go through update_image's conversions and checks
+    /// (JSON-text fields as text, categories as lines) over Kasm's defaults; a new image is not available until an agent
+    /// has pulled it (docs/kasm-api.md, create_image).
+    /// </summary>
+    public static JsonObject CreateImage(HandlerContext ctx)
+    {
+        var target = ctx.Target("target_image", MissingParameters);
+        var id = Guid.NewGuid();
+        var fields = ImageFields.Defaults(id);
+        foreach (var (name, value) in target)
+            if (name != "image_id" && ImageFields.Kinds.TryGetValue(name, out var kind) && kind != ImageFieldKind.ReadOnly)
+                fields[name] = Convert(ctx, name, kind, value);
+        Validate(fields);
+        var image = new ImageRecord { ImageId = id, Fields = fields };
+        ctx.State.ImagesById[id] = image;
+        return new JsonObject { ["image"] = ImageFields.ToWire(image) };
+    }
+
+    /// <summary>delete_image: refused while sessions use the workspace → <c>{}</c> (docs/kasm-api.md, delete_image).</summary>
+    public static JsonObject DeleteImage(HandlerContext ctx)
+    {
+        var target = ctx.Target("target_image", MissingParameters);
+        string rawId = target.Str("image_id") ?? throw ApiError.Invalid(MissingParameters);
+        if (!Ids.TryParse(rawId, out var id) || !ctx.State.ImagesById.TryGetValue(id, out var image))
+            throw ApiError.NotFound($"Image({rawId}) Does not Exist");
+        int sessions = ctx.State.SessionsById.Values.Count(s => s.ImageId == id);
+        if (sessions > 0)
+            throw ApiError.Invalid($"Image ({image.Fields["friendly_name"]}): ID ({Ids.Hex(id)}) currently has ({sessions}) associated Kasm(s) and cannot be deleted");
+        ctx.State.ImagesById.Remove(id);
+        foreach (var group in ctx.State.GroupList) group.Images.RemoveAll(l => l.ImageId == id);
+        return [];
     }
 
     private static JsonNode? Convert(HandlerContext ctx, string name, ImageFieldKind kind, JsonNode? value)

@@ -5,7 +5,8 @@ using Kasm.Emulator.State;
 
 namespace Kasm.Emulator.Handlers;
 
-/// <summary>request_kasm, get_kasm_status, get_kasms, get_kasm, get_user_kasms, destroy_kasm (docs/kasm-api.md#sessions).</summary>
+/// <summary>request_kasm, get_kasm_status, get_kasms, get_kasm, get_user_kasms, destroy_kasm, pause_kasm, resume_kasm,
+/// stop_kasm, keepalive (docs/kasm-api.md#sessions).</summary>
 internal static class Sessions
 {
     private static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(1);
@@ -162,6 +163,164 @@ internal static class Sessions
         session.DestroyRequested = ctx.Now;
         session.DestroyDelayMs = ctx.Settings.DestroyDelayMs;
         return [];
+    }
+
+    /// <summary>pause_kasm: running → pausing → paused (docs/kasm-api.md, pause_kasm, resume_kasm, stop_kasm).</summary>
+    public static JsonObject PauseKasm(HandlerContext ctx) =>
+        ChangeLifecycle(ctx, "pause", ctx.Settings.AllowKasmPause, [SessionPhase.Running], SessionPhase.Pausing, SessionPhase.Paused);
+
+    /// <summary>stop_kasm: running or paused → stopping → stopped.</summary>
+    public static JsonObject StopKasm(HandlerContext ctx) =>
+        ChangeLifecycle(ctx, "stop", ctx.Settings.AllowKasmStop, [SessionPhase.Running, SessionPhase.Paused], SessionPhase.Stopping, SessionPhase.Stopped);
+
+    /// <summary>resume_kasm: paused or stopped → starting → running. Resuming needs no group setting (docs/kasm-api.md).</summary>
+    public static JsonObject ResumeKasm(HandlerContext ctx) =>
+        ChangeLifecycle(ctx, "resume", true, [SessionPhase.Paused, SessionPhase.Stopped], SessionPhase.Starting, SessionPhase.Running);
+
+    /// <summary>
+    /// The three lifecycle calls: kasm_id and user_id; the owner, or a key with Sessions Modify (the admin override); a
+    /// caller without the override also needs the group setting. Answers <c>{}</c> at once and changes the state after
+    /// the settings' lifecycle delay (docs/kasm-api.md, pause_kasm, resume_kasm, stop_kasm).
+    /// </summary>
+    private static JsonObject ChangeLifecycle(HandlerContext ctx, string verb, bool groupAllows, SessionPhase[] from, SessionPhase moving, SessionPhase to)
+    {
+        var session = RequireSession(ctx, "Invalid Request");
+        var user = ctx.TopLevelUser() ?? throw ApiError.Invalid("Invalid Request");
+        bool admin = ctx.Holds(Permission.SessionsModify);
+        if (!admin && user.UserId != session.UserId) throw ApiError.Denied($"Unauthorized attempt to {verb} session");
+        if (!admin && !groupAllows) throw ApiError.Denied($"User is not authorized to issue a {verb} request");
+        var phase = session.PhaseAt(ctx.Now);
+        if (Array.IndexOf(from, phase) < 0)
+            throw ApiError.Invalid(verb == "resume"
+                ? $"Session ({Ids.Hex(session.KasmId)}) is in status ({phase.WireName()}) and cannot be resumed"
+                : $"Session is not in a valid state to be {(verb == "stop" ? "stopped" : "paused")}");
+        session.HeldPhase = to;
+        session.Transition = moving;
+        session.TransitionEnds = ctx.Now.AddMilliseconds(ctx.Settings.LifecycleDelayMs);
+        return [];
+    }
+
+    /// <summary>
+    /// keepalive: kasm_id alone; moves the expiry to an hour from now and answers <c>{"usage_reached": false}</c>
+    /// (docs/kasm-api.md, keepalive). A session being deleted cannot be kept alive.
+    /// </summary>
+    public static JsonObject Keepalive(HandlerContext ctx)
+    {
+        var session = RequireSession(ctx, "Invalid Request: Missing required parameters");
+        if (session.PhaseAt(ctx.Now) == SessionPhase.Deleting)
+            throw ApiError.Invalid($"Kasm ({Ids.Hex(session.KasmId)[..8]}) is currently scheduled to be deleted. Can not honor keepalive request");
+        if (ctx.Settings.UsageReached) return new JsonObject { ["usage_reached"] = true };
+        session.KeepaliveDate = ctx.Now;
+        session.ExpirationDate = ctx.Now + SessionLifetime;
+        return new JsonObject { ["usage_reached"] = false };
+    }
+
+    /// <summary>
+    /// exec_command_kasm: runs exec_config.cmd in the owner's running session and answers the session, never the
+    /// command's output (docs/kasm-api.md, exec_command_kasm). The emulator keeps the commands in the session's record.
+    /// </summary>
+    public static JsonObject ExecCommandKasm(HandlerContext ctx)
+    {
+        const string invalid = "Invalid request, check paramemters"; // sic, as Kasm spells it
+        var session = RequireSession(ctx, invalid);
+        var user = ctx.TopLevelUser() ?? throw ApiError.Invalid(invalid);
+        if (user.UserId != session.UserId) throw ApiError.Invalid(invalid);
+        if (ctx.Body["exec_config"] is not JsonObject config || string.IsNullOrWhiteSpace(config.Str("cmd"))) throw ApiError.Invalid(invalid);
+        if (session.PhaseAt(ctx.Now) != SessionPhase.Running) throw ApiError.Invalid("Kasm is not running or is not responding");
+        session.Commands.Add(config.ToJsonString());
+        return new JsonObject
+        {
+            ["kasm"] = SessionWire.Session(ctx, session),
+            ["current_time"] = Timestamps.Format(ctx.Now),
+        };
+    }
+
+    /// <summary>The desktop the emulator pretends each session has, for screenshots.</summary>
+    private const int DesktopWidth = 1280, DesktopHeight = 720;
+
+    /// <summary>
+    /// get_kasm_screenshot: raw JPEG bytes (Content-Type image/jpg, sic), fitted into width × height (default 300 × 300)
+    /// with the desktop's aspect ratio kept. Missing kasm_id: 400, empty body; not the owner's, or no screenshot (not
+    /// running): 404, empty body. 1.15 swaps width and height first (docs/kasm-api.md, get_kasm_screenshot).
+    /// </summary>
+    public static ApiResponse GetKasmScreenshot(HandlerContext ctx)
+    {
+        string? raw = ctx.Body.Str("kasm_id");
+        if (raw is null) return ApiResponse.Empty(400);
+        if (!Ids.TryParse(raw, out var id) || !ctx.State.SessionsById.TryGetValue(id, out var session)) return ApiResponse.Empty(404);
+        var user = ctx.TopLevelUser();
+        if (user is null || user.UserId != session.UserId || session.PhaseAt(ctx.Now) != SessionPhase.Running) return ApiResponse.Empty(404);
+        double width = ctx.Body.Number("width") ?? 300, height = ctx.Body.Number("height") ?? 300;
+        if (width < 1 || height < 1) return ApiResponse.Empty(400);
+        if (ctx.Profile.ScreenshotSwapsSize) (width, height) = (height, width);
+        double scale = Math.Min(Math.Min(width / DesktopWidth, height / DesktopHeight), 1.0);
+        int w = Math.Max(1, (int)Math.Round(DesktopWidth * scale)), h = Math.Max(1, (int)Math.Round(DesktopHeight * scale));
+        return new ApiResponse(200, "image/jpg", Jpeg.Grey(w, h));
+    }
+
+    /// <summary>create_kasm_share_id: a new 8-hex share id, where the owner's group allows sharing (docs/kasm-api.md, sharing).</summary>
+    public static JsonObject CreateKasmShareId(HandlerContext ctx)
+    {
+        var (session, user) = OwnSession(ctx);
+        // Real servers: off unless the group setting allows it. The seed profile always shares, as its request_kasm does.
+        if (ctx.Profile.RealServerRules && !ctx.Settings.AllowKasmSharing)
+            throw ApiError.Invalid($"Sharing is not allowed for this ({user.Username})");
+        if (session.ShareId is not null) throw ApiError.Invalid($"A share_id already exists for Kasm ({session.ShareId})");
+        session.ShareId = Ids.NewShareId();
+        return new JsonObject { ["share_id"] = session.ShareId };
+    }
+
+    /// <summary>get_kasm_share_id: the share id, null when the session is not shared.</summary>
+    public static JsonObject GetKasmShareId(HandlerContext ctx) =>
+        new() { ["share_id"] = OwnSession(ctx).Session.ShareId };
+
+    /// <summary>delete_kasm_share_id: ends sharing, and the viewers' access with it; answers <c>{"share_id": null}</c>.</summary>
+    public static JsonObject DeleteKasmShareId(HandlerContext ctx)
+    {
+        var (session, _) = OwnSession(ctx);
+        session.ShareId = null;
+        session.Viewers.Clear();
+        return new JsonObject { ["share_id"] = null };
+    }
+
+    /// <summary>
+    /// join_kasm: a viewer's login to a shared, running session. Without user_id the server makes an anonymous viewer
+    /// (docs/kasm-api.md, join_kasm). The answer's kasm is a reduced view; the link is /#/connect/join/share/user/token.
+    /// </summary>
+    public static JsonObject JoinKasm(HandlerContext ctx)
+    {
+        string shareId = ctx.Body.Str("share_id") ?? throw ApiError.Invalid("Missing Parameters: share_id is missing");
+        var session = ctx.State.SessionsById.Values.FirstOrDefault(s => s.ShareId == shareId)
+            ?? throw ApiError.NotFound($"No Kasm found with share_id ({shareId})");
+        if (session.PhaseAt(ctx.Now) != SessionPhase.Running) throw ApiError.Invalid($"Kasm ({Ids.Hex(session.KasmId)}) is not running");
+        var viewer = ctx.TopLevelUser() ?? NewAnonymousUser(ctx);
+        if (!session.Viewers.Contains(viewer.UserId)) session.Viewers.Add(viewer.UserId);
+        ctx.State.UsersById.TryGetValue(session.UserId, out var owner);
+        var full = SessionWire.Session(ctx, session);
+        var kasm = new JsonObject { ["user"] = new JsonObject { ["username"] = owner?.Username }, ["view_only_token"] = "" };
+        foreach (var key in new[] { "kasm_id", "share_id", "host", "port", "hostname", "image", "client_settings" })
+            if (full[key] is { } value) kasm[key] = value.DeepClone();
+        if (full["port_map"] is JsonObject ports)
+            kasm["port_map"] = new JsonObject(ports.Where(p => p.Key is "vnc" or "audio").Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+        string token = Ids.Dashed(Guid.NewGuid());
+        return new JsonObject
+        {
+            ["kasm"] = kasm,
+            ["current_time"] = Timestamps.Format(ctx.Now),
+            ["user_id"] = Ids.Hex(viewer.UserId),
+            ["username"] = viewer.Username,
+            ["session_token"] = token,
+            ["kasm_url"] = $"/#/connect/join/{shareId}/{Ids.Hex(viewer.UserId)}/{token}",
+        };
+    }
+
+    /// <summary>The session of kasm_id when user_id names its owner (the share-id calls; docs/kasm-api.md, sharing).</summary>
+    private static (SessionRecord Session, UserRecord User) OwnSession(HandlerContext ctx)
+    {
+        var session = RequireSession(ctx, "Missing required parameters");
+        var user = ctx.TopLevelUser() ?? throw ApiError.Invalid("Missing required parameters");
+        if (user.UserId != session.UserId) throw ApiError.Denied("Access Denied");
+        return (session, user);
     }
 
     private static SessionRecord RequireSession(HandlerContext ctx, string missing = "Invalid Request: Missing kasm_id")

@@ -33,6 +33,17 @@ internal static class StorageProviders
         ["storage_providers"] = new JsonArray([.. ctx.State.StorageProviderList.Select(p => (JsonNode)Wire(p))]),
     };
 
+    /// <summary>delete_storage_provider: <c>{"target_storage_provider": {"storage_provider_id"}}</c> → <c>{}</c> (docs/kasm-api.md#storage-providers).</summary>
+    public static JsonObject Delete(HandlerContext ctx)
+    {
+        var target = ctx.Target("target_storage_provider", MissingParameters);
+        string raw = target.Str("storage_provider_id") ?? throw ApiError.Invalid(MissingParameters);
+        var provider = Ids.TryParse(raw, out var id) ? ctx.State.StorageProviderList.FirstOrDefault(p => p.StorageProviderId == id) : null;
+        if (provider is null) throw ApiError.NotFound($"No storage provider with id ({raw}) found");
+        ctx.State.StorageProviderList.Remove(provider);
+        return [];
+    }
+
     public static JsonObject Create(HandlerContext ctx)
     {
         var target = ctx.Target("target_storage_provider", MissingParameters);

@@ -151,4 +151,114 @@ internal static class Users
     }
 
     private static string? Truncate(string? value) => value is { Length: > MaxNameLength } ? value[..MaxNameLength] : value;
+
+    /// <summary>The user of <c>target_user.user_id</c>, or the 400 answers of docs/kasm-api.md#users.</summary>
+    private static UserRecord TargetUser(HandlerContext ctx, string unknown = "Unknown user ({0})")
+    {
+        var target = ctx.Target("target_user", "Invalid Request: Missing required parameters");
+        string raw = target.Str("user_id") ?? throw ApiError.Invalid("Invalid Request: Missing required parameters");
+        return Ids.TryParse(raw, out var id) && ctx.State.FindUser(id) is { } user ? user : throw ApiError.NotFound(string.Format(unknown, raw));
+    }
+
+    private static bool IsAdmin(UserRecord user) => user.GroupIds.Contains(GroupRecord.AdministratorsId);
+
+    /// <summary>
+    /// delete_user: <c>{"target_user": {"user_id"}, "force": bool}</c> → <c>{}</c>. A user with sessions needs force, and
+    /// then the key needs Sessions Delete; an administrator needs Users Modify Admin (docs/kasm-api.md, delete_user).
+    /// </summary>
+    public static JsonObject DeleteUser(HandlerContext ctx)
+    {
+        var user = TargetUser(ctx);
+        // Kasm answers this one with HTTP 200 even on /api/public; the emulator answers it as its other validation errors.
+        if (ctx.Body.ContainsKey("force") && ctx.Body["force"]?.GetValueKind() is not (System.Text.Json.JsonValueKind.True or System.Text.Json.JsonValueKind.False))
+            throw ApiError.Invalid("Invalid Request. 'force' option must be boolean");
+        bool force = ctx.Body.Bool("force") ?? false;
+        if (IsAdmin(user) && !ctx.Holds(Permission.UsersModifyAdmin))
+            throw ApiError.Unauthorized($"API Key ({ctx.Key.Name}) unauthorized for deleting the requested user ({user.Username}).");
+        var sessions = ctx.State.SessionsById.Values.Where(s => s.UserId == user.UserId).ToList();
+        if (sessions.Count > 0 && !force)
+            throw ApiError.Invalid($"Users contains ({sessions.Count}) kasms and 'force' option not set to True");
+        if (sessions.Count > 0 && !ctx.Holds(Permission.SessionsDelete))
+            throw ApiError.Unauthorized($"API Key ({ctx.Key.Name}) unauthorized for deleting the requested user ({user.Username}) sessions.");
+        foreach (var session in sessions) ctx.State.SessionsById.Remove(session.KasmId);
+        ctx.State.UsersById.Remove(user.UserId);
+        return [];
+    }
+
+    /// <summary>logout_user: removes all of the user's login tokens → <c>{}</c> (docs/kasm-api.md, logout_user).</summary>
+    public static JsonObject LogoutUser(HandlerContext ctx)
+    {
+        var user = TargetUser(ctx);
+        user.LoginTokens.Clear();
+        return [];
+    }
+
+    /// <summary>
+    /// get_login: a one-click login link, always https, on the host the request used:
+    /// <c>https://host/#/connect/login/dash/&lt;user hex&gt;/&lt;token dashed&gt;</c> (docs/kasm-api.md, get_login).
+    /// </summary>
+    public static JsonObject GetLogin(HandlerContext ctx)
+    {
+        var user = TargetUser(ctx, "No user found with id: ({0})");
+        var token = Guid.NewGuid();
+        user.LoginTokens.Add(Ids.Hex(token));
+        return new JsonObject { ["url"] = $"https://{ctx.RequestAuthority}/#/connect/login/dash/{Ids.Hex(user.UserId)}/{Ids.Dashed(token)}" };
+    }
+
+    /// <summary>get_attributes: by user_id or username → <c>{"user_attributes": {...}}</c> (docs/kasm-api.md, get_attributes).</summary>
+    public static JsonObject GetAttributes(HandlerContext ctx)
+    {
+        var target = ctx.Target("target_user", "Invalid Request: Missing required parameters");
+        UserRecord? user = target.Str("user_id") is { } raw
+            ? (Ids.TryParse(raw, out var id) ? ctx.State.FindUser(id) : null)
+            : target.Str("username") is { } name ? ctx.State.FindUserByName(name.Trim()) : throw ApiError.Invalid("Invalid Request: Missing required parameters");
+        if (user is null) throw ApiError.NotFound($"No user found with name/id: ({target.Str("user_id") ?? target.Str("username")})");
+        var a = user.Attributes;
+        return new JsonObject
+        {
+            ["user_attributes"] = new JsonObject
+            {
+                ["user_attributes_id"] = Ids.Hex(a.UserAttributesId),
+                ["user_id"] = Ids.Hex(user.UserId),
+                ["default_image"] = a.DefaultImage is { } image ? Ids.Hex(image) : null,
+                ["show_tips"] = a.ShowTips,
+                ["auto_login_kasm"] = a.AutoLoginKasm,
+                ["toggle_control_panel"] = a.ToggleControlPanel,
+                ["theme"] = a.Theme,
+                ["chat_sfx"] = a.ChatSfx,
+                ["ssh_public_key"] = a.SshPublicKey,
+                ["preferred_language"] = a.PreferredLanguage,
+                ["preferred_timezone"] = a.PreferredTimezone,
+            },
+        };
+    }
+
+    /// <summary>
+    /// update_user_attributes: <c>{"target_user_attributes": {"user_id", ...}}</c> → <c>{}</c>; only the fields sent
+    /// change (inferred). An administrator's attributes need Users Modify Admin (docs/kasm-api.md, update_user_attributes).
+    /// </summary>
+    public static JsonObject UpdateUserAttributes(HandlerContext ctx)
+    {
+        var target = ctx.Target("target_user_attributes", "No target user attribute in request");
+        string raw = target.Str("user_id") ?? throw ApiError.Invalid("Missing required parameters");
+        var user = Ids.TryParse(raw, out var id) && ctx.State.FindUser(id) is { } u ? u : throw ApiError.NotFound("Missing or invalid user");
+        if (IsAdmin(user) && !ctx.Holds(Permission.UsersModifyAdmin)) throw ApiError.Unauthorized();
+        var a = user.Attributes;
+        if (target.ContainsKey("default_image"))
+        {
+            string? image = target.Str("default_image");
+            if (image is null) a.DefaultImage = null;
+            else a.DefaultImage = Ids.TryParse(image, out var imageId) && ctx.State.ImagesById.ContainsKey(imageId)
+                ? imageId : throw ApiError.Invalid($"Invalid default_image ({image})");
+        }
+        if (target.Bool("show_tips") is { } tips) a.ShowTips = tips;
+        if (target.ContainsKey("auto_login_kasm")) a.AutoLoginKasm = target.Bool("auto_login_kasm");
+        if (target.Bool("toggle_control_panel") is { } panel) a.ToggleControlPanel = panel;
+        if (target.Bool("chat_sfx") is { } sfx) a.ChatSfx = sfx;
+        Set(target, "theme", v => a.Theme = v);
+        Set(target, "ssh_public_key", v => a.SshPublicKey = v);
+        Set(target, "preferred_language", v => a.PreferredLanguage = v);
+        Set(target, "preferred_timezone", v => a.PreferredTimezone = v);
+        return [];
+    }
 }

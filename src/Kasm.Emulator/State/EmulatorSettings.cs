@@ -5,6 +5,13 @@ public sealed class EmulatorSettings
 {
     public int SessionStartDelayMs { get; set; } = 3000;
     public int DestroyDelayMs { get; set; } = 1000;
+    /// <summary>How long a session shows pausing, stopping or starting after pause_kasm, stop_kasm or resume_kasm.</summary>
+    public int LifecycleDelayMs { get; set; } = 1000;
+    /// <summary>Stands for the group settings allow_kasm_pause and allow_kasm_stop of every group: off unless set, as in Kasm.</summary>
+    public bool AllowKasmPause { get; set; }
+    public bool AllowKasmStop { get; set; }
+    /// <summary>Stands for a user whose usage budget is spent: keepalive answers usage_reached true and extends nothing.</summary>
+    public bool UsageReached { get; set; }
     public int MaxKasmsPerUser { get; set; } = 2;
     public int LicenseLimit { get; set; } = 5;
     /// <summary>Stands for the group setting allow_kasm_sharing of every group: off unless set, as in Kasm.</summary>

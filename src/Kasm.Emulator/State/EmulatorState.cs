@@ -79,6 +79,9 @@ public sealed class EmulatorState
         {
             Purge(Now());
             if (!SessionsById.TryGetValue(kasmId, out var session)) throw new KeyNotFoundException($"No session {kasmId:N}.");
+            // A status set from outside ends any pause, stop or resume under way: the test drives the session from here.
+            session.Transition = null;
+            session.TransitionEnds = null;
             switch (status)
             {
                 case "gone":
@@ -93,7 +96,7 @@ public sealed class EmulatorState
                     return;
             }
             if (!SessionPhases.TryParse(status, out var phase) || phase == SessionPhase.Deleting)
-                throw new ArgumentException($"Unknown session status '{status}' (expected requested, provisioning, assigned, starting, running, paused, stopped, deleting, gone or auto).");
+                throw new ArgumentException($"Unknown session status '{status}' (expected requested, provisioning, assigned, starting, running, pausing, paused, stopping, stopped, deleting, gone or auto).");
             session.HeldPhase = phase;
         }
     }

@@ -9,6 +9,9 @@ public sealed class GroupRecord
     /// <summary>The emulator's fixed "Administrators" group id.</summary>
     public static readonly Guid AdministratorsId = Guid.ParseExact("8ccd2fb1e4a54b5e9d2d6a5c3b0f7e21", "N");
 
+    /// <summary>The emulator's fixed "Ops" group id (a plain group with user@kasm.local in it).</summary>
+    public static readonly Guid OpsId = Guid.ParseExact("5b0e7c1d9a2f4c3e8d6b1a0f2e4c6a8b", "N");
+
     public Guid GroupId { get; set; }
     public string Name { get; set; } = "";
     public string? Description { get; set; }
@@ -16,4 +19,13 @@ public sealed class GroupRecord
     public int Priority { get; set; } = 100;
     /// <summary>The built-in groups.</summary>
     public bool IsSystem { get; set; }
+    /// <summary>The workspaces the group's members may launch (get_images_group), oldest first.</summary>
+    public List<GroupImageLink> Images { get; set; } = [];
+}
+
+/// <summary>One workspace a group may launch: the link's own id and the workspace.</summary>
+public sealed class GroupImageLink
+{
+    public Guid GroupImageId { get; set; }
+    public Guid ImageId { get; set; }
 }

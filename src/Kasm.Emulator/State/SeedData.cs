@@ -30,8 +30,25 @@ public static class SeedData
 
     public static IEnumerable<GroupRecord> Groups() =>
     [
-        new() { GroupId = GroupRecord.AllUsersId, Name = "All Users", Description = "Every user is a member", Priority = 4095, IsSystem = true },
+        new()
+        {
+            GroupId = GroupRecord.AllUsersId, Name = "All Users", Description = "Every user is a member", Priority = 4095, IsSystem = true,
+            // Every workspace but the disabled and unavailable ones, as an admin would assign them (fixed link ids).
+            Images =
+            [
+                new() { GroupImageId = Guid.ParseExact("a0000000000040008000000000000001", "N"), ImageId = ChromeImageId },
+                new() { GroupImageId = Guid.ParseExact("a0000000000040008000000000000002", "N"), ImageId = FirefoxImageId },
+                new() { GroupImageId = Guid.ParseExact("a0000000000040008000000000000003", "N"), ImageId = TerminalImageId },
+                new() { GroupImageId = Guid.ParseExact("a0000000000040008000000000000004", "N"), ImageId = UbuntuImageId },
+                new() { GroupImageId = Guid.ParseExact("a0000000000040008000000000000005", "N"), ImageId = BraveImageId },
+            ],
+        },
         new() { GroupId = GroupRecord.AdministratorsId, Name = "Administrators", Description = "Kasm administrators", Priority = 1, IsSystem = true },
+        new()
+        {
+            GroupId = GroupRecord.OpsId, Name = "Ops", Description = "Operations team", Priority = 50,
+            Images = [new() { GroupImageId = Guid.ParseExact("a0000000000040008000000000000006", "N"), ImageId = TerminalImageId }],
+        },
     ];
 
     public static IEnumerable<UserRecord> Users() =>
@@ -47,7 +64,7 @@ public static class SeedData
             UserId = PlainUserId, Username = "user@kasm.local", FirstName = "Demo", LastName = "User",
             Organization = "Example", Created = Installed.AddMinutes(2).AddTicks(1234560),
             PasswordSetDate = Installed.AddMinutes(2).AddTicks(1234560),
-            GroupIds = [GroupRecord.AllUsersId],
+            GroupIds = [GroupRecord.AllUsersId, GroupRecord.OpsId],
         },
     ];
 

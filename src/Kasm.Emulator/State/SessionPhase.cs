@@ -9,8 +9,12 @@ public enum SessionPhase
     Starting,
     Running,
     Deleting,
-    /// <summary>Reached only by holding a session there (pause_kasm is not emulated yet).</summary>
+    /// <summary>After pause_kasm, or held there.</summary>
     Paused,
-    /// <summary>Reached only by holding a session there (stop_kasm is not emulated yet).</summary>
+    /// <summary>After stop_kasm, or held there.</summary>
     Stopped,
+    /// <summary>Between pause_kasm and paused (the settings' lifecycle delay), or held there.</summary>
+    Pausing,
+    /// <summary>Between stop_kasm and stopped (the settings' lifecycle delay), or held there.</summary>
+    Stopping,
 }

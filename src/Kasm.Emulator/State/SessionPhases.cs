@@ -14,12 +14,15 @@ public static class SessionPhases
         SessionPhase.Running => ("Session running", 100),
         SessionPhase.Paused => ("Session paused", 100),
         SessionPhase.Stopped => ("Session stopped", 100),
+        SessionPhase.Pausing => ("Pausing session", 50),
+        SessionPhase.Stopping => ("Stopping session", 50),
         _ => ("Session is being deleted", 100),
     };
 
     /// <summary>True once a server has been picked (server fields stay null before, docs/kasm-api.md#sessions).</summary>
     public static bool IsPlaced(this SessionPhase phase) =>
-        phase is SessionPhase.Starting or SessionPhase.Running or SessionPhase.Deleting or SessionPhase.Paused or SessionPhase.Stopped;
+        phase is SessionPhase.Starting or SessionPhase.Running or SessionPhase.Deleting or SessionPhase.Paused or SessionPhase.Stopped
+            or SessionPhase.Pausing or SessionPhase.Stopping;
 
     /// <summary>Parses a wire name ("provisioning"); false for anything else.</summary>
     public static bool TryParse(string? name, out SessionPhase phase) =>

@@ -27,4 +27,23 @@ public sealed class UserRecord
     public DateTime? PasswordSetDate { get; set; }
     public DateTime? LastSession { get; set; }
     public List<Guid> GroupIds { get; set; } = [];
+    /// <summary>Login tokens issued by get_login (hex); logout_user removes them all.</summary>
+    public List<string> LoginTokens { get; set; } = [];
+    /// <summary>The user's preferences (get_attributes, update_user_attributes).</summary>
+    public UserAttributes Attributes { get; set; } = new();
+}
+
+/// <summary>A user's attributes (docs/kasm-api.md#users, get_attributes), with Kasm's defaults for a new user.</summary>
+public sealed class UserAttributes
+{
+    public Guid UserAttributesId { get; set; } = Guid.NewGuid();
+    public Guid? DefaultImage { get; set; }
+    public bool ShowTips { get; set; } = true;
+    public bool? AutoLoginKasm { get; set; }
+    public bool ToggleControlPanel { get; set; } = true;
+    public string Theme { get; set; } = "Light";
+    public bool ChatSfx { get; set; } = true;
+    public string SshPublicKey { get; set; } = "";
+    public string PreferredLanguage { get; set; } = "Auto";
+    public string PreferredTimezone { get; set; } = "Auto";
 }

@@ -34,6 +34,32 @@ namespace Kasm.Client
             return Made(response, FinishImage(ModelMapper.Map<KasmImage>(Property(response, "image"), Connection, response.Endpoint.Name)));
         }
 
+        /// <summary>
+        /// create_image with the given fields, in the form the server reads: the JSON-text fields (run_config,
+        /// volume_mappings, ...) as JSON text and categories as one line per category, whatever the caller passed
+        /// (objects, hashtables, lists), so the caller never meets that encoding (docs/kasm-api.md, create_image).
+        /// </summary>
+        public KasmImage CreateImage(IDictionary<string, object?> fields, CancellationToken cancel)
+        {
+            if (!fields.TryGetValue("friendly_name", out var name) || string.IsNullOrWhiteSpace(name as string))
+                throw new ArgumentException("A workspace needs a friendly name (-FriendlyName).");
+            var target = new JsonObject();
+            foreach (var field in fields)
+            {
+                var node = JsonPayload.ToNode(field.Value);
+                if (node != null) target[field.Key] = AsSent(field.Key, node);
+            }
+            using var response = _transport.Send(KasmEndpoints.CreateImage, new JsonObject { ["target_image"] = target }, cancel);
+            return Made(response, FinishImage(ModelMapper.Map<KasmImage>(Property(response, "image"), Connection)));
+        }
+
+        /// <summary>delete_image. Kasm refuses while sessions use the workspace.</summary>
+        public void DeleteImage(Guid imageId, CancellationToken cancel)
+        {
+            var body = new JsonObject { ["target_image"] = new JsonObject { ["image_id"] = imageId.ToString("N") } };
+            using var _ = _transport.Send(KasmEndpoints.DeleteImage, body, cancel);
+        }
+
         /// <summary>The image as get_images gives it, or the error that explains why it cannot be updated safely.</summary>
         internal JsonObject ReadImageForUpdate(Guid imageId, CancellationToken cancel)
         {

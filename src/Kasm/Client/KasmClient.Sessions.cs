@@ -267,9 +267,181 @@ namespace Kasm.Client
             }
         }
 
-        /// <summary>The owner of a session, from get_kasm (Sessions View).</summary>
-        internal Guid OwnerOf(Guid kasmId, CancellationToken cancel)
+        /// <summary>
+        /// get_kasm_status for one session, as a state: a running session comes back whole (with a fresh login link); one
+        /// that is not running comes back with its id, owner, Status, OperationalMessage and OperationalProgress filled,
+        /// not as an error. Without <paramref name="userId"/> the owner is looked up first (get_kasm). A session Kasm no
+        /// longer knows is KasmItemNotFound once the session lists confirm it.
+        /// </summary>
+        public KasmSession GetSessionState(Guid kasmId, Guid? userId, CancellationToken cancel)
         {
+            Guid owner = userId ?? OwnerOf(kasmId, cancel, "Reading the status of");
+            try
+            {
+                var (session, progress) = GetSessionStatus(kasmId, owner, cancel);
+                if (session != null) return session;
+                var state = new KasmSession
+                {
+                    KasmId = kasmId, UserId = owner, Status = progress.Status, OperationalMessage = progress.Message,
+                    OperationalProgress = progress.Percent,
+                };
+                state.Connection = Connection;
+                return state;
+            }
+            catch (KasmApiException ex) when ((ex.StatusCode == 400 || ex.StatusCode == 404) && ListedStatus(kasmId, owner, cancel).Status == GoneStatus)
+            {
+                throw new KasmApiException(KasmErrorId.ItemNotFound, $"No session has the id {kasmId}.",
+                    ex.Method, ex.StatusCode, ex.ServerMessage, ex.RequiredPermission, ex);
+            }
+        }
+
+        /// <summary>
+        /// Waits for an existing session to run (get_kasm_status polls, as New-KasmSession -Wait does). Without
+        /// <paramref name="userId"/> the owner is looked up first (get_kasm).
+        /// </summary>
+        public KasmSession WaitForSession(Guid kasmId, Guid? userId, TimeSpan timeout, TimeSpan interval, Action<SessionProgress>? onProgress, CancellationToken cancel)
+        {
+            Guid owner = userId ?? OwnerOf(kasmId, cancel, "Waiting for");
+            var requested = new KasmSession { KasmId = kasmId, UserId = owner, Connection = Connection };
+            return WaitForSession(requested, timeout, interval, onProgress, cancel);
+        }
+
+        /// <summary>
+        /// pause_kasm, resume_kasm or stop_kasm: kasm_id with the owner's user_id (looked up with get_kasm when not
+        /// given). Kasm answers at once and changes the session's state in the background.
+        /// </summary>
+        public void ChangeSessionState(KasmEndpoint endpoint, Guid kasmId, Guid? userId, CancellationToken cancel)
+        {
+            Guid owner = userId ?? OwnerOf(kasmId, cancel, "Changing the state of", endpoint);
+            var body = new JsonObject { ["kasm_id"] = kasmId.ToString("N"), ["user_id"] = owner.ToString("N") };
+            using var _ = _transport.Send(endpoint, body, cancel);
+        }
+
+        /// <summary>
+        /// keepalive: moves the session's expiry on. True when Kasm extended it; false when it answered usage_reached
+        /// (the user's usage budget is spent) or without the key (a session time limit applies), so nothing moved.
+        /// </summary>
+        public bool KeepSessionAlive(Guid kasmId, CancellationToken cancel)
+        {
+            using var response = _transport.Send(KasmEndpoints.Keepalive, new JsonObject { ["kasm_id"] = kasmId.ToString("N") }, cancel);
+            var root = response.Json;
+            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("usage_reached", out var reached)
+                   && reached.ValueKind == JsonValueKind.False;
+        }
+
+        /// <summary>
+        /// exec_command_kasm: runs <paramref name="execConfig"/> (cmd, and optionally user, privileged, workdir,
+        /// environment) in the owner's session. Kasm answers with the session only: the command's output and exit code
+        /// are never returned. Without <paramref name="userId"/> the owner is looked up first (get_kasm).
+        /// </summary>
+        public KasmSession ExecuteInSession(Guid kasmId, Guid? userId, JsonObject execConfig, CancellationToken cancel)
+        {
+            if (execConfig == null) throw new ArgumentNullException(nameof(execConfig));
+            if (!(execConfig["cmd"] is JsonValue cmd) || string.IsNullOrWhiteSpace(cmd.ToString()))
+                throw new ArgumentException("The command to run is empty.", nameof(execConfig));
+            Guid owner = userId ?? OwnerOf(kasmId, cancel, "Running a command in", KasmEndpoints.ExecCommandKasm);
+            var body = new JsonObject { ["kasm_id"] = kasmId.ToString("N"), ["user_id"] = owner.ToString("N"), ["exec_config"] = execConfig };
+            using var response = _transport.Send(KasmEndpoints.ExecCommandKasm, body, cancel);
+            var session = ModelMapper.Map<KasmSession>(Property(response, "kasm"), Connection);
+            session.UserId ??= owner;
+            return session;
+        }
+
+        /// <summary>
+        /// get_kasm_screenshot: the session's desktop as JPEG bytes, fitted into <paramref name="width"/> ×
+        /// <paramref name="height"/> with its aspect ratio kept. Kasm 1.15 swaps the two before asking the desktop, so for a
+        /// 1.15 server they are sent swapped and the image fits the box asked for. Kasm answers 404 with an empty body when
+        /// it has no screenshot (the session is not running, or not the user's): KasmNotFound. Without
+        /// <paramref name="userId"/> the owner is looked up first (get_kasm).
+        /// </summary>
+        public byte[] GetScreenshot(Guid kasmId, Guid? userId, int width, int height, CancellationToken cancel)
+        {
+            if (width < 1 || height < 1) throw new ArgumentException("The screenshot's width and height must be at least 1.");
+            Guid owner = userId ?? OwnerOf(kasmId, cancel, "Taking a screenshot of", KasmEndpoints.GetKasmScreenshot);
+            bool swap = ScreenshotSwapsSize(Connection.ServerVersion);
+            var body = new JsonObject
+            {
+                ["kasm_id"] = kasmId.ToString("N"), ["user_id"] = owner.ToString("N"),
+                ["width"] = swap ? height : width, ["height"] = swap ? width : height,
+            };
+            using var response = _transport.SendRaw(KasmEndpoints.GetKasmScreenshot, body, cancel);
+            if (response.StatusCode == 404 && response.Body.Length == 0)
+                throw new KasmApiException(KasmErrorId.NotFound,
+                    $"Kasm has no screenshot of session {kasmId}: it is not running, or it is not the session of user {owner}.",
+                    KasmEndpoints.GetKasmScreenshot.Name, 404, null, KasmEndpoints.GetKasmScreenshot.Permission);
+            if (response.StatusCode != 200) throw Refusal(response);
+            if (IsJpeg(response.Body)) return response.Body;
+            // Not a picture: a JSON error_message, or something unreadable.
+            throw ResponseClassifier.Classify(response.Endpoint, response.StatusCode, response.ContentType, response.Body, null)
+                  ?? new KasmApiException(KasmErrorId.UnexpectedResponse,
+                      $"Kasm answered get_kasm_screenshot for session {kasmId} with {response.Body.Length} bytes of {response.ContentType ?? "no content type"}, not a JPEG image.",
+                      KasmEndpoints.GetKasmScreenshot.Name, response.StatusCode, null, KasmEndpoints.GetKasmScreenshot.Permission);
+        }
+
+        /// <summary>Kasm 1.15's public get_kasm_screenshot swaps width and height (docs/kasm-api.md, get_kasm_screenshot).</summary>
+        internal static bool ScreenshotSwapsSize(Version? server) => server != null && server.Major == 1 && server.Minor == 15;
+
+        /// <summary>A JPEG starts with the SOI marker followed by another marker.</summary>
+        internal static bool IsJpeg(byte[] body) => body.Length > 3 && body[0] == 0xFF && body[1] == 0xD8 && body[2] == 0xFF;
+
+        /// <summary>
+        /// create_kasm_share_id (<paramref name="create"/>) or get_kasm_share_id: the session's share id, null from get when
+        /// the session is not shared. Without <paramref name="userId"/> the owner is looked up first (get_kasm).
+        /// </summary>
+        public KasmSessionShare GetOrCreateShare(Guid kasmId, Guid? userId, bool create, CancellationToken cancel)
+        {
+            var endpoint = create ? KasmEndpoints.CreateKasmShareId : KasmEndpoints.GetKasmShareId;
+            Guid owner = userId ?? OwnerOf(kasmId, cancel, create ? "Sharing" : "Reading the share id of", endpoint);
+            var body = new JsonObject { ["kasm_id"] = kasmId.ToString("N"), ["user_id"] = owner.ToString("N") };
+            using var response = _transport.Send(endpoint, body, cancel);
+            var share = ModelMapper.Map<KasmSessionShare>(response.Json, Connection);
+            share.KasmId = kasmId;
+            share.OwnerId = owner;
+            if (create && string.IsNullOrEmpty(share.ShareId))
+                throw new KasmApiException(KasmErrorId.UnexpectedResponse, $"Kasm answered create_kasm_share_id for session {kasmId} without a share id.",
+                    endpoint.Name, response.StatusCode, null, endpoint.Permission);
+            return Made(response, share);
+        }
+
+        /// <summary>delete_kasm_share_id: ends sharing; viewers lose access. Without <paramref name="userId"/> the owner is looked up first.</summary>
+        public void DeleteShare(Guid kasmId, Guid? userId, CancellationToken cancel)
+        {
+            Guid owner = userId ?? OwnerOf(kasmId, cancel, "Ending the sharing of", KasmEndpoints.DeleteKasmShareId);
+            var body = new JsonObject { ["kasm_id"] = kasmId.ToString("N"), ["user_id"] = owner.ToString("N") };
+            using var _ = _transport.Send(KasmEndpoints.DeleteKasmShareId, body, cancel);
+        }
+
+        /// <summary>
+        /// join_kasm: a viewer's login to the shared session with <paramref name="shareId"/>, as <paramref name="userId"/>
+        /// or, without it, as an anonymous user Kasm makes. The link (KasmUrl) and its token are credentials.
+        /// </summary>
+        public KasmSessionJoin JoinSession(string shareId, Guid? userId, CancellationToken cancel)
+        {
+            if (string.IsNullOrWhiteSpace(shareId)) throw new ArgumentException("The share id is empty.", nameof(shareId));
+            var body = new JsonObject { ["share_id"] = shareId.Trim() };
+            if (userId.HasValue) body["user_id"] = userId.Value.ToString("N");
+            using var response = _transport.Send(KasmEndpoints.JoinKasm, body, cancel);
+            var join = ModelMapper.Map<KasmSessionJoin>(response.Json, Connection);
+            join.ShareId ??= shareId.Trim();
+            return Made(response, join);
+        }
+
+        /// <summary>get_kasm: one session's admin view (Sessions View), with its user name and server.</summary>
+        public KasmSession GetSession(Guid kasmId, CancellationToken cancel)
+        {
+            var body = new JsonObject { ["target_kasm"] = new JsonObject { ["kasm_id"] = kasmId.ToString("N") } };
+            using var response = _transport.Send(KasmEndpoints.GetKasm, body, cancel);
+            return ModelMapper.Map<KasmSession>(Property(response, "kasm"), Connection);
+        }
+
+        /// <summary>The owner of a session, from get_kasm (Sessions View).</summary>
+        internal Guid OwnerOf(Guid kasmId, CancellationToken cancel) => OwnerOf(kasmId, cancel, "Ending", KasmEndpoints.DestroyKasm);
+
+        /// <summary>The owner of a session, from get_kasm (Sessions View), for <paramref name="doing"/> the session with <paramref name="needing"/>.</summary>
+        internal Guid OwnerOf(Guid kasmId, CancellationToken cancel, string doing, KasmEndpoint? needing = null)
+        {
+            needing ??= KasmEndpoints.GetKasmStatus;
+            string nothing = needing == KasmEndpoints.DestroyKasm ? "Nothing was ended." : needing.ReadOnly ? "Nothing was read." : "Nothing was changed.";
             var body = new JsonObject { ["target_kasm"] = new JsonObject { ["kasm_id"] = kasmId.ToString("N") } };
             KasmResponse response;
             try
@@ -279,21 +451,21 @@ namespace Kasm.Client
             catch (KasmApiException ex) when ((ex.ErrorId == KasmErrorId.ApiError || ex.ErrorId == KasmErrorId.InvalidRequest || ex.ErrorId == KasmErrorId.NotFound)
                                               && ListedStatus(kasmId, null, cancel).Status == GoneStatus)
             {
-                throw new KasmApiException(KasmErrorId.ItemNotFound, $"No session has the id {kasmId}; nothing was ended.",
+                throw new KasmApiException(KasmErrorId.ItemNotFound, $"No session has the id {kasmId}. {nothing}",
                     ex.Method, ex.StatusCode, ex.ServerMessage, ex.RequiredPermission, ex);
             }
             catch (KasmApiException ex) when (ex.ErrorId == KasmErrorId.Unauthorized || ex.ErrorId == KasmErrorId.Forbidden)
             {
                 throw new KasmApiException(ex.ErrorId,
-                    $"Ending session {kasmId} needs its owner's user id (destroy_kasm requires it), and this API key cannot look the owner up " +
-                    $"(get_kasm needs '{KasmEndpoints.GetKasm.Permission}'). Nothing was ended. Pass -UserId, or pipe the session from Get-KasmSession or Get-KasmUser | Get-KasmSession.",
+                    $"{doing} session {kasmId} needs its owner's user id ({needing.Name} requires it), and this API key cannot look the owner up " +
+                    $"(get_kasm needs '{KasmEndpoints.GetKasm.Permission}'). {nothing} Pass -UserId, or pipe the session from Get-KasmSession or Get-KasmUser | Get-KasmSession.",
                     ex.Method, ex.StatusCode, ex.ServerMessage, ex.RequiredPermission, ex);
             }
             using (response)
             {
                 var session = ModelMapper.Map<KasmSession>(Property(response, "kasm"), Connection, response.Endpoint.Name);
                 return session.UserId ?? throw new KasmApiException(KasmErrorId.UnexpectedResponse,
-                    $"Kasm answered get_kasm for session {kasmId} without its user_id, so its owner is unknown. Nothing was ended; pass -UserId.",
+                    $"Kasm answered get_kasm for session {kasmId} without its user_id, so its owner is unknown. {nothing} Pass -UserId.",
                     KasmEndpoints.GetKasm.Name, response.StatusCode, null, KasmEndpoints.GetKasm.Permission);
             }
         }

@@ -138,6 +138,13 @@ namespace Kasm.Client
             return node != null && keys.All(k => node.ContainsKey(k) && node[k] != null);
         }
 
+        /// <summary>delete_storage_provider.</summary>
+        public void DeleteStorageProvider(Guid storageProviderId, CancellationToken cancel)
+        {
+            var body = new JsonObject { ["target_storage_provider"] = new JsonObject { ["storage_provider_id"] = storageProviderId.ToString("N") } };
+            using var _ = _transport.Send(KasmEndpoints.DeleteStorageProvider, body, cancel);
+        }
+
         public IEnumerable<KasmStorageProvider> GetStorageProviders(CancellationToken cancel) =>
             List<KasmStorageProvider>(KasmEndpoints.GetStorageProviders, null, "storage_providers", cancel);
 

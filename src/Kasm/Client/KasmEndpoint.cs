@@ -60,9 +60,27 @@ namespace Kasm.Client
         // again (docs/kasm-api.md, destroy_kasm). user_id (the owner) is needed on every version, whatever the key holds;
         // Sessions Delete is checked on top of User, not instead of it.
         public static readonly KasmEndpoint DestroyKasm = Add("destroy_kasm", "public", true, "User + Users Auth Session (always, with the owner's user_id; Sessions Delete to end other users' sessions)", false);
+        // Not resent: a second pause/stop/resume of a session already changing state is refused (docs/kasm-api.md, pause_kasm).
+        public static readonly KasmEndpoint PauseKasm = Add("pause_kasm", "public", false, "User + Users Auth Session (with the owner's user_id; Sessions Modify to pause other users' sessions or where the group does not allow pausing)", false);
+        public static readonly KasmEndpoint ResumeKasm = Add("resume_kasm", "public", false, "User + Users Auth Session (with the owner's user_id; Sessions Modify for other users' sessions)", false);
+        public static readonly KasmEndpoint StopKasm = Add("stop_kasm", "public", false, "User + Users Auth Session (with the owner's user_id; Sessions Modify to stop other users' sessions or where the group does not allow stopping)", false);
+        // Read-only keys may call it (a quirk of Kasm's flags); a resend only moves the expiry again.
+        public static readonly KasmEndpoint Keepalive = Add("keepalive", "public", true, "Sessions Modify (1.15; Kasm's docs say User + Users Auth Session)", true);
+        // Sharing. A second create is refused (a share id exists); a second delete only clears it again.
+        public static readonly KasmEndpoint CreateKasmShareId = Add("create_kasm_share_id", "public", false, "User + Users Auth Session (with the owner's user_id; the owner's group must allow sharing)", false, made: "share_id");
+        public static readonly KasmEndpoint GetKasmShareId = Add("get_kasm_share_id", "public", true, "User + Users Auth Session (with the owner's user_id)", true);
+        public static readonly KasmEndpoint DeleteKasmShareId = Add("delete_kasm_share_id", "public", true, "User + Users Auth Session (with the owner's user_id)", false);
+        // Not resent: each join makes a login token (and, without user_id, an anonymous user).
+        public static readonly KasmEndpoint JoinKasm = Add("join_kasm", "public", false, "User (+ Users Auth Session to join as a named user)", true, made: "kasm_url");
+        // Never resent: a resend runs the command twice.
+        public static readonly KasmEndpoint ExecCommandKasm = Add("exec_command_kasm", "public", false, "Sessions Modify + Users Auth Session (with the owner's user_id)", false);
+        public static readonly KasmEndpoint GetKasmScreenshot = Add("get_kasm_screenshot", "public", true, "User + Users Auth Session (with the owner's user_id)", true);
 
         // Images
         public static readonly KasmEndpoint GetImages = Add("get_images", "public", true, "Images View", true);
+        public static readonly KasmEndpoint CreateImage = Add("create_image", "public", false, "Images Create", false, made: "image");
+        // Not resent: a second delete meets an image that no longer exists.
+        public static readonly KasmEndpoint DeleteImage = Add("delete_image", "public", false, "Images Delete", false);
         public static readonly KasmEndpoint UpdateImage = Add("update_image", "admin", true, "Images Modify (or Images Modify Resources), and Images View to read the workspace first", false, made: "image");
 
         // Users (public mount, see above)
@@ -70,13 +88,34 @@ namespace Kasm.Client
         public static readonly KasmEndpoint GetUser = Add("get_user", "public", true, "Users View", true);
         public static readonly KasmEndpoint CreateUser = Add("create_user", "public", false, "Users Create", false, made: "user");
         public static readonly KasmEndpoint UpdateUser = Add("update_user", "public", true, "Users Modify", false, made: "user");
+        // Not resent: a second delete of a user already gone is an error.
+        public static readonly KasmEndpoint DeleteUser = Add("delete_user", "public", false, "Users Delete (+ Users Modify Admin for administrators; + Sessions Delete with -Force when the user has sessions)", false);
+        public static readonly KasmEndpoint LogoutUser = Add("logout_user", "public", true, "Users Auth Session", false);
+        // Each call mints a login token; a resend only mints another.
+        public static readonly KasmEndpoint GetLogin = Add("get_login", "public", true, "Users Auth Session", true);
+        public static readonly KasmEndpoint GetAttributes = Add("get_attributes", "public", true, "Users View", true);
+        // Flagged read-only on real servers although it changes the user (a quirk of Kasm's flags).
+        public static readonly KasmEndpoint UpdateUserAttributes = Add("update_user_attributes", "public", true, "Users Modify (+ Users Modify Admin for administrators)", true);
 
         // Groups
         public static readonly KasmEndpoint GetGroups = Add("get_groups", "public", true, "Groups View", true);
+        public static readonly KasmEndpoint CreateGroup = Add("create_group", "public", false, "Groups Create", false, made: "group");
+        public static readonly KasmEndpoint UpdateGroup = Add("update_group", "public", true, "Groups Modify, and Groups View to read the group first", false, made: "group");
+        // Not resent: a second delete meets a group that no longer exists.
+        public static readonly KasmEndpoint DeleteGroup = Add("delete_group", "public", false, "Groups Delete", false);
+        public static readonly KasmEndpoint GetUsersGroup = Add("get_users_group", "public", true, "Groups View", true);
+        public static readonly KasmEndpoint GetImagesGroup = Add("get_images_group", "public", true, "Groups View", true);
+        public static readonly KasmEndpoint AddImagesGroup = Add("add_images_group", "public", true, "Groups Modify", false);
+        public static readonly KasmEndpoint RemoveImagesGroup = Add("remove_images_group", "public", true, "Groups Modify", false);
+        // Membership: flagged read-only by Kasm although it changes the group; a resend meets "already (not) a member".
+        public static readonly KasmEndpoint AddUserGroup = Add("add_user_group", "public", false, "Groups Modify", true);
+        public static readonly KasmEndpoint RemoveUserGroup = Add("remove_user_group", "public", false, "Groups Modify", true);
 
         // System and storage
         public static readonly KasmEndpoint SystemInfo = Add("system_info", "admin", true, "System View", true);
         public static readonly KasmEndpoint GetStorageProviders = Add("get_storage_providers", "admin", true, "Storage Providers View", true);
+        // Not resent: a second delete meets a provider that no longer exists.
+        public static readonly KasmEndpoint DeleteStorageProvider = Add("delete_storage_provider", "admin", false, "Storage Providers Delete", false);
         public static readonly KasmEndpoint CreateStorageProvider = Add("create_storage_provider", "admin", false, "Storage Providers Create", false, made: "storage_provider");
 
         private static KasmEndpoint Add(string name, string mount, bool retrySafe, string permission, bool readOnly, string? made = null)

@@ -58,6 +58,14 @@ namespace Kasm.Cmdlets
         /// <summary>The piped object as a T, or null (for names in ShouldProcess targets).</summary>
         internal T? Piped<T>() where T : class => InputObject?.BaseObject as T;
 
+        /// <summary>The ShouldProcess target of a session given by id: named from a piped session of that id, else the id.</summary>
+        internal string SessionTarget(Guid kasmId)
+        {
+            var piped = Piped<Kasm.Models.KasmSession>();
+            if (piped != null && piped.KasmId != kasmId) piped = null;
+            return Targets.Session(kasmId, piped?.UserName, piped?.ImageName);
+        }
+
         private bool PipedObjectIsUsable()
         {
             string name = MyInvocation.MyCommand.Name;
@@ -185,6 +193,11 @@ namespace Kasm.Cmdlets
             var user = UserNamed(client, nameOrId);
             return (user.UserId, user.UserName);
         }
+
+        /// <summary>The group a name means (exact match), from the invocation's one listing.</summary>
+        internal Models.KasmGroup GroupNamed(KasmClient client, string name) =>
+            KasmClient.PickByName(ListOnce(client, c => c.GetGroups(Cancellation)), name, g => new[] { g.Name }, "group",
+                g => $"{g.Name} ({g.GroupId})");
 
         /// <summary>The user a name means, from the invocation's one listing.</summary>
         internal Models.KasmUser UserNamed(KasmClient client, string name) =>

@@ -22,6 +22,9 @@ namespace Kasm.Cmdlets
         /// <summary>"workspace Chrome", or "workspace &lt;id&gt;".</summary>
         internal static string Workspace(string? name, Guid id) => $"workspace {(string.IsNullOrEmpty(name) ? id.ToString() : name)}";
 
+        /// <summary>"group Ops", or "group &lt;id&gt;".</summary>
+        internal static string Group(string? name, Guid id) => $"group {(string.IsNullOrEmpty(name) ? id.ToString() : name)}";
+
         /// <summary>"user alice@example.com", or "user &lt;id&gt;".</summary>
         internal static string User(string? name, Guid id) => $"user {(string.IsNullOrEmpty(name) ? id.ToString() : name)}";
     }

@@ -49,6 +49,31 @@ public class EndpointAndPayloadTests
     }
 
     [Fact]
+    public void Every_endpoint_names_its_cmdlets_and_the_cmdlet_map_names_only_endpoints()
+    {
+        foreach (var e in KasmEndpoints.All) Assert.NotEmpty(KasmEndpointCmdlets.Of(e.Name));
+        Assert.Equal(KasmEndpoints.All.Select(e => e.Name).OrderBy(n => n, StringComparer.Ordinal),
+            KasmEndpointCmdlets.Methods.OrderBy(n => n, StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("1.15.0", true)]
+    [InlineData("1.15.3", true)]
+    [InlineData("1.16.0", false)]
+    [InlineData("1.19.0", false)]
+    [InlineData(null, false)]
+    public void ScreenshotSwapsSize_only_for_1_15(string? version, bool swaps) =>
+        Assert.Equal(swaps, KasmClient.ScreenshotSwapsSize(version == null ? null : new Version(version)));
+
+    [Fact]
+    public void IsJpeg_reads_the_start_of_image_marker_not_the_content_type()
+    {
+        Assert.True(KasmClient.IsJpeg(new byte[] { 0xFF, 0xD8, 0xFF, 0xDB, 0x00 }));
+        Assert.False(KasmClient.IsJpeg(System.Text.Encoding.UTF8.GetBytes("{\"error_message\": \"x\"}")));
+        Assert.False(KasmClient.IsJpeg(new byte[0]));
+    }
+
+    [Fact]
     public void Payload_converts_powershell_values()
     {
         var table = new Hashtable

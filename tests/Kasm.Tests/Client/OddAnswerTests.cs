@@ -173,6 +173,24 @@ public class OddAnswerTests : IDisposable
         Assert.Contains("'image_id'", error.Message);
     }
 
+    [Fact]
+    public void A_group_workspace_without_its_group_id_or_image_id_is_reported_and_the_others_returned()
+    {
+        // Remove-KasmGroupImage pipes on both ids, so both are the identity of a KasmGroupImage.
+        var errors = new List<KasmApiException>();
+        var log = new ItemErrorLog(errors);
+        string group = Guid.NewGuid().ToString("N");
+        var body = Encoding.UTF8.GetBytes($$"""{"images":[{"group_id":"{{group}}","image_id":"{{ImageId}}"},{"group_id":"{{group}}"},{"image_id":"{{ImageId}}","group_id":"None"},{"group_id":"{{group}}","image_id":"{{Guid.NewGuid():N}}","image_friendly_name":7}]}""");
+        using var response = new KasmResponse(KasmEndpoints.GetImagesGroup, 200, "application/json", body);
+        var items = KasmClient.EnumerateForTest<KasmGroupImage>(new KasmClient(_connection, log), response, "images").ToList();
+        Assert.Equal(2, items.Count);
+        Assert.All(items, i => Assert.Equal(Guid.Parse(group), i.GroupId));
+        Assert.Equal(2, errors.Count);
+        Assert.All(errors, e => Assert.Equal(KasmErrorId.UnexpectedResponse, e.ErrorId));
+        Assert.Contains("'image_id'", errors[0].Message);
+        Assert.Contains("'group_id'", errors[1].Message);
+    }
+
     public static IEnumerable<object[]> BadBodies()
     {
         yield return new object[] { "not json", Encoding.UTF8.GetBytes("<html>proxy error</html>") };

@@ -15,7 +15,7 @@ public class GroupTests
         var reply = await emu.CallAsync("api/public/get_groups");
         Assert.Equal(200, reply.Status);
         var groups = reply.Json["groups"]!.AsArray();
-        Assert.Equal(2, groups.Count);
+        Assert.Equal(3, groups.Count); // All Users, Administrators, Ops
         var all = groups.Single(g => g!["name"]!.GetValue<string>() == "All Users")!;
         Assert.Equal(Seeded.AllUsersGroupId, all["group_id"]!.GetValue<string>());
         Assert.True(all["is_system"]!.GetValue<bool>());

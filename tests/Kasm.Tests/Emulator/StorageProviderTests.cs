@@ -167,4 +167,22 @@ public class StorageProviderTests
         Assert.Equal("Nextcloud", reply.Json["storage_provider"]!["storage_provider_type"]!.GetValue<string>());
         Assert.Equal("https://nextcloud.example.com", reply.Json["storage_provider"]!["webdav_url"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData("seed", 404)]
+    [InlineData("kasm-1.15", 200)]
+    [InlineData("kasm-1.19", 200)]
+    public async Task Delete_storage_provider_removes_it_and_refuses_an_unknown_id(string profile, int unknownStatus)
+    {
+        await using var emu = await TestEmulator.StartAsync(profile);
+        var id = emu.Emulator.State.StorageProviders.Single().StorageProviderId.ToString("N");
+        var body = new JsonObject { ["target_storage_provider"] = new JsonObject { ["storage_provider_id"] = id } };
+        var deleted = await emu.CallAsync("api/admin/delete_storage_provider", body);
+        Assert.Equal(200, deleted.Status);
+        Assert.Empty(deleted.Json);
+        Assert.Empty(emu.Emulator.State.StorageProviders);
+        var again = await emu.CallAsync("api/admin/delete_storage_provider", body);
+        Assert.Equal(unknownStatus, again.Status);
+        Assert.NotNull(again.ErrorMessage);
+    }
 }

@@ -1,0 +1,73 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using Kasm.Cmdlets.Completion;
+using Kasm.Models;
+
+namespace Kasm.Cmdlets
+{
+    /// <summary>
+    /// <para type="synopsis">Saves a JPEG screenshot of a session's desktop (get_kasm_screenshot).</para>
+    /// <para type="description">Asks Kasm for a picture of the running session's desktop and writes the JPEG bytes as Kasm sent them to -Path, replacing a file that is there. When -Path is an existing folder, each session's picture goes to &lt;KasmId&gt;.jpg in it, so piping many sessions keeps them apart. The picture keeps the desktop's aspect ratio and fits into -Width × -Height (default 300 × 300), so one side is usually smaller than asked (Kasm 1.15 swaps the two, which the module undoes for a 1.15 server). The frame may be old when no browser is viewing the session. Kasm has no picture of a session that is not running, or is not the given user's (KasmNotFound). get_kasm_screenshot needs the owner's user id: a piped session brings it, and without -UserId the owner is looked up with get_kasm (Sessions View). The key needs User and Users Auth Session; read-only keys may call it. Outputs the file (FileInfo).</para>
+    /// <example><code>$s = New-KasmSession -ImageName Chrome -UserName user@kasm.local -Wait; $s | Save-KasmSessionScreenshot -Path (Join-Path ([IO.Path]::GetTempPath()) 'chrome.jpg') -Width 1280 -Height 720</code><para>Starts a session and saves a 1280 × 720 picture of it.</para></example>
+    /// <example><code>Get-KasmSession | Where-Object Status -eq 'running' | Save-KasmSessionScreenshot -Path ([IO.Path]::GetTempPath())</code><para>Saves a picture of every running session into a folder, one file per session.</para></example>
+    /// </summary>
+    [Cmdlet(VerbsData.Save, "KasmSessionScreenshot", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class SaveKasmSessionScreenshotCommand : KasmApiCmdlet
+    {
+        /// <summary>The session; binds from a piped session.</summary>
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("SessionId", "kasm_id")]
+        [ArgumentCompleter(typeof(KasmSessionIdCompleter))]
+        public Guid KasmId { get; set; }
+
+        /// <summary>The session's owner; looked up with get_kasm (Sessions View) when not given.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("user_id")]
+        public Guid? UserId { get; set; }
+
+        /// <summary>The file to write, or an existing folder to write &lt;KasmId&gt;.jpg into. Its folder must exist.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNullOrEmpty]
+        public string? Path { get; set; }
+
+        /// <summary>The widest the picture may be, in pixels (default 300).</summary>
+        [Parameter]
+        [ValidateRange(1, 16384)]
+        public int Width { get; set; } = 300;
+
+        /// <summary>The tallest the picture may be, in pixels (default 300).</summary>
+        [Parameter]
+        [ValidateRange(1, 16384)]
+        public int Height { get; set; } = 300;
+
+        internal override Type[] PipedTypes => new[] { typeof(KasmSession) };
+
+        /// <summary>Saves one session's picture.</summary>
+        protected override void ProcessItem()
+        {
+            string target = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            if (Directory.Exists(target)) target = System.IO.Path.Combine(target, KasmId.ToString() + ".jpg");
+            string? folder = System.IO.Path.GetDirectoryName(target);
+            if (string.IsNullOrEmpty(folder) || !Directory.Exists(folder))
+            {
+                WriteError(InvalidArgument($"The folder of -Path '{Path}' does not exist; nothing was asked of Kasm.", KasmId));
+                return;
+            }
+            if (!ShouldProcess(target, $"Save a screenshot of Kasm {SessionTarget(KasmId)}")) return;
+            byte[]? jpeg = null;
+            if (!Try(KasmId, () => jpeg = Client.GetScreenshot(KasmId, UserId, Width, Height, Cancellation))) return;
+            try
+            {
+                File.WriteAllBytes(target, jpeg!);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                WriteError(new ErrorRecord(ex, "KasmOutFileFailed", ErrorCategory.WriteError, target));
+                return;
+            }
+            WriteObject(new FileInfo(target));
+        }
+    }
+}
