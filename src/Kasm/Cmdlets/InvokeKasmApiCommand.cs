@@ -13,7 +13,7 @@ namespace Kasm.Cmdlets
     /// <para type="synopsis">Calls any Kasm API method with the current connection's credentials.</para>
     /// <para type="description">For the hundreds of API methods the module has no cmdlet for. -Method is the method name (get_kasms), optionally with its mount (public/get_kasms, admin/system_info); a name alone goes where the module's endpoint table puts that method (system_info to /api/admin/), and an unknown name to /api/public/, which answers every method. The body is a hashtable; the credentials are added for you. The answer comes back as objects (like ConvertFrom-Json), as the raw JSON text with -Raw, or as a file with -OutFile (for example a screenshot). Errors carry the same ids as every other cmdlet. Methods that are not known reads ask for confirmation under -Confirm and honour -WhatIf.</para>
     /// <example><code>Invoke-KasmApi get_users</code><para>Calls get_users and returns its answer as objects.</para></example>
-    /// <example><code># not run: the emulator has no get_kasm_screenshot
+    /// <example><code># not run: it writes shot.jpg into the current folder (Save-KasmSessionScreenshot does the same as a cmdlet)
     /// $s = Get-KasmSession | Select-Object -First 1; Invoke-KasmApi get_kasm_screenshot -Body @{ kasm_id = $s.KasmId; user_id = $s.UserId } -OutFile shot.jpg</code><para>Saves a session's screenshot.</para></example>
     /// <example><code>Invoke-KasmApi admin/system_info -Raw</code><para>Returns the system_info answer as JSON text.</para></example>
     /// </summary>
