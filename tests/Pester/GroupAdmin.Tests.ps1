@@ -57,6 +57,28 @@ Describe 'Group administration against the <EmulatorProfile> emulator' -ForEach 
         (Get-KasmGroup -Name Vendors).Priority | Should -Be 150
     }
 
+    It 'Set-KasmGroup keeps the group''s metadata and description on a server whose update_group resets what it is not sent' {
+        $null = Set-EmulatorSetting $emu @{ groupUpdateReplaces = $true }
+        try {
+            $g = New-KasmGroup -Name Keepers -Priority 300 -Description 'Kept' -Confirm:$false -ErrorAction Stop
+            $metadata = @{ theme = 'dark'; limits = @{ sessions = 3 } }
+            $null = Invoke-KasmApi update_group -Body @{ target_group = @{ group_id = $g.GroupId.ToString('N'); name = 'Keepers'; priority = 300; description = 'Kept'; group_metadata = $metadata } } -Confirm:$false -ErrorAction Stop
+            $null = Set-KasmGroup Keepers -Priority 250 -Confirm:$false -ErrorAction Stop
+            $after = @((Invoke-KasmApi get_groups -ErrorAction Stop).groups | Where-Object name -EQ 'Keepers')
+            $after | Should -HaveCount 1
+            $after[0].priority | Should -Be 250
+            $after[0].description | Should -BeExactly 'Kept'
+            $after[0].group_metadata.theme | Should -BeExactly 'dark'
+            $after[0].group_metadata.limits.sessions | Should -Be 3
+            # The control: the same server does reset what a bare update leaves out.
+            $null = Invoke-KasmApi update_group -Body @{ target_group = @{ group_id = $g.GroupId.ToString('N'); name = 'Keepers'; priority = 250 } } -Confirm:$false -ErrorAction Stop
+            $bare = @((Invoke-KasmApi get_groups -ErrorAction Stop).groups | Where-Object name -EQ 'Keepers')
+            $bare[0].group_metadata | Should -BeNullOrEmpty
+            $bare[0].description | Should -BeNullOrEmpty
+        }
+        finally { $null = Set-EmulatorSetting $emu @{ groupUpdateReplaces = $false } }
+    }
+
     It 'Set-KasmGroup with nothing to change, or New-KasmGroup with a priority out of range, is refused before anything is sent' {
         Set-KasmGroup Ops -Confirm:$false -ErrorVariable ev -ErrorAction SilentlyContinue
         $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidArgument,*'

@@ -117,6 +117,33 @@ Describe '-ThrottleLimit' {
         finally { $ps.Dispose() }
     }
 
+    It 'stopped early downstream (Select-Object -First), it ends cleanly, and the process survives its workers' {
+        # In a child process: a worker that outlived the command used to signal a disposed handle and end the process.
+        # The child runs the early stop many times, then lets any straggling worker finish before it exits.
+        $key = Get-EmulatorKey $emu
+        $script = Join-Path $TestDrive 'early-stop.ps1'
+        Set-Content $script @'
+param($Manifest, $Server, $ApiKey, $Secret, $Thumbprint)
+$ErrorActionPreference = 'Stop'
+Import-Module $Manifest
+$null = Connect-Kasm -Server $Server -ApiKey $ApiKey -ApiKeySecret (ConvertTo-SecureString $Secret -AsPlainText -Force) -CertificateThumbprint $Thumbprint
+$got = 0
+foreach ($round in 1..25) {
+    $got += @(1..8 | ForEach-Object { [pscustomobject]@{ Name = "early-$round-$_" } } | New-KasmGroup -ThrottleLimit 4 | Select-Object -First 2).Count
+}
+[GC]::Collect(); [GC]::WaitForPendingFinalizers()
+Start-Sleep -Milliseconds 500
+"got $got"
+'@
+        $exe = [Environment]::ProcessPath
+        $prefix = @()
+        if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $prefix = @(Join-Path $PSHOME 'pwsh.dll') }
+        $out = & $exe @prefix -NoProfile -NonInteractive -File $script -Manifest (Get-KasmModuleManifestPath) -Server ([string] $emu.Url) `
+            -ApiKey $key.apiKey -Secret $key.apiKeySecret -Thumbprint $emu.Thumbprint 2>&1 | Out-String
+        $LASTEXITCODE | Should -Be 0 -Because $out
+        $out | Should -Match 'got 50'
+    }
+
     It 'with -WhatIf sends nothing' {
         Clear-EmulatorRequestLog $emu
         $sessions = @(Get-KasmSession)

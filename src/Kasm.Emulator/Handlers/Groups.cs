@@ -39,7 +39,7 @@ internal static class Groups
         int priority = Priority(target);
         if (ctx.State.GroupList.Any(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase)))
             throw ApiError.Invalid($"Group ({name}) already exists");
-        var group = new GroupRecord { GroupId = Guid.NewGuid(), Name = name, Description = target.Str("description"), Priority = priority };
+        var group = new GroupRecord { GroupId = Guid.NewGuid(), Name = name, Description = target.Str("description"), Priority = priority, Metadata = target["group_metadata"]?.DeepClone() };
         ctx.State.GroupList.Add(group);
         return new JsonObject { ["group"] = Wire(group), ["group_mappings"] = new JsonArray() };
     }
@@ -57,6 +57,9 @@ internal static class Groups
             group.Name = name;
         }
         if (target.ContainsKey("description")) group.Description = target.Str("description");
+        else if (ctx.Settings.GroupUpdateReplaces) group.Description = null;
+        if (target.ContainsKey("group_metadata")) group.Metadata = target["group_metadata"]?.DeepClone();
+        else if (ctx.Settings.GroupUpdateReplaces) group.Metadata = null;
         return new JsonObject { ["group"] = Wire(group) };
     }
 
@@ -164,7 +167,7 @@ internal static class Groups
         ["description"] = g.Description,
         ["priority"] = g.Priority,
         ["is_system"] = g.IsSystem,
-        ["group_metadata"] = null,
+        ["group_metadata"] = g.Metadata?.DeepClone(),
         ["group_mappings"] = new JsonArray(),
     };
 }

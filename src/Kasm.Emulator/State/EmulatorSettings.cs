@@ -14,6 +14,12 @@ public sealed class EmulatorSettings
     public bool UsageReached { get; set; }
     public int MaxKasmsPerUser { get; set; } = 2;
     public int LicenseLimit { get; set; } = 5;
+    /// <summary>
+    /// update_group resets what it is not sent (description and group_metadata), the reading Kasm's docs leave open
+    /// (docs/kasm-api.md#groups): off by default (the emulator keeps them); tests turn it on to prove a client is safe
+    /// under that reading too.
+    /// </summary>
+    public bool GroupUpdateReplaces { get; set; }
     /// <summary>Stands for the group setting allow_kasm_sharing of every group: off unless set, as in Kasm.</summary>
     public bool AllowKasmSharing { get; set; }
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Kasm.Emulator.State;
 
 /// <summary>A user group (docs/kasm-api.md#groups). The seed has the two built-in groups.</summary>
@@ -19,6 +21,8 @@ public sealed class GroupRecord
     public int Priority { get; set; } = 100;
     /// <summary>The built-in groups.</summary>
     public bool IsSystem { get; set; }
+    /// <summary>group_metadata as last sent (an object or null).</summary>
+    public JsonNode? Metadata { get; set; }
     /// <summary>The workspaces the group's members may launch (get_images_group), oldest first.</summary>
     public List<GroupImageLink> Images { get; set; } = [];
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using Kasm.Models;
@@ -43,12 +44,30 @@ namespace Kasm.Client
                 ?? throw new KasmApiException(KasmErrorId.ItemNotFound, $"No group has the id {groupId}; nothing was changed.",
                     KasmEndpoints.GetGroups.Name, 200, null, KasmEndpoints.GetGroups.Permission);
             var target = TargetGroup(groupId);
+            // group_metadata goes back as it was read: a server that replaces would otherwise reset it (as update_image
+            // does, docs/kasm-api.md#groups). group_mappings are not sent: create_group fails on them on 1.15 and
+            // they have their own methods.
+            var metadata = ReadGroupField(groupId, "group_metadata", cancel);
+            if (metadata != null) target["group_metadata"] = metadata;
             target["name"] = (name ?? current.Name)?.Trim();
             target["priority"] = priority ?? current.Priority ?? 100;
             var desc = description ?? current.Description;
             if (desc != null) target["description"] = desc;
             using var response = _transport.Send(KasmEndpoints.UpdateGroup, new JsonObject { ["target_group"] = target }, cancel);
             return Made(response, ModelMapper.Map<KasmGroup>(Property(response, "group"), Connection));
+        }
+
+        /// <summary>One field of a group as get_groups gives it (raw JSON), or null when absent or null.</summary>
+        private JsonNode? ReadGroupField(Guid groupId, string field, CancellationToken cancel)
+        {
+            using var response = _transport.Send(KasmEndpoints.GetGroups, null, cancel);
+            if (response.Json.TryGetProperty("groups", out var groups) && groups.ValueKind == JsonValueKind.Array)
+                foreach (var group in groups.EnumerateArray())
+                    if (group.ValueKind == JsonValueKind.Object && group.TryGetProperty("group_id", out var id) && id.ValueKind == JsonValueKind.String
+                        && Guid.TryParse(id.GetString(), out var found) && found == groupId)
+                        return group.TryGetProperty(field, out var value) && value.ValueKind != JsonValueKind.Null
+                            ? JsonNode.Parse(value.GetRawText()) : null;
+            return null;
         }
 
         /// <summary>delete_group; <paramref name="force"/> (always sent as a boolean) deletes a group that has members.</summary>

@@ -84,7 +84,7 @@ namespace Kasm.Cmdlets
                 finally
                 {
                     Interlocked.Decrement(ref _inFlight);
-                    _signal.Set();
+                    Signal();
                 }
             });
             _pending.Enqueue(item);
@@ -128,8 +128,18 @@ namespace Kasm.Cmdlets
             else
             {
                 _live.Enqueue(action);
-                _signal.Set();
+                Signal();
             }
+        }
+
+        /// <summary>
+        /// Wakes the pipeline thread. A worker may finish after the command has ended (a downstream Select-Object
+        /// -First stops it while the worker is between marking its item done and signalling): then there is no one to
+        /// wake, and the signal is already disposed, which must not end the process.
+        /// </summary>
+        private void Signal()
+        {
+            try { _signal.Set(); } catch (ObjectDisposedException) { }
         }
 
         /// <summary>Writes every item still in flight, in order, before the command ends.</summary>
@@ -145,8 +155,20 @@ namespace Kasm.Cmdlets
         {
             CancelAndWait();
             StopWorkers();
-            _bulk?.Dispose();
-            _signal.Dispose();
+            // The workers end once their current request is cancelled; the handles they use are disposed only after
+            // they have (bounded: a worker stuck past it keeps its handles, which the collector frees later).
+            bool joined = true;
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+            foreach (var worker in _workers)
+            {
+                var left = deadline - DateTime.UtcNow;
+                if (left < TimeSpan.Zero || !worker.Join(left)) joined = false;
+            }
+            if (joined)
+            {
+                _bulk?.Dispose();
+                _signal.Dispose();
+            }
             base.Release();
         }
 
