@@ -105,7 +105,8 @@ namespace Kasm.Client
         public static readonly KasmEndpoint DeleteGroup = Add("delete_group", "public", false, "Groups Delete", false);
         public static readonly KasmEndpoint GetUsersGroup = Add("get_users_group", "public", true, "Groups View", true);
         public static readonly KasmEndpoint GetImagesGroup = Add("get_images_group", "public", true, "Groups View", true);
-        public static readonly KasmEndpoint AddImagesGroup = Add("add_images_group", "public", true, "Groups Modify", false);
+        // Not resent: no "already assigned" refusal is known, so a resend after a lost answer might add the workspace twice.
+        public static readonly KasmEndpoint AddImagesGroup = Add("add_images_group", "public", false, "Groups Modify", false);
         public static readonly KasmEndpoint RemoveImagesGroup = Add("remove_images_group", "public", true, "Groups Modify", false);
         // Membership: flagged read-only by Kasm although it changes the group; a resend meets "already (not) a member".
         public static readonly KasmEndpoint AddUserGroup = Add("add_user_group", "public", false, "Groups Modify", true);

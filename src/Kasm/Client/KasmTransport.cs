@@ -111,7 +111,14 @@ namespace Kasm.Client
                         int status = (int)message.StatusCode;
                         _log.Verbose($"POST /{endpoint.RelativePath} -> {status} ({watch.ElapsedMilliseconds} ms, {body.Length} bytes)");
                         if (_log.IsDebugEnabled && body.Length > 0)
-                            _log.Debug($"Response from {endpoint.Name}: {Redactor.Redact(body, 4000, SecretForScrub())}");
+                        {
+                            // A picture (a screenshot) is named, not written out as text.
+                            string? media = message.Content.Headers.ContentType?.MediaType;
+                            if (media != null && !media.Contains("json") && !media.StartsWith("text/", StringComparison.OrdinalIgnoreCase))
+                                _log.Debug($"Response from {endpoint.Name}: {body.Length} bytes of {media}");
+                            else
+                                _log.Debug($"Response from {endpoint.Name}: {Redactor.Redact(body, 4000, SecretForScrub())}");
+                        }
 
                         if (IsTransientStatus(status) && endpoint.RetrySafe && attempt < maxAttempts)
                         {

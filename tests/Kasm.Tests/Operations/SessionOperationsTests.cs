@@ -509,16 +509,17 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
         var client = Client();
         var requested = Request(client, Chrome, PlainUser);
         using var cts = new CancellationTokenSource();
-        var canceller = new Thread(() => { Thread.Sleep(300); cts.Cancel(); });
-        canceller.Start();
         var watch = Stopwatch.StartNew();
+        int polls = 0;
 
+        // Cancelled from the first poll's progress report, so the cancellation meets the 30 s wait between polls
+        // (not a request, whatever the machine's speed).
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            client.WaitForSession(requested, TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(30), null, cts.Token));
+            client.WaitForSession(requested, TimeSpan.FromSeconds(90), TimeSpan.FromSeconds(30), _ => { polls++; cts.Cancel(); }, cts.Token));
 
         watch.Stop();
-        canceller.Join();
-        Assert.InRange(watch.ElapsedMilliseconds, 250, 15_000); // far from the 30 s poll interval
+        Assert.Equal(1, polls);
+        Assert.InRange(watch.ElapsedMilliseconds, 0, 15_000); // far from the 30 s poll interval
     }
 
     [Fact]
@@ -529,7 +530,14 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
         var requested = Request(client, Chrome, PlainUser);
         F.Emulator.AddFault(new FaultSpec { Method = "get_kasm_status", LatencyMs = 60_000 });
         using var cts = new CancellationTokenSource();
-        var canceller = new Thread(() => { Thread.Sleep(300); cts.Cancel(); });
+        // Cancelled once the server holds the poll (its in-flight count), so the cancellation meets a request.
+        int before = F.Emulator.InFlight;
+        var canceller = new Thread(() =>
+        {
+            var guard = Stopwatch.StartNew();
+            while (F.Emulator.InFlight <= before && guard.Elapsed < TimeSpan.FromSeconds(20)) Thread.Sleep(10);
+            cts.Cancel();
+        });
         canceller.Start();
         var watch = Stopwatch.StartNew();
 
@@ -538,7 +546,8 @@ public abstract class SessionOperationsTests<TFixture> : OpsTestBase<TFixture> w
 
         watch.Stop();
         canceller.Join();
-        Assert.InRange(watch.ElapsedMilliseconds, 250, 15_000); // far from the 60 s answer
+        Assert.Equal(0, F.Count("get_kasm_status")); // the held poll was never answered
+        Assert.InRange(watch.ElapsedMilliseconds, 0, 15_000); // far from the 60 s answer
     }
 
     // ---- get_kasms ----
