@@ -26,6 +26,7 @@ Describe 'build.ps1 -Task Bench' {
         $r.c_users.users | Should -Be 2000
         foreach ($k in 'moduleSec', 'rawParseSec', 'moduleHeldBytes', 'rawHeldBytes', 'firstObjectSec') { $r.c_users.$k | Should -BeGreaterThan 0 }
         $r.d_import.medianMs | Should -BeGreaterThan 0
+        $r.d_import.emptyModuleMedianMs | Should -BeGreaterThan 0
         @($report.table) | Should -HaveCount 12
         ($printed -join "`n") | Should -Match '\| d \| Import-Module'
     }
