@@ -19,7 +19,7 @@ Describe 'build.ps1 -Task Bench' {
         $report.machine.smoke | Should -BeTrue
         $r = $report.results
         foreach ($m in 'a_get_images', 'a_system_info') {
-            foreach ($k in 'moduleCallsPerSec', 'irmCallsPerSec', 'irmWebSessionCallsPerSec', 'rawCallsPerSec') { $r.$m.$k | Should -BeGreaterThan 0 }
+            foreach ($k in 'moduleCallsPerSec', 'irmCallsPerSec', 'irmWebSessionCallsPerSec', 'rawCallsPerSec', 'emptyCmdletCallsPerSec', 'ceilingVsRaw') { $r.$m.$k | Should -BeGreaterThan 0 }
         }
         $r.b_sessions.throttle1Sec | Should -BeGreaterThan 0
         $r.b_sessions.throttle16Sec | Should -BeGreaterThan 0
