@@ -10,7 +10,6 @@
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @('Kasm.Format.ps1xml')
-    TypesToProcess         = @('Kasm.Types.ps1xml')
     CmdletsToExport        = @(
         'Connect-Kasm'
         'Save-KasmConnection'

@@ -56,7 +56,6 @@ $dependencyDlls = @(
 $moduleFiles = @(
     @{ From = 'Kasm.psd1'; To = 'Kasm.psd1' }
     @{ From = 'src/Kasm/Kasm.Format.ps1xml'; To = 'Kasm.Format.ps1xml' }
-    @{ From = 'src/Kasm/Kasm.Types.ps1xml'; To = 'Kasm.Types.ps1xml' }
     @{ From = 'src/Kasm/en-US/about_Kasm.help.txt'; To = 'en-US/about_Kasm.help.txt' }
     @{ From = 'LICENSE'; To = 'LICENSE' }
 )

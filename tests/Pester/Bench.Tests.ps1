@@ -19,13 +19,14 @@ Describe 'build.ps1 -Task Bench' {
         $report.machine.smoke | Should -BeTrue
         $r = $report.results
         foreach ($m in 'a_get_images', 'a_system_info') {
-            foreach ($k in 'moduleCallsPerSec', 'irmCallsPerSec', 'irmWebSessionCallsPerSec', 'rawCallsPerSec') { $r.$m.$k | Should -BeGreaterThan 0 }
+            foreach ($k in 'moduleCallsPerSec', 'irmCallsPerSec', 'irmWebSessionCallsPerSec', 'rawCallsPerSec', 'emptyCmdletCallsPerSec', 'ceilingVsRaw') { $r.$m.$k | Should -BeGreaterThan 0 }
         }
         $r.b_sessions.throttle1Sec | Should -BeGreaterThan 0
         $r.b_sessions.throttle16Sec | Should -BeGreaterThan 0
         $r.c_users.users | Should -Be 2000
         foreach ($k in 'moduleSec', 'rawParseSec', 'moduleHeldBytes', 'rawHeldBytes', 'firstObjectSec') { $r.c_users.$k | Should -BeGreaterThan 0 }
         $r.d_import.medianMs | Should -BeGreaterThan 0
+        $r.d_import.emptyModuleMedianMs | Should -BeGreaterThan 0
         @($report.table) | Should -HaveCount 12
         ($printed -join "`n") | Should -Match '\| d \| Import-Module'
     }

@@ -131,7 +131,9 @@ internal sealed class ApiPipeline(EmulatorCore core)
                 if (method.InternalOnAdminMounts is { } inner && mount != Mount.Public && !core.Profile.IsSeed
                     && !Permissions.SatisfiesAny(outcome.Key!.Granted, inner))
                     throw ApiError.Unauthorized();
-                return method.RawHandler is { } raw ? raw(ctx) : ApiResponse.Json(200, method.Handler(ctx));
+                if (method.RawHandler is { } raw) return raw(ctx);
+                var answer = method.Handler(ctx);
+                return ApiResponse.Json(200, answer, ctx.Deferred);
             }
             catch (ApiError error)
             {
@@ -188,6 +190,19 @@ internal sealed class ApiPipeline(EmulatorCore core)
     {
         response.StatusCode = api.Status;
         if (api.ContentType is not null) response.ContentType = api.ContentType;
+        if (api.Streamed is { } list)
+        {
+            // No Content-Length: Kestrel sends it chunked, a flush per chunk of entries (docs/design.md).
+            try
+            {
+                await list.WriteAsync(response.Body, ApiResponse.WireOptions, response.HttpContext.RequestAborted);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException)
+            {
+                // The client stopped reading (Select-Object -First): nothing left to tell it.
+            }
+            return;
+        }
         response.ContentLength = api.Body.Length;
         if (api.Body.Length > 0) await response.Body.WriteAsync(api.Body, response.HttpContext.RequestAborted);
     }

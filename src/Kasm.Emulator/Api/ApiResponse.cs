@@ -5,17 +5,62 @@ using System.Text.Json.Nodes;
 
 namespace Kasm.Emulator.Api;
 
-/// <summary>A finished response: status, content type and body bytes.</summary>
-internal sealed record ApiResponse(int Status, string? ContentType, byte[] Body)
+/// <summary>
+/// A finished response: status, content type and body bytes. A large list answer (<see cref="Streamed"/>) has no
+/// bytes until someone asks for <see cref="Body"/> (a fault or the fuzzer, which change whole answers); otherwise
+/// it is written to the client as it is built (<see cref="ApiPipeline.WriteAsync"/>).
+/// </summary>
+internal sealed record ApiResponse
 {
     private const string HtmlType = "text/html;charset=utf-8";
     private const string JsonType = "application/json";
 
-    /// <summary>Like Python's json.dumps output: no HTML-escaping of &lt;, &gt;, &amp;, + or quotes.</summary>
-    private static readonly JsonSerializerOptions WireOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>A list with at least this many entries is streamed; a smaller one is sent whole, with a Content-Length.</summary>
+    internal const int StreamFrom = 1000;
 
-    public static ApiResponse Json(int status, JsonNode body) =>
-        new(status, JsonType, Encoding.UTF8.GetBytes(body.ToJsonString(WireOptions)));
+    /// <summary>Like Python's json.dumps output: no HTML-escaping of &lt;, &gt;, &amp;, + or quotes.</summary>
+    internal static readonly JsonSerializerOptions WireOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private byte[]? _body;
+    private readonly LazyList? _list;
+
+    public ApiResponse(int status, string? contentType, byte[] body)
+    {
+        Status = status;
+        ContentType = contentType;
+        _body = body;
+    }
+
+    private ApiResponse(int status, LazyList list)
+    {
+        Status = status;
+        ContentType = JsonType;
+        _list = list;
+    }
+
+    public int Status { get; init; }
+
+    public string? ContentType { get; init; }
+
+    /// <summary>The body's bytes; a streamed list answer is built in full the first time they are asked for.</summary>
+    public byte[] Body
+    {
+        get => _body ??= Serialize(_list!.Fill());
+        init => _body = value;
+    }
+
+    /// <summary>The list answer still to be written entry by entry, or null when the bytes are all there.</summary>
+    public LazyList? Streamed => _body is null ? _list : null;
+
+    public static ApiResponse Json(int status, JsonNode body) => new(status, JsonType, Serialize(body));
+
+    /// <summary>A handler's answer, with its deferred list (if any) streamed when it is large, filled in otherwise.</summary>
+    public static ApiResponse Json(int status, JsonObject body, LazyList? list) =>
+        list is null ? Json(status, body)
+        : list.Count >= StreamFrom ? new ApiResponse(status, list)
+        : Json(status, list.Fill());
+
+    private static byte[] Serialize(JsonNode body) => Encoding.UTF8.GetBytes(body.ToJsonString(WireOptions));
 
     public static ApiResponse Html(int status, string body) => new(status, HtmlType, Encoding.UTF8.GetBytes(body));
 

@@ -20,6 +20,16 @@ internal sealed class HandlerContext
 
     public EmulatorSettings Settings => State.Settings;
 
+    /// <summary>The list answer the handler left to be built as it is written (<see cref="List"/>), if any.</summary>
+    public LazyList? Deferred { get; private set; }
+
+    /// <summary>
+    /// Puts the list <paramref name="items"/> under <paramref name="key"/> of <paramref name="answer"/>, each entry built by
+    /// <paramref name="entry"/> only when the answer is written (docs/design.md, the emulator's streamed lists).
+    /// </summary>
+    public void List<T>(JsonObject answer, string key, IReadOnlyList<T> items, Func<T, JsonNode> entry) =>
+        Deferred = LazyList.Create(answer, key, items, entry, State.Gate);
+
     public bool Holds(Permission permission) => Permissions.Satisfies(Key.Granted, permission);
 
     /// <summary>The <c>target_*</c> object of the body, or the missing-parameters error.</summary>

@@ -14,15 +14,15 @@ internal static class Images
     /// <summary>Every image, disabled and unavailable ones included; no paging, no filters (docs/kasm-api.md#workspaces-images).</summary>
     public static JsonObject GetImages(HandlerContext ctx)
     {
-        var list = new JsonArray();
-        foreach (var image in ctx.State.ImagesById.Values)
+        var response = new JsonObject();
+        ctx.List(response, "images", ctx.State.ImagesById.Values.ToList(), image =>
         {
             var wire = ImageFields.ToWire(image);
             wire["server"] = new JsonObject();
             wire["server_pool"] = new JsonObject();
-            list.Add(wire);
-        }
-        return new JsonObject { ["images"] = list };
+            return wire;
+        });
+        return response;
     }
 
     /// <summary>

@@ -115,8 +115,9 @@ internal static class Sessions
 
     public static JsonObject GetKasms(HandlerContext ctx)
     {
-        var kasms = new JsonArray([.. ctx.State.SessionsById.Values.Select(s => (JsonNode)SessionWire.AdminView(ctx, s))]);
-        var response = new JsonObject { ["kasms"] = kasms };
+        var kasms = ctx.State.SessionsById.Values.ToList();
+        var response = new JsonObject();
+        ctx.List(response, "kasms", kasms, s => SessionWire.AdminView(ctx, s));
         // docs/kasm-api.md#sessions: with zero sessions 1.15 leaves current_time out.
         if (kasms.Count > 0 || !ctx.Profile.Quirks115) response["current_time"] = Timestamps.Format(ctx.Now);
         return response;

@@ -82,7 +82,7 @@ internal static class Users
             users = [.. users.Skip(((int)page - 1) * size).Take(size)];
             response["page"] = (int)page;
         }
-        response["users"] = new JsonArray([.. users.Select(u => (JsonNode)UserWire.ListEntry(ctx, u))]);
+        ctx.List(response, "users", users, u => UserWire.ListEntry(ctx, u));
         response["total"] = total;
         return response;
     }

@@ -7,6 +7,8 @@ namespace Kasm.Client
     internal sealed class KasmResponse : IDisposable
     {
         private JsonDocument? _document;
+        private bool _parsed;
+        private Exception? _parseError;
 
         public KasmResponse(KasmEndpoint endpoint, int statusCode, string? contentType, byte[] body)
         {
@@ -42,13 +44,20 @@ namespace Kasm.Client
         {
             get
             {
-                if (_document == null)
-                {
-                    if (!ResponseClassifier.TryParseDocument(Body, out _document, out var ex))
-                        throw ResponseClassifier.Unreadable(Endpoint, StatusCode, ContentType, Body, ex);
-                }
-                return _document!.RootElement;
+                if (TryJson() is JsonElement root) return root;
+                throw ResponseClassifier.Unreadable(Endpoint, StatusCode, ContentType, Body, _parseError);
             }
+        }
+
+        /// <summary>The body as JSON, or null when it is not (parsed once, by the strict rules, whoever asks first).</summary>
+        public JsonElement? TryJson()
+        {
+            if (!_parsed)
+            {
+                _parsed = true;
+                ResponseClassifier.TryParseDocument(Body, out _document, out _parseError);
+            }
+            return _document?.RootElement;
         }
 
         /// <summary>

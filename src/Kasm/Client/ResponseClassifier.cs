@@ -15,10 +15,22 @@ namespace Kasm.Client
         /// <summary>Null for a usable answer; otherwise the exception that describes the failure.</summary>
         public static KasmApiException? Classify(KasmEndpoint endpoint, int status, string? contentType, byte[] body, string? secret, bool expectJson = true)
         {
-            string? serverMessage = ServerMessage(body, contentType, secret);
+            if (!TryParseDocument(body, out var doc, out _)) return Classify(endpoint, status, contentType, body, secret, expectJson, null);
+            using (doc) return Classify(endpoint, status, contentType, body, secret, expectJson, doc!.RootElement);
+        }
+
+        /// <summary>
+        /// <see cref="Classify(KasmEndpoint, int, string?, byte[], string?, bool)"/> for a body already parsed (by the
+        /// same strict rules): <paramref name="json"/> is its root, or null when it is not JSON. Parsing once per answer
+        /// instead of once per check is most of what a small call costs beyond HTTP.
+        /// </summary>
+        internal static KasmApiException? Classify(KasmEndpoint endpoint, int status, string? contentType, byte[] body, string? secret, bool expectJson, JsonElement? json)
+        {
+            string? serverMessage = MessageOf(body, secret, json);
             if (status >= 200 && status < 300)
             {
-                bool parsed = TryParse(body, out var root);
+                bool parsed = json.HasValue;
+                var root = json.GetValueOrDefault();
                 if (parsed && root.ValueKind == JsonValueKind.Object && serverMessage != null && HasErrorMessage(root) && !HasMade(endpoint, root))
                     return new KasmApiException(KasmErrorId.ApiError, $"Kasm could not complete {endpoint.Name}: {serverMessage}",
                         endpoint.Name, status, serverMessage, endpoint.Permission);
@@ -64,10 +76,17 @@ namespace Kasm.Client
         /// </summary>
         public static KasmApiException? Partial(KasmEndpoint endpoint, int status, string? contentType, byte[] body, string? secret)
         {
-            if (endpoint.Made == null || status < 200 || status >= 300 || !TryParse(body, out var root)
+            if (endpoint.Made == null || status < 200 || status >= 300 || !TryParse(body, out var root)) return null;
+            return Partial(endpoint, status, contentType, body, secret, root);
+        }
+
+        /// <summary><see cref="Partial(KasmEndpoint, int, string?, byte[], string?)"/> for a body already parsed (null: not JSON).</summary>
+        internal static KasmApiException? Partial(KasmEndpoint endpoint, int status, string? contentType, byte[] body, string? secret, JsonElement? json)
+        {
+            if (endpoint.Made == null || status < 200 || status >= 300 || !(json is JsonElement root)
                 || root.ValueKind != JsonValueKind.Object || !HasErrorMessage(root) || !HasMade(endpoint, root))
                 return null;
-            string? serverMessage = ServerMessage(body, contentType, secret);
+            string? serverMessage = MessageOf(body, secret, json);
             return new KasmApiException(KasmErrorId.PartialSuccess,
                 $"Kasm completed {endpoint.Name} but reported a failure next to the result: {serverMessage}. What was made exists on the server (it is output, and is this error's target).",
                 endpoint.Name, status, serverMessage, endpoint.Permission);
@@ -196,9 +215,15 @@ namespace Kasm.Client
         /// <summary>The server's error_message, or a short plain-text excerpt of an HTML or text body.</summary>
         internal static string? ServerMessage(byte[] body, string? contentType, string? secret)
         {
+            if (!TryParseDocument(body, out var doc, out _)) return MessageOf(body, secret, null);
+            using (doc) return MessageOf(body, secret, doc!.RootElement);
+        }
+
+        private static string? MessageOf(byte[] body, string? secret, JsonElement? json)
+        {
             if (body.Length == 0) return null;
             string? text = null;
-            if (TryParse(body, out var root))
+            if (json is JsonElement root)
             {
                 if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("error_message", out var m) && m.ValueKind != JsonValueKind.Null)
                     text = m.ValueKind == JsonValueKind.String ? m.GetString() : m.GetRawText();

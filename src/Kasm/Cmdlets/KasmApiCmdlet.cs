@@ -130,6 +130,12 @@ namespace Kasm.Cmdlets
 
         private readonly HashSet<KasmConnection> _used = new HashSet<KasmConnection>();
 
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> StateChanging = new System.Collections.Concurrent.ConcurrentDictionary<Type, bool>();
+
+        /// <summary>Whether the cmdlet type supports ShouldProcess (read from its attribute once per type, not per call).</summary>
+        private static bool ChangesState(Type type) => StateChanging.GetOrAdd(type, t =>
+            ((CmdletAttribute?)Attribute.GetCustomAttribute(t, typeof(CmdletAttribute)))?.SupportsShouldProcess == true);
+
         /// <summary>The client for this item's connection.</summary>
         internal KasmClient Client => ClientWith(this);
 
@@ -147,8 +153,7 @@ namespace Kasm.Cmdlets
         /// </summary>
         protected override void EndProcessing()
         {
-            var cmdlet = (CmdletAttribute?)Attribute.GetCustomAttribute(GetType(), typeof(CmdletAttribute));
-            if (cmdlet?.SupportsShouldProcess == true)
+            if (_used.Count > 0 && ChangesState(GetType()))
                 foreach (var connection in _used) Completion.CompletionCache.Forget(connection);
         }
 

@@ -79,9 +79,12 @@ namespace Kasm.Cmdlets
 
         // An answer item without a readable id: a non-terminating error (its target is the API method), the list goes on.
         void IKasmItemErrors.ItemFailed(KasmApiException error) => WriteError(error.ToErrorRecord(error.Method));
-        bool IKasmLog.IsDebugEnabled =>
+        // Asked several times per request (request and response bodies are built for Debug only when it is on): looked
+        // up once per invocation, which also makes it safe to ask from a -ThrottleLimit worker thread.
+        bool IKasmLog.IsDebugEnabled => _debugEnabled ??=
             MyInvocation.BoundParameters.ContainsKey("Debug")
             || !(GetVariableValue("DebugPreference") is ActionPreference p && p == ActionPreference.SilentlyContinue);
+        private bool? _debugEnabled;
 
         /// <summary>
         /// Runs one unit of work (one item); a failure is written as a non-terminating error with

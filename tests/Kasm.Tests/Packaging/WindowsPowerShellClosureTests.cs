@@ -138,7 +138,7 @@ public class WindowsPowerShellClosureTests
             .OrderBy(f => f, StringComparer.Ordinal).ToArray();
         var expected = new[]
         {
-            "Kasm.Format.ps1xml", "Kasm.Types.ps1xml", "Kasm.dll", "Kasm.psd1", "LICENSE",
+            "Kasm.Format.ps1xml", "Kasm.dll", "Kasm.psd1", "LICENSE",
             "Microsoft.Bcl.AsyncInterfaces.dll", "System.Buffers.dll", "System.Memory.dll", "System.Numerics.Vectors.dll",
             "System.Runtime.CompilerServices.Unsafe.dll", "System.Text.Encodings.Web.dll", "System.Text.Json.dll",
             "System.Threading.Tasks.Extensions.dll",
