@@ -26,6 +26,11 @@ BeforeAll {
         'Kasm.Models.KasmUser'            = { Get-KasmUser }
         'Kasm.Models.KasmStorageProvider' = { $null = New-KasmStorageProvider -Name Nextcloud -Type Nextcloud -WebdavUrl https://cloud.example.com/remote.php/dav/files/; Get-KasmStorageProvider }
         'Kasm.Models.KasmGroup'           = { Get-KasmGroup }
+        'Kasm.Models.KasmZone'            = { Get-KasmZone }
+        'Kasm.Models.KasmServer'          = { Get-KasmServer }
+        'Kasm.Models.KasmLicense'         = { Get-KasmLicense }
+        'Kasm.Models.KasmApiKey'          = { Get-KasmApiKey }
+        'Kasm.Models.KasmSetting'         = { Get-KasmSetting }
         'Kasm.Client.KasmConnection'      = { Get-KasmConnection -All }
         'Kasm.Models.KasmGroupImage'      = { Get-KasmGroup | Get-KasmGroupImage }
         'Kasm.Models.KasmLoginLink'       = { Get-KasmUser | Get-KasmUserLoginLink }
