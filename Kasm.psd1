@@ -51,6 +51,7 @@
         'Get-KasmLicense'
         'Get-KasmApiKey'
         'Get-KasmSetting'
+        'Test-KasmApiKey'
         'Get-KasmStorageProvider'
         'New-KasmStorageProvider'
         'Remove-KasmStorageProvider'

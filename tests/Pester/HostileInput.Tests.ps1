@@ -38,6 +38,7 @@ BeforeAll {
         'Get-KasmLicense'         = @(@{})
         'Get-KasmApiKey'          = @(@{ Name = 'demo' })
         'Get-KasmSetting'         = @(@{ Name = 'session_lifetime' })
+        'Test-KasmApiKey'         = @(@{ Name = 'Get-KasmUser' })
         'Get-KasmUser'            = @(@{ UserName = 'user@kasm.local' })
         'Invoke-KasmApi'          = @(@{ Method = 'get_images'; OutFile = $outFile })
         'New-KasmSession'         = @(@{ ImageName = 'Chrome'; UserName = 'user@kasm.local'; StartUrl = 'https://example.com/' })
