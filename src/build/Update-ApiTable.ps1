@@ -27,7 +27,7 @@ function Get-ApiTableLines([string] $AssemblyPath) {
     $all = @($endpoints.GetProperty('All', [System.Reflection.BindingFlags] 'Static, Public, NonPublic').GetValue($null))
     $of = $cmdlets.GetMethod('Of', [System.Reflection.BindingFlags] 'Static, Public, NonPublic')
     "The module covers $($all.Count) API methods. Any other method a key may call is reachable through ``Invoke-KasmApi``"
-    "(``Invoke-KasmApi -Method get_zones``), with the connection's credentials, retries and error handling added."
+    "(``Invoke-KasmApi -Method get_managers``), with the connection's credentials, retries and error handling added."
     ''
     '| API method | mount | cmdlets | permission the key needs | read-only key |'
     '|---|---|---|---|---|'

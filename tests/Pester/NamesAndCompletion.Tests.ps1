@@ -164,6 +164,10 @@ Describe 'Names, pipelines and Tab against the <EmulatorProfile> emulator' -ForE
             Get-Completion 'Remove-KasmImage -ImageName Fire' | Should -Be @('Firefox')
             Get-Completion 'Get-KasmStorageProvider -Name Goo' | Should -Be @("'Google Drive'")
             Get-Completion 'Remove-KasmStorageProvider -Name Goo' | Should -Be @("'Google Drive'")
+            Get-Completion 'Get-KasmZone -Name def' | Should -Be @('default')
+            Get-Completion 'Get-KasmServer -Name win' | Should -Be @('win-desktop-01.example.com')
+            Get-Completion 'Get-KasmApiKey -Name read' | Should -Be @('readonly')
+            Get-Completion 'Get-KasmSetting -Name session' | Should -Be @('session_lifetime')
             # PowerShell completes an enum parameter from the enum itself; 'Google Drive' is accepted when typed.
             Get-Completion 'New-KasmStorageProvider -Name x -Type Goo' | Should -Contain 'GoogleDrive'
             $s = New-KasmSession -ImageName Chrome -UserName user@kasm.local -ErrorAction Stop

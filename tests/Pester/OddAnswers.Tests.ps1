@@ -34,6 +34,11 @@ BeforeAll {
         'Get-KasmUser -UserId'          = { Get-KasmUser -UserId $userId -Connection $conn }
         'Get-KasmGroup'                 = { Get-KasmGroup -Connection $conn }
         'Get-KasmStorageProvider'       = { Get-KasmStorageProvider -Connection $conn }
+        'Get-KasmZone'                  = { Get-KasmZone -Connection $conn }
+        'Get-KasmServer'                = { Get-KasmServer -Connection $conn }
+        'Get-KasmLicense'               = { Get-KasmLicense -Connection $conn }
+        'Get-KasmApiKey'                = { Get-KasmApiKey -Connection $conn }
+        'Get-KasmSetting'               = { Get-KasmSetting -Connection $conn }
         'Get-KasmSystemInfo'            = { Get-KasmSystemInfo -Connection $conn }
         'Invoke-KasmApi get_images'     = { Invoke-KasmApi get_images -Connection $conn }
         'Invoke-KasmApi system_info'    = { Invoke-KasmApi admin/system_info -Connection $conn }

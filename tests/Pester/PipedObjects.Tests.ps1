@@ -12,7 +12,13 @@ BeforeDiscovery {
         @{ Name = 'Get-KasmUser'; Args = @{}; Takes = 'KasmUser', 'KasmSession' }
         @{ Name = 'Get-KasmGroup'; Args = @{}; Takes = @() }
         @{ Name = 'Get-KasmStorageProvider'; Args = @{}; Takes = @() }
-        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage' }
+        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck' }
+        @{ Name = 'Get-KasmZone'; Args = @{}; Takes = @() }
+        @{ Name = 'Get-KasmServer'; Args = @{}; Takes = @() }
+        @{ Name = 'Get-KasmLicense'; Args = @{}; Takes = @() }
+        @{ Name = 'Get-KasmApiKey'; Args = @{}; Takes = @() }
+        @{ Name = 'Get-KasmSetting'; Args = @{}; Takes = @() }
+        @{ Name = 'Test-KasmApiKey'; Args = @{ Name = 'Get-KasmImage' }; Takes = @() }
         @{ Name = 'Invoke-KasmApi'; Args = @{ Method = 'get_images' }; Takes = @() }
         @{ Name = 'New-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmImage', 'KasmUser' }
         @{ Name = 'Remove-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
@@ -51,7 +57,7 @@ BeforeDiscovery {
         @{ Name = 'Remove-KasmStorageProvider'; Args = @{ WhatIf = $true }; Takes = 'KasmStorageProvider' }
     )
 
-    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage'
+    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck'
     $Cases = foreach ($c in $Cmdlets) { foreach ($t in $TypeNames) { @{ Cmdlet = $c; CmdletName = $c.Name; TypeName = $t; Taken = $c.Takes -contains $t } } }
     $Matrix = @{ Cmdlets = @($Cmdlets.Name); TypeNames = $TypeNames }
 }
@@ -79,6 +85,12 @@ BeforeAll {
         KasmLoginLink       = Get-KasmUserLoginLink -UserId $user.UserId -ErrorAction Stop
         KasmUserAttributes  = Get-KasmUserAttribute -UserId $user.UserId -ErrorAction Stop
         KasmGroupImage      = @(Get-KasmGroupImage -GroupName 'All Users' -ErrorAction Stop)[0]
+        KasmZone            = @(Get-KasmZone -ErrorAction Stop)[0]
+        KasmServer          = @(Get-KasmServer -ErrorAction Stop)[0]
+        KasmLicense         = @(Get-KasmLicense -ErrorAction Stop)[0]
+        KasmApiKey          = @(Get-KasmApiKey -ErrorAction Stop)[0]
+        KasmSetting         = @(Get-KasmSetting -ErrorAction Stop)[0]
+        KasmPermissionCheck = @(Test-KasmApiKey -Name Get-KasmImage -ErrorAction Stop)[0]
     }
     # A shared session of its own (a share piped into Disable-KasmSessionSharing under -WhatIf changes nothing, but
     # the main session stays unshared for the other cases).

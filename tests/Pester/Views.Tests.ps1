@@ -18,7 +18,7 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'Kasm.TestHelpers.psm1') -Force
-    $kasm = Start-TestKasm -EmulatorProfile 'kasm-1.15'
+    $kasm = Start-TestKasm -EmulatorProfile 'kasm-1.15' -KeyName imagesonly
     # How to get real objects of each type with a table view. A new type with a table view needs a line here.
     $producers = @{
         'Kasm.Models.KasmImage'           = { Get-KasmImage }
@@ -26,6 +26,12 @@ BeforeAll {
         'Kasm.Models.KasmUser'            = { Get-KasmUser }
         'Kasm.Models.KasmStorageProvider' = { $null = New-KasmStorageProvider -Name Nextcloud -Type Nextcloud -WebdavUrl https://cloud.example.com/remote.php/dav/files/; Get-KasmStorageProvider }
         'Kasm.Models.KasmGroup'           = { Get-KasmGroup }
+        'Kasm.Models.KasmZone'            = { Get-KasmZone }
+        'Kasm.Models.KasmServer'          = { Get-KasmServer }
+        'Kasm.Models.KasmLicense'         = { Get-KasmLicense }
+        'Kasm.Models.KasmApiKey'          = { Get-KasmApiKey }
+        'Kasm.Models.KasmSetting'         = { Get-KasmSetting }
+        'Kasm.Models.KasmPermissionCheck' = { Test-KasmApiKey -Connection $kasm.Connections.imagesonly }
         'Kasm.Client.KasmConnection'      = { Get-KasmConnection -All }
         'Kasm.Models.KasmGroupImage'      = { Get-KasmGroup | Get-KasmGroupImage }
         'Kasm.Models.KasmLoginLink'       = { Get-KasmUser | Get-KasmUserLoginLink }

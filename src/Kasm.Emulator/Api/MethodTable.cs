@@ -75,6 +75,13 @@ internal static class MethodTable
         new("create_storage_provider", StorageProviders.Create, [StorageProvidersCreate], ReadOnly: false, Mount.PublicAdmin),
         new("delete_storage_provider", StorageProviders.Delete, [StorageProvidersDelete], ReadOnly: false, Mount.PublicAdmin),
 
+        // Infrastructure reads (docs/kasm-api.md#infrastructure); get_servers filters by Agents View / Servers View in the handler.
+        new("get_zones", Infrastructure.GetZones, [ZonesView], ReadOnly: true, Mount.PublicAdmin),
+        new("get_servers", Infrastructure.GetServers, [ServersView, AgentsView], ReadOnly: true, Mount.PublicAdmin),
+        new("get_licenses", Infrastructure.GetLicenses, [LicensesView], ReadOnly: true, Mount.PublicAdmin),
+        new("get_api_configs", Infrastructure.GetApiConfigs, [DevapiView], ReadOnly: true, Mount.PublicAdmin),
+        new("get_settings", Infrastructure.GetSettings, [SettingsView], ReadOnly: true, Mount.PublicAdmin),
+
         // System (docs/kasm-api.md#system-info).
         new("system_info", SystemInfo.Get, [SystemView], ReadOnly: true, Mount.PublicAdmin),
     }.ToDictionary(m => m.Name, StringComparer.Ordinal);

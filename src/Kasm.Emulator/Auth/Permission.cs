@@ -15,6 +15,7 @@ public enum Permission
     GroupsModify = 401,
     GroupsCreate = 402,
     GroupsDelete = 403,
+    AgentsView = 500,
     SessionsView = 800,
     SessionsModify = 801,
     SessionsDelete = 803,
@@ -23,8 +24,14 @@ public enum Permission
     ImagesCreate = 902,
     ImagesDelete = 903,
     ImagesModifyResources = 904,
+    DevapiView = 1000,
+    SettingsView = 1300,
+    LicensesView = 1500,
     SystemView = 1600,
     // docs/kasm-api.md#permissions gives the range 1800…3003 for these families without exact ids; Storage Providers is the last (3000–3003).
+    // Thirteen families at x00 steps from Managers (1800) put Zones at 1900 and Servers at 2300 (inferred).
+    ZonesView = 1900,
+    ServersView = 2300,
     StorageProvidersView = 3000,
     StorageProvidersModify = 3001,
     StorageProvidersCreate = 3002,

@@ -113,6 +113,13 @@ namespace Kasm.Client
         public static readonly KasmEndpoint RemoveUserGroup = Add("remove_user_group", "public", false, "Groups Modify", true);
 
         // System and storage
+        // Infrastructure reads (docs/kasm-api.md#infrastructure).
+        public static readonly KasmEndpoint GetZones = Add("get_zones", "admin", true, "Zones View", true);
+        public static readonly KasmEndpoint GetServers = Add("get_servers", "admin", true, "Agents View (Docker agents) or Servers View (fixed servers)", true);
+        public static readonly KasmEndpoint GetLicenses = Add("get_licenses", "admin", true, "Licenses View", true);
+        public static readonly KasmEndpoint GetApiConfigs = Add("get_api_configs", "admin", true, "Devapi View", true);
+        public static readonly KasmEndpoint GetSettings = Add("get_settings", "admin", true, "Settings View", true);
+
         public static readonly KasmEndpoint SystemInfo = Add("system_info", "admin", true, "System View", true);
         public static readonly KasmEndpoint GetStorageProviders = Add("get_storage_providers", "admin", true, "Storage Providers View", true);
         // Not resent: a second delete meets a provider that no longer exists.

@@ -18,8 +18,8 @@ public class EndpointAndPayloadTests
     [InlineData("request_kasm", "api/public/request_kasm", false)]
     [InlineData("create_user", "api/public/create_user", false)]
     [InlineData("get_users", "api/public/get_users", true)]
-    [InlineData("get_zones", "api/public/get_zones", false)]
-    [InlineData("client/get_zones", "api/get_zones", false)]
+    [InlineData("get_managers", "api/public/get_managers", false)]
+    [InlineData("client/get_managers", "api/get_managers", false)]
     [InlineData("admin/get_kasms", "api/admin/get_kasms", true)]
     public void Resolve_paths_and_retry_rules(string given, string path, bool retrySafe)
     {

@@ -83,4 +83,32 @@ namespace Kasm.Cmdlets.Completion
         internal override string Kind => "group";
         internal override IEnumerable<string> Read(KasmClient client, CancellationToken cancel) => client.GetGroups(cancel).Select(g => g.Name ?? "");
     }
+
+    /// <summary>Zone names.</summary>
+    public sealed class KasmZoneNameCompleter : KasmCompleter
+    {
+        internal override string Kind => "zone";
+        internal override IEnumerable<string> Read(KasmClient client, CancellationToken cancel) => client.GetZones(cancel).Select(z => z.Name ?? "");
+    }
+
+    /// <summary>Server host names.</summary>
+    public sealed class KasmServerNameCompleter : KasmCompleter
+    {
+        internal override string Kind => "server";
+        internal override IEnumerable<string> Read(KasmClient client, CancellationToken cancel) => client.GetServers(cancel).Select(s => s.Hostname ?? "");
+    }
+
+    /// <summary>API key names.</summary>
+    public sealed class KasmApiKeyNameCompleter : KasmCompleter
+    {
+        internal override string Kind => "API key";
+        internal override IEnumerable<string> Read(KasmClient client, CancellationToken cancel) => client.GetApiKeys(cancel).Select(k => k.Name ?? "");
+    }
+
+    /// <summary>Global setting names.</summary>
+    public sealed class KasmSettingNameCompleter : KasmCompleter
+    {
+        internal override string Kind => "setting";
+        internal override IEnumerable<string> Read(KasmClient client, CancellationToken cancel) => client.GetSettings(cancel).Select(s => s.Name ?? "");
+    }
 }
