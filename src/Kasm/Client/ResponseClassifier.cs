@@ -130,13 +130,6 @@ namespace Kasm.Client
 
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
 
-
-
-        /// <summary>
-        /// Parses a body as JSON, or says why not; never throws. Refused: an empty body, bytes that are not UTF-8 (which
-        /// System.Text.Json would otherwise only notice when a string is read), and nesting deeper than 64 levels
-        /// (System.Text.Json's default MaxDepth; Kasm's answers nest a few levels). All are KasmUnexpectedResponse.
-        /// </summary>
         /// <summary>
         /// One item of a streamed list under the same rules as <see cref="TryParseDocument"/> (its depth counted from
         /// the answer's top, where it sits two levels down): a document to map it from (dispose it) and its own bytes.
@@ -147,31 +140,30 @@ namespace Kasm.Client
             error = null;
             bytes = new byte[count];
             Buffer.BlockCopy(buffer, offset, bytes, 0, count);
-            try
-            {
-                StrictUtf8.GetCharCount(bytes);
-                document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 62 });
-                if (HasSurrogateEscape(bytes)) CheckStrings(document.RootElement);
-                return true;
-            }
-            catch (Exception ex) when (ex is JsonException || ex is DecoderFallbackException || ex is ArgumentException || ex is InvalidOperationException)
-            {
-                document?.Dispose();
-                document = null;
-                error = ex;
-                return false;
-            }
+            return TryParse(bytes, 62, out document, out error);
         }
 
+        /// <summary>
+        /// Parses a body as JSON, or says why not; never throws. Refused: an empty body, bytes that are not UTF-8 (which
+        /// System.Text.Json would otherwise only notice when a string is read), and nesting deeper than 64 levels
+        /// (System.Text.Json's default MaxDepth; Kasm's answers nest a few levels). All are KasmUnexpectedResponse.
+        /// </summary>
         internal static bool TryParseDocument(byte[] body, out JsonDocument? document, out Exception? error)
         {
             document = null;
             error = null;
-            if (body.Length == 0) return false;
+            return body.Length != 0 && TryParse(body, 64, out document, out error);
+        }
+
+        /// <summary>Strict UTF-8, at most <paramref name="maxDepth"/> levels, no lone surrogate escape in a string.</summary>
+        private static bool TryParse(byte[] body, int maxDepth, out JsonDocument? document, out Exception? error)
+        {
+            document = null;
+            error = null;
             try
             {
                 StrictUtf8.GetCharCount(body);
-                document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+                document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = maxDepth });
                 if (HasSurrogateEscape(body)) CheckStrings(document.RootElement);
                 return true;
             }

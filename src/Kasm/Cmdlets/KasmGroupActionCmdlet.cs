@@ -48,7 +48,7 @@ namespace Kasm.Cmdlets
             {
                 var client = Client;
                 Guid id = GroupName != null ? GroupNamed(client, GroupName).GroupId : GroupId;
-                string shown = GroupName ?? (InputObject?.BaseObject is KasmGroup g && g.GroupId == id ? g.Name : null) ?? id.ToString();
+                string? shown = GroupName ?? (Piped<KasmGroup>() is KasmGroup g && g.GroupId == id ? g.Name : null);
                 if (!ShouldProcess(Targets.Group(shown, id), ActionText)) return;
                 Act(client, id);
             });

@@ -62,6 +62,6 @@ namespace Kasm.Cmdlets
 
         /// <summary>The user name of a piped KasmUser, for messages and output.</summary>
         private string? PipedUserName() =>
-            InputObject?.BaseObject is KasmUser piped && piped.UserId == UserId ? piped.UserName : null;
+            Piped<KasmUser>() is KasmUser piped && piped.UserId == UserId ? piped.UserName : null;
     }
 }

@@ -36,7 +36,7 @@ namespace Kasm.Cmdlets
             {
                 var client = Client;
                 Guid id = ImageName != null ? ImageNamed(client, ImageName).ImageId : ImageId;
-                string shown = ImageName ?? (InputObject?.BaseObject is KasmImage i && i.ImageId == id ? i.FriendlyName : null) ?? id.ToString();
+                string? shown = ImageName ?? (Piped<KasmImage>() is KasmImage i && i.ImageId == id ? i.FriendlyName : null);
                 if (!ShouldProcess(Targets.Workspace(shown, id), "Delete Kasm workspace")) return;
                 client.DeleteImage(id, Cancellation);
             });

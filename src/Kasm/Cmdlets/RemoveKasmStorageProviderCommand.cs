@@ -40,7 +40,7 @@ namespace Kasm.Cmdlets
                 if (Name != null)
                     id = KasmClient.PickByName(ListOnce(client, c => c.GetStorageProviders(Cancellation)), Name, p => new[] { p.Name }, "storage provider",
                         p => $"{p.Name} ({p.StorageProviderId})").StorageProviderId;
-                string shown = Name ?? (InputObject?.BaseObject is KasmStorageProvider p && p.StorageProviderId == id ? p.Name : null) ?? id.ToString();
+                string shown = Name ?? (Piped<KasmStorageProvider>() is KasmStorageProvider p && p.StorageProviderId == id ? p.Name : null) ?? id.ToString();
                 if (!ShouldProcess($"storage provider {shown}", "Delete Kasm storage provider")) return;
                 client.DeleteStorageProvider(id, Cancellation);
             });
