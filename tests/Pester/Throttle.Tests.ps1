@@ -193,7 +193,8 @@ Describe '-ThrottleLimit on the per-item actions' {
 
     It 'a session action (Enable-KasmSessionSharing) keeps input order, at most that many in flight, an error naming the failing session' {
         $null = Set-EmulatorSetting $emu @{ maxKasmsPerUser = 20; licenseLimit = 20; sessionStartDelayMs = 0 }
-        # user@kasm.local's group allows sharing (the administrators' does not).
+        # The state to share in: the group setting that lets sessions be shared (off by default, as on real servers).
+        $null = Set-EmulatorSetting $emu @{ allowKasmSharing = $true }
         $plainId = [guid] '9c1e2d3f4a5b4c6d8e7f0a1b2c3d4e5f'
         $sessions = @(1..8 | ForEach-Object { [pscustomobject]@{ ImageId = $chromeId; UserId = $plainId } } | New-KasmSession -ThrottleLimit 4)
         $sessions | Should -HaveCount 8
