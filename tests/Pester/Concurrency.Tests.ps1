@@ -100,6 +100,94 @@ Describe 'One connection shared by ForEach-Object -Parallel' {
     }
 }
 
+Describe 'One connection shared by Start-ThreadJob' {
+    BeforeEach { Reset-Emulator $emu }
+
+    It '8 thread jobs over one connection ($using:) each create their slice: all 40 users made once, as the emulator holds them' {
+        Clear-EmulatorRequestLog $emu
+        $jobs = foreach ($j in 1..8) {
+            Start-ThreadJob -ThrottleLimit 8 -ArgumentList $j -ScriptBlock {
+                param($J)
+                Import-Module $using:manifest
+                $c = $using:conn
+                1..5 | ForEach-Object { New-KasmUser -UserName "tj-$J-$_@example.com" -Connection $c -ErrorAction Stop } |
+                    ForEach-Object { [pscustomobject]@{ UserName = $_.UserName; UserId = $_.UserId; Runspace = [runspace]::DefaultRunspace.InstanceId } }
+            }
+        }
+        $results = @($jobs | Receive-Job -Wait -AutoRemoveJob -ErrorVariable jobErrors)
+        $jobErrors | Should -HaveCount 0
+        $results | Should -HaveCount 40
+        @($results.UserName | Sort-Object -Unique) | Should -HaveCount 40
+        @($results.Runspace | Sort-Object -Unique).Count | Should -BeGreaterThan 1 -Because 'the jobs ran in runspaces of their own'
+        # Checked against the server: each create sent once, and each returned id is the user the emulator holds.
+        @(Get-EmulatorRequestLog $emu | Where-Object method -EQ 'create_user') | Should -HaveCount 40
+        $held = @{}
+        Get-KasmUser -Connection $conn | ForEach-Object { $held[$_.UserName] = $_.UserId }
+        foreach ($r in $results) { $held[$r.UserName] | Should -Be $r.UserId }
+    }
+}
+
+Describe 'Fan-out across processes (docs/scale-out.md, section 3)' {
+    BeforeEach { Reset-Emulator $emu }
+
+    It 'three child processes connect from their own environment, do their slice and return only ids and errors as data; the secret never travels' {
+        $key = Get-EmulatorKey $emu
+        $null = New-KasmUser -UserName 'fan-2-3@example.com' -Connection $conn   # one name per run already taken: an error as data
+        Clear-EmulatorRequestLog $emu
+        $script = Join-Path $TestDrive 'worker.ps1'
+        Set-Content $script @'
+param($Manifest, $Thumbprint, [string[]] $Names)
+$ErrorActionPreference = 'Stop'
+Import-Module $Manifest
+$kasm = Connect-Kasm -CertificateThumbprint $Thumbprint     # KASM_SERVER, KASM_API_KEY, KASM_API_KEY_SECRET of this process
+$made = @(($Names -split ',') | ForEach-Object { [pscustomobject]@{ UserName = $_ } } |
+    New-KasmUser -Connection $kasm -ThrottleLimit 4 -ErrorAction SilentlyContinue -ErrorVariable failed)
+Disconnect-Kasm -Connection $kasm
+[pscustomobject]@{
+    Made   = @($made | ForEach-Object { [pscustomobject]@{ UserName = $_.UserName; UserId = $_.UserId.ToString() } })
+    Failed = @($failed | ForEach-Object { [pscustomobject]@{ Target = "$($_.TargetObject)"; ErrorId = $_.FullyQualifiedErrorId } })
+} | ConvertTo-Json -Depth 4 -Compress
+'@
+        $exe = [Environment]::ProcessPath
+        $prefix = @()
+        if ([IO.Path]::GetFileNameWithoutExtension($exe) -eq 'dotnet') { $prefix = @(Join-Path $PSHOME 'pwsh.dll') }
+        $workers = foreach ($w in 1..3) {
+            $psi = [Diagnostics.ProcessStartInfo]::new($exe)
+            foreach ($a in @($prefix) + @('-NoProfile', '-NonInteractive', '-File', $script, '-Manifest', (Get-KasmModuleManifestPath), '-Thumbprint', $emu.Thumbprint, '-Names')) { $psi.ArgumentList.Add($a) }
+            $psi.ArgumentList.Add(((1..4 | ForEach-Object { "fan-$w-$_@example.com" }) -join ','))
+            # Each worker's own environment: the secret is set here, never passed as an argument.
+            $psi.Environment['KASM_SERVER'] = [string] $emu.Url
+            $psi.Environment['KASM_API_KEY'] = $key.apiKey
+            $psi.Environment['KASM_API_KEY_SECRET'] = $key.apiKeySecret
+            $psi.RedirectStandardOutput = $true
+            $psi.RedirectStandardError = $true
+            $psi.UseShellExecute = $false
+            [pscustomobject]@{ Info = $psi; Process = [Diagnostics.Process]::Start($psi) }
+        }
+        $answers = foreach ($worker in $workers) {
+            $out = $worker.Process.StandardOutput.ReadToEndAsync()
+            $err = $worker.Process.StandardError.ReadToEnd()
+            $worker.Process.WaitForExit(120000) | Should -BeTrue -Because 'a hang guard'
+            $worker.Process.ExitCode | Should -Be 0 -Because $err
+            ($worker.Info.ArgumentList -join ' ') | Should -Not -Match ([regex]::Escape($key.apiKeySecret))
+            $out.Result | Should -Not -Match ([regex]::Escape($key.apiKeySecret))
+            $err | Should -Not -Match ([regex]::Escape($key.apiKeySecret))
+            $out.Result | ConvertFrom-Json
+        }
+        $made = @($answers | ForEach-Object { $_.Made })
+        $failed = @($answers | ForEach-Object { $_.Failed })
+        $made | Should -HaveCount 11
+        $failed | Should -HaveCount 1
+        $failed[0].Target | Should -Be 'fan-2-3@example.com'
+        $failed[0].ErrorId | Should -BeLike 'Kasm*,Kasm.Cmdlets.NewKasmUserCommand'
+        # The work is complete: every other name is a user the server holds, with the id its worker returned.
+        $held = @{}
+        Get-KasmUser -Connection $conn | ForEach-Object { $held[$_.UserName] = $_.UserId.ToString() }
+        foreach ($m in $made) { $held[$m.UserName] | Should -Be $m.UserId }
+        @(Get-EmulatorRequestLog $emu | Where-Object method -EQ 'create_user') | Should -HaveCount 12
+    }
+}
+
 Describe 'Default connections per runspace' {
     BeforeEach { Reset-Emulator $emu }
 

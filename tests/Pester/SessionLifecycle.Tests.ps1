@@ -60,6 +60,16 @@ Describe 'Session lifecycle against the <EmulatorProfile> emulator' -ForEach @(
             @(Get-EmulatorRequestMethod $emu) | Should -Be @('get_kasm_status')
         }
 
+        It 'names the owner (UserName) from the piped session, or from the owner look-up, with no extra request' {
+            $listed = Get-KasmSession | Where-Object KasmId -EQ $s.KasmId
+            Clear-EmulatorRequestLog $emu
+            ($listed | Get-KasmSessionStatus -ErrorAction Stop).UserName | Should -BeExactly 'user@kasm.local'
+            @(Get-EmulatorRequestMethod $emu) | Should -Be @('get_kasm_status')
+            Clear-EmulatorRequestLog $emu
+            (Get-KasmSessionStatus -KasmId $s.KasmId -ErrorAction Stop).UserName | Should -BeExactly 'user@kasm.local'
+            @(Get-EmulatorRequestMethod $emu) | Should -Be @('get_kasm', 'get_kasm_status')
+        }
+
         It 'gives a session that is not running as a state, not an error: <_>' -ForEach 'provisioning', 'paused', 'stopped', 'pausing' {
             Set-SessionStatus $emu $s $_
             $r = @($s | Get-KasmSessionStatus -ErrorVariable ev)
@@ -238,12 +248,25 @@ Describe 'Session lifecycle against the <EmulatorProfile> emulator' -ForEach @(
             $body | Should -HaveCount 1
             $body[0].kasm_id | Should -Be $s.KasmId.ToString('N')
             $body[0].user_id | Should -Be $user.UserId.ToString('N')
-            $body[0].exec_config.cmd | Should -BeExactly 'touch /tmp/x'
+            # The command may hold a secret: the Debug log masks it (the test below).
+            $body[0].exec_config.cmd | Should -BeExactly '***'
             $body[0].exec_config.user | Should -BeExactly 'root'
             $body[0].exec_config.privileged | Should -BeTrue
             $body[0].exec_config.workdir | Should -BeExactly '/tmp'
             $body[0].exec_config.environment.DISPLAY | Should -BeExactly ':1'
             @(Get-EmulatorRequestLog $emu | Where-Object method -EQ 'exec_command_kasm')[0].path | Should -BeExactly '/api/public/exec_command_kasm'
+        }
+
+        It 'keeps the command text out of Verbose and Debug; -WhatIf shows it' {
+            $command = 'curl -H "Authorization: Bearer tok-5ecret-77" https://example.com'
+            $d = Invoke-Debugged { $s | Invoke-KasmSessionCommand -Command $command -Confirm:$false -Verbose -ErrorAction Stop 4>&1 }
+            $verbose = @($d.Output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+            @($verbose | Where-Object { $_ -like "*Run a command ($($command.Length) characters, not logged) in Kasm session*" }) | Should -HaveCount 1
+            (($verbose + $d.Debug) -join "`n") | Should -Not -Match 'tok-5ecret-77'
+            @(Get-SentBody $d.Debug 'exec_command_kasm') | Should -HaveCount 1
+            $run = Invoke-Captured { $s | Invoke-KasmSessionCommand -Command $command -WhatIf } -Variables @{ s = $s; command = $command }
+            $run.WhatIf | Should -HaveCount 1
+            $run.WhatIf[0] | Should -Match 'tok-5ecret-77'
         }
 
         It '-PassThru outputs the session; the help says the output never comes back' {
@@ -317,6 +340,21 @@ Describe 'Session lifecycle against the <EmulatorProfile> emulator' -ForEach @(
             $ev | Should -HaveCount 1
             $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidArgument,*'
             @(Get-EmulatorRequestMethod $emu) | Should -HaveCount 0
+        }
+
+        It 'one file and several sessions: the first is saved, each later one is an error before anything is sent for it' {
+            $second = New-KasmSession -ImageName Chrome -UserId $admin.UserId -ErrorAction Stop
+            Clear-EmulatorRequestLog $emu
+            $target = Join-Path $folder 'one.jpg'
+            $r = @($s, $second | Save-KasmSessionScreenshot -Path $target -ErrorVariable ev -ErrorAction SilentlyContinue)
+            $r | Should -HaveCount 1
+            $r[0].FullName | Should -Be $target
+            $ev | Should -HaveCount 1
+            $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidArgument,*'
+            $ev[0].TargetObject | Should -Be $second.KasmId
+            @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -eq 'get_kasm_screenshot' }) | Should -HaveCount 1
+            # A folder takes them all, one file per session.
+            @($s, $second | Save-KasmSessionScreenshot -Path $folder -ErrorAction Stop).Name | Should -Be @("$($s.KasmId).jpg", "$($second.KasmId).jpg")
         }
 
         It 'a read-only key may take one' {

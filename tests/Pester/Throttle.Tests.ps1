@@ -26,7 +26,11 @@ Describe '-ThrottleLimit' {
     }
 
     It 'is offered by every cmdlet that sends one request per piped item, 1 by default, and by no other' {
-        $bulk = 'New-KasmSession', 'Remove-KasmSession', 'New-KasmUser', 'Set-KasmUser', 'Set-KasmImage', 'New-KasmStorageProvider', 'New-KasmGroup', 'New-KasmImage', 'Invoke-KasmSessionCommand'
+        $bulk = 'New-KasmSession', 'Remove-KasmSession', 'New-KasmUser', 'Set-KasmUser', 'Set-KasmImage', 'New-KasmStorageProvider', 'New-KasmGroup', 'New-KasmImage', 'Invoke-KasmSessionCommand',
+            'Suspend-KasmSession', 'Resume-KasmSession', 'Stop-KasmSession', 'Send-KasmSessionKeepalive', 'Enable-KasmSessionSharing', 'Disable-KasmSessionSharing',
+            'Save-KasmSessionScreenshot', 'Remove-KasmUser', 'Revoke-KasmUserLogin', 'Get-KasmUserLoginLink', 'Get-KasmUserAttribute', 'Set-KasmUserAttribute',
+            'Set-KasmGroup', 'Remove-KasmGroup', 'Get-KasmGroupMember', 'Get-KasmGroupImage', 'Add-KasmGroupMember', 'Remove-KasmGroupMember',
+            'Add-KasmGroupImage', 'Remove-KasmGroupImage', 'Remove-KasmImage', 'Remove-KasmStorageProvider'
         $with = @(Get-Command -Module Kasm | Where-Object { $_.Parameters.ContainsKey('ThrottleLimit') } | ForEach-Object Name)
         $with | Sort-Object | Should -Be ($bulk | Sort-Object)
         foreach ($name in $bulk) { (New-Object "Kasm.Cmdlets.$($name -replace '-', '')Command").ThrottleLimit | Should -Be 1 }
@@ -178,6 +182,117 @@ Start-Sleep -Milliseconds 500
             foreach ($bar in $bars) { $bar.Group[-1].RecordType | Should -Be 'Completed' }
         }
         finally { $ps.Dispose() }
+    }
+}
+
+Describe '-ThrottleLimit on the per-item actions' {
+    BeforeEach {
+        Reset-Emulator $emu
+        Get-EmulatorInFlight $emu -ResetPeak
+    }
+
+    It 'a session action (Enable-KasmSessionSharing) keeps input order, at most that many in flight, an error naming the failing session' {
+        $null = Set-EmulatorSetting $emu @{ maxKasmsPerUser = 20; licenseLimit = 20; sessionStartDelayMs = 0 }
+        # The state to share in: the group setting that lets sessions be shared (off by default, as on real servers).
+        $null = Set-EmulatorSetting $emu @{ allowKasmSharing = $true }
+        $plainId = [guid] '9c1e2d3f4a5b4c6d8e7f0a1b2c3d4e5f'
+        $sessions = @(1..8 | ForEach-Object { [pscustomobject]@{ ImageId = $chromeId; UserId = $plainId } } | New-KasmSession -ThrottleLimit 4)
+        $sessions | Should -HaveCount 8
+        $ghost = [guid] 'feedfacefeedfacefeedfacefeedface'
+        $rows = @($sessions[0..3] | ForEach-Object { [pscustomobject]@{ KasmId = $_.KasmId; UserId = $_.UserId } }) +
+            @([pscustomobject]@{ KasmId = $ghost; UserId = $plainId }) +
+            @($sessions[4..7] | ForEach-Object { [pscustomobject]@{ KasmId = $_.KasmId; UserId = $_.UserId } })
+        $null = Set-EmulatorFault $emu -ApiMethod create_kasm_share_id -LatencyMs 400 -Every 3
+        $null = Set-EmulatorFault $emu -ApiMethod create_kasm_share_id -LatencyMs 150 -Every 2
+        Clear-EmulatorRequestLog $emu
+        Get-EmulatorInFlight $emu -ResetPeak
+        $out = @($rows | Enable-KasmSessionSharing -ThrottleLimit 4 -Confirm:$false -ErrorAction Continue -ErrorVariable ev 2>&1)
+        # Results and the error in input order: four shares, the error for the unknown session, four shares.
+        $out | Should -HaveCount 9
+        $out[4] | Should -BeOfType System.Management.Automation.ErrorRecord
+        $out[4].TargetObject | Should -Be $ghost
+        @($out | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] } | ForEach-Object KasmId) | Should -Be @($sessions.KasmId)
+        $ev | Should -HaveCount 1
+        $load = Get-EmulatorInFlight $emu
+        $load.peak | Should -BeLessOrEqual 4
+        $load.peak | Should -BeGreaterThan 1
+        @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -eq 'create_kasm_share_id' }) | Should -HaveCount 9
+    }
+
+    It 'a user action (Get-KasmUserAttribute) binds -UserName from piped rows and keeps an unknown name''s error in its place' {
+        $made = @(New-Row 'attr' 8 | New-KasmUser -ThrottleLimit 4)
+        $rows = @($made[0..3] | Select-Object UserName) + @([pscustomobject]@{ UserName = 'nobody-here@example.com' }) + @($made[4..7] | Select-Object UserName)
+        $null = Set-EmulatorFault $emu -ApiMethod get_attributes -LatencyMs 400 -Every 3
+        $null = Set-EmulatorFault $emu -ApiMethod get_attributes -LatencyMs 150 -Every 2
+        Get-EmulatorInFlight $emu -ResetPeak
+        Clear-EmulatorRequestLog $emu
+        $out = @($rows | Get-KasmUserAttribute -ThrottleLimit 4 -ErrorAction Continue 2>&1)
+        $out | Should -HaveCount 9
+        # Before, the look-up error was written at once, ahead of the four results still in flight.
+        $out[4] | Should -BeOfType System.Management.Automation.ErrorRecord
+        $out[4].TargetObject | Should -Be 'nobody-here@example.com'
+        $out[4].FullyQualifiedErrorId | Should -BeLike 'KasmItemNotFound,*'
+        @($out | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] } | ForEach-Object UserId) | Should -Be @($made.UserId)
+        $load = Get-EmulatorInFlight $emu
+        $load.peak | Should -BeLessOrEqual 4
+        $load.peak | Should -BeGreaterThan 1
+        @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -eq 'get_attributes' }) | Should -HaveCount 8
+    }
+
+    It 'a piped user binds by id (not by name) and rows with a UserName column remove users (Import-Csv | Remove-KasmUser)' {
+        $made = @(New-Row 'csv' 6 | New-KasmUser)
+        $csv = Join-Path $TestDrive 'names.csv'
+        $made[0..2] | Select-Object UserName | Export-Csv $csv -NoTypeInformation
+        Clear-EmulatorRequestLog $emu
+        Import-Csv $csv | Remove-KasmUser -ThrottleLimit 3 -Confirm:$false
+        # A piped KasmUser has both UserId and UserName: it binds -UserId (no look-up by name).
+        $made[3..5] | Remove-KasmUser -ThrottleLimit 3 -Confirm:$false
+        @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -eq 'delete_user' }) | Should -HaveCount 6
+        @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -eq 'get_users' }) | Should -HaveCount 1
+        $names = @(Get-KasmUser).UserName
+        foreach ($u in $made) { $names | Should -Not -Contain $u.UserName }
+    }
+
+    It 'a group action (Set-KasmGroup) and group membership keep input order and the limit, an error naming the failing group' {
+        $groups = @(1..6 | ForEach-Object { [pscustomobject]@{ Name = "Throttle set $_" } } | New-KasmGroup -Confirm:$false)
+        $ghost = [guid] 'deadbeefdeadbeefdeadbeefdeadbeef'
+        $rows = @($groups[0..2] | Select-Object GroupId) + @([pscustomobject]@{ GroupId = $ghost }) + @($groups[3..5] | Select-Object GroupId)
+        $null = Set-EmulatorFault $emu -ApiMethod update_group -LatencyMs 400 -Every 3
+        $null = Set-EmulatorFault $emu -ApiMethod update_group -LatencyMs 150 -Every 2
+        Get-EmulatorInFlight $emu -ResetPeak
+        $out = @($rows | Set-KasmGroup -Description 'throttled' -PassThru -ThrottleLimit 3 -Confirm:$false -ErrorAction Continue 2>&1)
+        $out | Should -HaveCount 7
+        $out[3] | Should -BeOfType System.Management.Automation.ErrorRecord
+        $out[3].TargetObject | Should -Be $ghost
+        @($out | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] } | ForEach-Object Name) | Should -Be @($groups.Name)
+        @($out | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] } | ForEach-Object Description | Select-Object -Unique) | Should -Be 'throttled'
+        $load = Get-EmulatorInFlight $emu
+        $load.peak | Should -BeLessOrEqual 3
+        $load.peak | Should -BeGreaterThan 1
+
+        # Rows with a UserName column add each user to the group.
+        $users = @(New-Row 'member' 5 | New-KasmUser)
+        $users | Select-Object UserName | Add-KasmGroupMember -GroupName 'Throttle set 1' -ThrottleLimit 3 -Confirm:$false
+        @(Get-KasmGroupMember -GroupName 'Throttle set 1' | ForEach-Object UserName | Sort-Object) | Should -Be @($users.UserName | Sort-Object)
+        $users | Remove-KasmGroupMember -GroupName 'Throttle set 1' -ThrottleLimit 3 -Confirm:$false
+        @(Get-KasmGroupMember -GroupName 'Throttle set 1') | Should -HaveCount 0
+    }
+
+    It 'a closed connection ends the command after the results of the items before it, and sends nothing after it' {
+        $made = @(New-Row 'closed' 6 | New-KasmUser)
+        $closed = Connect-TestKasm $emu
+        Disconnect-Kasm -Connection $closed
+        $rows = @($made[0..2] | Select-Object UserName) + @([pscustomobject]@{ UserName = $made[3].UserName; Connection = $closed }) +
+            @($made[4..5] | Select-Object UserName)
+        $null = Set-EmulatorFault $emu -ApiMethod get_attributes -LatencyMs 300
+        Clear-EmulatorRequestLog $emu
+        $got = [System.Collections.Generic.List[object]]::new()
+        $caught = $null
+        try { $rows | Get-KasmUserAttribute -ThrottleLimit 4 | ForEach-Object { $got.Add($_) } } catch { $caught = $_ }
+        $caught | Should -Not -BeNullOrEmpty
+        $caught.FullyQualifiedErrorId | Should -BeLike 'KasmNotConnected*'
+        @($got.UserId) | Should -Be @($made[0..2].UserId)
+        @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -eq 'get_attributes' }) | Should -HaveCount 3
     }
 }
 

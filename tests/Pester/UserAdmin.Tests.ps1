@@ -95,6 +95,15 @@ Describe 'User administration against the <EmulatorProfile> emulator' -ForEach @
             ($d.Debug -join "`n") | Should -Not -Match ([regex]::Escape($secret.Split('/')[-1]))
         }
 
+        It 'is never resent: a link minted twice is two credentials, so a 503 is an error after one get_login' {
+            $null = Set-EmulatorFault $emu -ApiMethod get_login -Status 503 -Count 1
+            Clear-EmulatorRequestLog $emu
+            Get-KasmUserLoginLink user@kasm.local -ErrorVariable ev -ErrorAction SilentlyContinue
+            $ev | Should -HaveCount 1
+            @(Get-EmulatorRequestMethod $emu | Where-Object { $_ -eq 'get_login' }) | Should -HaveCount 1
+            Set-EmulatorFault $emu -Clear
+        }
+
         It 'a read-only key may make one; a piped user works too' {
             $link = $user | Get-KasmUserLoginLink -Connection $readonlyKey -ErrorAction Stop
             $link.Url | Should -Not -BeNullOrEmpty

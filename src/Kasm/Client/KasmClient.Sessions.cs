@@ -273,16 +273,23 @@ namespace Kasm.Client
         /// not as an error. Without <paramref name="userId"/> the owner is looked up first (get_kasm). A session Kasm no
         /// longer knows is KasmItemNotFound once the session lists confirm it.
         /// </summary>
-        public KasmSession GetSessionState(Guid kasmId, Guid? userId, CancellationToken cancel)
+        public KasmSession GetSessionState(Guid kasmId, Guid? userId, CancellationToken cancel, string? userName = null)
         {
-            Guid owner = userId ?? OwnerOf(kasmId, cancel, "Reading the status of");
+            string? ownerName = userName;
+            Guid owner = userId ?? OwnerOf(kasmId, cancel, "Reading the status of", null, out ownerName);
+            ownerName ??= userName;
             try
             {
                 var (session, progress) = GetSessionStatus(kasmId, owner, cancel);
-                if (session != null) return session;
+                if (session != null)
+                {
+                    // get_kasm_status names the owner by id only: the name comes from the caller or the owner look-up.
+                    if (string.IsNullOrEmpty(session.UserName)) session.UserName = ownerName;
+                    return session;
+                }
                 var state = new KasmSession
                 {
-                    KasmId = kasmId, UserId = owner, Status = progress.Status, OperationalMessage = progress.Message,
+                    KasmId = kasmId, UserId = owner, UserName = ownerName, Status = progress.Status, OperationalMessage = progress.Message,
                     OperationalProgress = progress.Percent,
                 };
                 state.Connection = Connection;
@@ -438,8 +445,13 @@ namespace Kasm.Client
         internal Guid OwnerOf(Guid kasmId, CancellationToken cancel) => OwnerOf(kasmId, cancel, "Ending", KasmEndpoints.DestroyKasm);
 
         /// <summary>The owner of a session, from get_kasm (Sessions View), for <paramref name="doing"/> the session with <paramref name="needing"/>.</summary>
-        internal Guid OwnerOf(Guid kasmId, CancellationToken cancel, string doing, KasmEndpoint? needing = null)
+        internal Guid OwnerOf(Guid kasmId, CancellationToken cancel, string doing, KasmEndpoint? needing = null) =>
+            OwnerOf(kasmId, cancel, doing, needing, out _);
+
+        /// <summary><see cref="OwnerOf(Guid, CancellationToken, string, KasmEndpoint?)"/>, with the owner's user name when get_kasm names it.</summary>
+        internal Guid OwnerOf(Guid kasmId, CancellationToken cancel, string doing, KasmEndpoint? needing, out string? ownerName)
         {
+            ownerName = null;
             needing ??= KasmEndpoints.GetKasmStatus;
             string nothing = needing == KasmEndpoints.DestroyKasm ? "Nothing was ended." : needing.ReadOnly ? "Nothing was read." : "Nothing was changed.";
             var body = new JsonObject { ["target_kasm"] = new JsonObject { ["kasm_id"] = kasmId.ToString("N") } };
@@ -464,6 +476,7 @@ namespace Kasm.Client
             using (response)
             {
                 var session = ModelMapper.Map<KasmSession>(Property(response, "kasm"), Connection, response.Endpoint.Name);
+                ownerName = session.UserName;
                 return session.UserId ?? throw new KasmApiException(KasmErrorId.UnexpectedResponse,
                     $"Kasm answered get_kasm for session {kasmId} without its user_id, so its owner is unknown. {nothing} Pass -UserId.",
                     KasmEndpoints.GetKasm.Name, response.StatusCode, null, KasmEndpoints.GetKasm.Permission);

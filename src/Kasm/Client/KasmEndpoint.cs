@@ -92,7 +92,7 @@ namespace Kasm.Client
         public static readonly KasmEndpoint DeleteUser = Add("delete_user", "public", false, "Users Delete (+ Users Modify Admin for administrators; + Sessions Delete with -Force when the user has sessions)", false);
         public static readonly KasmEndpoint LogoutUser = Add("logout_user", "public", true, "Users Auth Session", false);
         // Each call mints a login token; a resend only mints another.
-        public static readonly KasmEndpoint GetLogin = Add("get_login", "public", true, "Users Auth Session", true);
+        public static readonly KasmEndpoint GetLogin = Add("get_login", "public", false, "Users Auth Session", true);
         public static readonly KasmEndpoint GetAttributes = Add("get_attributes", "public", true, "Users View", true);
         // Flagged read-only on real servers although it changes the user (a quirk of Kasm's flags).
         public static readonly KasmEndpoint UpdateUserAttributes = Add("update_user_attributes", "public", true, "Users Modify (+ Users Modify Admin for administrators)", true);

@@ -15,7 +15,7 @@ namespace Kasm.Client
 
         private static readonly HashSet<string> SecretKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
-            "api_key_secret", "password", "session_token", "token", "view_only_token", "client_secret",
+            "api_key_secret", "cmd", "password", "session_token", "token", "view_only_token", "client_secret",
             "s3_secret_access_key", "webdav_pass", "docker_token", "ssh_private_key", "ssh_passphrase",
             "connection_password", "connection_private_key", "connection_passphrase", "oauth_token",
             "registry_password", "license_key", "activation_key", "secret",

@@ -19,6 +19,6 @@ namespace Kasm.Cmdlets
 
         internal override string ActionText => "Stop sharing Kasm session (its viewers lose access)";
 
-        internal override void Act(KasmClient client, Guid kasmId, Guid? userId) => client.DeleteShare(kasmId, userId, Cancellation);
+        internal override Func<KasmClient, System.Threading.CancellationToken, object?> Work(Guid kasmId, Guid? userId) => (client, cancel) => { client.DeleteShare(kasmId, userId, cancel); return null; };
     }
 }

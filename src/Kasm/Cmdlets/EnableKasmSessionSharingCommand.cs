@@ -17,7 +17,7 @@ namespace Kasm.Cmdlets
     {
         internal override string ActionText => "Share Kasm session (anyone with the share id may view it)";
 
-        internal override void Act(KasmClient client, Guid kasmId, Guid? userId) =>
-            WriteObject(client.GetOrCreateShare(kasmId, userId, create: true, Cancellation));
+        internal override Func<KasmClient, System.Threading.CancellationToken, object?> Work(Guid kasmId, Guid? userId) =>
+            (client, cancel) => client.GetOrCreateShare(kasmId, userId, create: true, cancel);
     }
 }

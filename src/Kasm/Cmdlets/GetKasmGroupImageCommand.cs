@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Management.Automation;
 using Kasm.Client;
@@ -17,9 +18,7 @@ namespace Kasm.Cmdlets
     {
         internal override string ActionText => "Read Kasm group workspaces";
 
-        internal override void Act(KasmClient client, Guid groupId)
-        {
-            foreach (var image in client.GetGroupImages(groupId, Cancellation)) WriteObject(image);
-        }
+        internal override Func<KasmClient, System.Threading.CancellationToken, object?> Work(Guid groupId) =>
+            (c, cancel) => c.GetGroupImages(groupId, cancel).ToList();
     }
 }

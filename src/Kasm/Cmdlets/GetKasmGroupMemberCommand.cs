@@ -1,3 +1,4 @@
+using System.Linq;
 using System;
 using System.Management.Automation;
 using Kasm.Client;
@@ -17,9 +18,7 @@ namespace Kasm.Cmdlets
     {
         internal override string ActionText => "Read Kasm group members";
 
-        internal override void Act(KasmClient client, Guid groupId)
-        {
-            foreach (var user in client.GetGroupMembers(groupId, Cancellation)) WriteObject(user);
-        }
+        internal override Func<KasmClient, System.Threading.CancellationToken, object?> Work(Guid groupId) =>
+            (c, cancel) => c.GetGroupMembers(groupId, cancel).ToList();
     }
 }

@@ -17,7 +17,7 @@ namespace Kasm.Cmdlets
     {
         internal override string ActionText => "Read Kasm user attributes";
 
-        internal override void Act(KasmClient client, Guid userId, string? userName) =>
-            WriteObject(client.GetUserAttributes(userId, Cancellation));
+        internal override Func<KasmClient, System.Threading.CancellationToken, object?> Work(KasmClient client, Guid userId, string? userName) =>
+            (c, cancel) => c.GetUserAttributes(userId, cancel);
     }
 }

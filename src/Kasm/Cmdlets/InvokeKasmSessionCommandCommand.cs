@@ -10,7 +10,7 @@ namespace Kasm.Cmdlets
 {
     /// <summary>
     /// <para type="synopsis">Runs a command in a session's container (exec_command_kasm); Kasm never returns its output.</para>
-    /// <para type="description">Asks Kasm to run the command in the running session's container, as docker exec does: by default as the sandboxed kasm-user, or as -RunAsUser (root, say), optionally -Privileged, in -WorkingDirectory, with -Environment added. The API NEVER returns the command's output, error stream or exit code: Kasm answers only that it started the command. To get a result back, have the command write it somewhere you can read (a file the session uploads, a web hook), or check its effect. Set DISPLAY=:1 in -Environment to drive desktop programs. exec_command_kasm needs the owner's user id: a piped session brings it, and without -UserId the owner is looked up with get_kasm (Sessions View). The key needs Sessions Modify and Users Auth Session. A session that is not running is an error for that session. Never resent: a resend would run the command twice. Outputs nothing unless -PassThru.</para>
+    /// <para type="description">Asks Kasm to run the command in the running session's container, as docker exec does: by default as the sandboxed kasm-user, or as -RunAsUser (root, say), optionally -Privileged, in -WorkingDirectory, with -Environment added. The API NEVER returns the command's output, error stream or exit code: Kasm answers only that it started the command. To get a result back, have the command write it somewhere you can read (a file the session uploads, a web hook), or check its effect. Set DISPLAY=:1 in -Environment to drive desktop programs. exec_command_kasm needs the owner's user id: a piped session brings it, and without -UserId the owner is looked up with get_kasm (Sessions View). The key needs Sessions Modify and Users Auth Session. A session that is not running is an error for that session. Never resent: a resend would run the command twice. Outputs nothing unless -PassThru. The command may hold a secret, so it stays out of logs: -WhatIf and the -Confirm prompt show it, the Verbose line names only its length, and the Debug log masks the request's cmd field.</para>
     /// <example><code>$s = New-KasmSession -ImageName Terminal -UserName user@kasm.local -Wait; $s | Invoke-KasmSessionCommand -Command 'touch /tmp/ready' -Confirm:$false</code><para>Starts a session and runs a command in it (its output is not returned).</para></example>
     /// <example><code>$s = New-KasmSession -ImageName Chrome -UserName user@kasm.local -Wait; Invoke-KasmSessionCommand -KasmId $s.KasmId -UserId $s.UserId -Command 'apt-get update' -RunAsUser root -Environment @{ DEBIAN_FRONTEND = 'noninteractive' } -Confirm:$false</code><para>Runs a command as root with an environment variable.</para></example>
     /// </summary>
@@ -59,10 +59,19 @@ namespace Kasm.Cmdlets
 
         internal override Type[] PipedTypes => new[] { typeof(KasmSession) };
 
+        /// <summary>Whether -WhatIf (or $WhatIfPreference) is in effect: then ShouldProcess writes its text as the What if line, never to Verbose.</summary>
+        private bool WhatIfInEffect =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w) ? LanguagePrimitives.IsTrue(w) : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+
         /// <summary>Runs the command in one session.</summary>
         protected override void ProcessItem()
         {
-            if (!ShouldProcess(SessionTarget(KasmId), $"Run '{Command}' in Kasm session")) return;
+            // A command may carry a secret (curl -H "Authorization: ..."): -WhatIf and the -Confirm prompt, which the user
+            // asked for at that moment, show it whole; the Verbose line (which transcripts and logs keep) only its length.
+            string target = SessionTarget(KasmId);
+            string shown = $"Performing the operation \"Run '{Command}' in Kasm session\" on target \"{target}\".";
+            string logged = $"Performing the operation \"Run a command ({Command!.Length} characters, not logged) in Kasm session\" on target \"{target}\".";
+            if (!ShouldProcess(WhatIfInEffect ? shown : logged, $"Run '{Command}' in Kasm session {target}?", "Confirm")) return;
             var config = new JsonObject { ["cmd"] = Command };
             if (RunAsUser != null) config["user"] = RunAsUser;
             if (Privileged) config["privileged"] = true;

@@ -58,7 +58,7 @@ namespace Kasm.Cmdlets
 
             var log = new ItemLog(((IKasmLog)this).IsDebugEnabled);
             KasmClient? client = null;
-            if (!Try(target, () => client = ClientWith(log)))
+            if (!TryInOrder(target, () => client = ClientWith(log)))
             {
                 after?.Invoke();
                 return;
@@ -88,6 +88,58 @@ namespace Kasm.Cmdlets
                 }
             });
             _pending.Enqueue(item);
+        }
+
+        /// <summary>
+        /// <see cref="KasmCmdlet.Try"/> for the pipeline-thread part of an item (resolving names, the connection,
+        /// ShouldProcess) that keeps input order: above -ThrottleLimit 1, a failure while earlier items are still in
+        /// flight is queued behind them and written in its turn, with the same ErrorId. A missing or closed connection
+        /// (KasmNotConnected, which ends the command) first writes every earlier item, then ends it, and sends nothing more.
+        /// </summary>
+        internal bool TryInOrder(object? target, Action work)
+        {
+            if (ThrottleLimit <= 1 || _pending.Count == 0) return Try(target, work);
+            try
+            {
+                work();
+                return true;
+            }
+            catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (KasmApiException ex) when (ex.ErrorId == KasmErrorId.NotConnected)
+            {
+                WriteFinished(block: true);
+                ThrowTerminatingError(ex.ToErrorRecord(target));
+                return false;
+            }
+            catch (Exception ex) when (ex is KasmApiException || ex is ArgumentException)
+            {
+                var failed = new TaskCompletionSource<bool>();
+                failed.SetException(ex);
+                _pending.Enqueue(new Pending(target, new ItemLog(false), null) { Task = failed.Task });
+                return false;
+            }
+        }
+
+        /// <summary>Writes an error found before an item was sent, in input order (behind the items still in flight).</summary>
+        internal void WriteErrorInOrder(ErrorRecord error)
+        {
+            if (ThrottleLimit <= 1 || _pending.Count == 0)
+            {
+                WriteError(error);
+                return;
+            }
+            var done = new TaskCompletionSource<bool>();
+            done.SetResult(true);
+            _pending.Enqueue(new Pending(error.TargetObject, new ItemLog(false), null) { Task = done.Task, Write = () => WriteError(error) });
+        }
+
+        /// <summary>Writes what an item's work returned: nothing for null, each element of a list.</summary>
+        internal void WriteResult(object? result)
+        {
+            if (result != null) WriteObject(result, enumerateCollection: true);
         }
 
         /// <summary>

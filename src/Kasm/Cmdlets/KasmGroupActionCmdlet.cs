@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
 using Kasm.Client;
 using Kasm.Cmdlets.Completion;
 using Kasm.Models;
@@ -9,9 +10,10 @@ namespace Kasm.Cmdlets
     /// <summary>
     /// What the cmdlets that act on one group share (Set-, Remove-KasmGroup, Get-KasmGroupMember, Get-KasmGroupImage): the group by id (bound
     /// from a piped group) or by name (in first position, resolved before anything is sent); ShouldProcess where the
-    /// cmdlet supports it; the work in <see cref="Act"/>.
+    /// cmdlet supports it, on the pipeline thread; the request from <see cref="Work"/>, sent through
+    /// <see cref="KasmBulkCmdlet.Send{T}"/> (so each takes -ThrottleLimit).
     /// </summary>
-    public abstract class KasmGroupActionCmdlet : KasmApiCmdlet
+    public abstract class KasmGroupActionCmdlet : KasmBulkCmdlet
     {
         /// <summary>The group; binds from a piped group.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
@@ -29,29 +31,35 @@ namespace Kasm.Cmdlets
         /// <summary>What ShouldProcess names ("Delete Kasm group").</summary>
         internal abstract string ActionText { get; }
 
-        /// <summary>The work for one group.</summary>
-        internal abstract void Act(KasmClient client, Guid groupId);
+        /// <summary>
+        /// The request for one group, made on the pipeline thread after ShouldProcess. What it returns may run on a
+        /// worker thread: it uses only the client and token it is given and what it captured, and returns the object (or
+        /// list) to write, or null.
+        /// </summary>
+        internal abstract Func<KasmClient, CancellationToken, object?> Work(Guid groupId);
 
         /// <summary>Checks what needs no server; an error text refuses the item.</summary>
         internal virtual string? Refusal() => null;
 
-        /// <summary>Resolves the group, asks ShouldProcess, acts.</summary>
+        /// <summary>Resolves the group and asks ShouldProcess (pipeline thread), then sends the work.</summary>
         protected override void ProcessItem()
         {
             object target = (object?)GroupName ?? GroupId;
             if (Refusal() is string refusal)
             {
-                WriteError(InvalidArgument(refusal, target));
+                WriteErrorInOrder(InvalidArgument(refusal, target));
                 return;
             }
-            Try(target, () =>
+            Func<KasmClient, CancellationToken, object?>? work = null;
+            bool ready = TryInOrder(target, () =>
             {
                 var client = Client;
                 Guid id = GroupName != null ? GroupNamed(client, GroupName).GroupId : GroupId;
                 string? shown = GroupName ?? (Piped<KasmGroup>() is KasmGroup g && g.GroupId == id ? g.Name : null);
                 if (!ShouldProcess(Targets.Group(shown, id), ActionText)) return;
-                Act(client, id);
+                work = Work(id);
             });
+            if (ready && work != null) Send(target, work, WriteResult);
         }
     }
 }

@@ -8,8 +8,10 @@ namespace Kasm.Cmdlets
     /// <summary>
     /// What Add- and Remove-KasmGroupImage share: a group (by id, bound from a piped group, or by -GroupName) and a
     /// workspace (by id, bound from a piped workspace, or by -ImageName); exactly one of each, checked before anything is sent.
+    /// Names are resolved and ShouldProcess asked on the pipeline thread; the change goes through
+    /// <see cref="KasmBulkCmdlet.Send{T}"/> (-ThrottleLimit).
     /// </summary>
-    public abstract class KasmGroupImageCmdlet : KasmApiCmdlet
+    public abstract class KasmGroupImageCmdlet : KasmBulkCmdlet
     {
         /// <summary>The group; binds from a piped group.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -44,18 +46,22 @@ namespace Kasm.Cmdlets
             object? target = (object?)ImageName ?? (object?)ImageId ?? (object?)GroupName ?? GroupId;
             if ((GroupId.HasValue ? 1 : 0) + (GroupName != null ? 1 : 0) != 1 || (ImageId.HasValue ? 1 : 0) + (ImageName != null ? 1 : 0) != 1)
             {
-                WriteError(InvalidArgument("Give one group (-GroupId, -GroupName or a piped group) and one workspace (-ImageId, -ImageName or a piped workspace).", target));
+                WriteErrorInOrder(InvalidArgument("Give one group (-GroupId, -GroupName or a piped group) and one workspace (-ImageId, -ImageName or a piped workspace).", target));
                 return;
             }
-            Try(target, () =>
+            bool adds = Adds, ready = false;
+            Guid groupId = Guid.Empty, imageId = Guid.Empty;
+            bool resolved = TryInOrder(target, () =>
             {
                 var client = Client;
-                Guid groupId = GroupName != null ? GroupNamed(client, GroupName).GroupId : GroupId!.Value;
-                Guid imageId = ImageName != null ? ImageNamed(client, ImageName).ImageId : ImageId!.Value;
-                string what = $"{Targets.Workspace(ImageName ?? (Piped<KasmImage>() is KasmImage i && i.ImageId == imageId ? i.FriendlyName : null), imageId)} {(Adds ? "to" : "from")} {Targets.Group(GroupName ?? (Piped<KasmGroup>() is KasmGroup g && g.GroupId == groupId ? g.Name : null), groupId)}";
-                if (!ShouldProcess(what, Adds ? "Let Kasm group launch workspace" : "Stop Kasm group launching workspace")) return;
-                client.ChangeGroupImage(groupId, imageId, Adds, Cancellation);
+                groupId = GroupName != null ? GroupNamed(client, GroupName).GroupId : GroupId!.Value;
+                imageId = ImageName != null ? ImageNamed(client, ImageName).ImageId : ImageId!.Value;
+                string what = $"{Targets.Workspace(ImageName ?? (Piped<KasmImage>() is KasmImage i && i.ImageId == imageId ? i.FriendlyName : null), imageId)} {(adds ? "to" : "from")} {Targets.Group(GroupName ?? (Piped<KasmGroup>() is KasmGroup g && g.GroupId == groupId ? g.Name : null), groupId)}";
+                ready = ShouldProcess(what, adds ? "Let Kasm group launch workspace" : "Stop Kasm group launching workspace");
             });
+            if (!resolved || !ready) return;
+            (Guid group, Guid image) = (groupId, imageId);
+            Send(target, (c, cancel) => c.ChangeGroupImage(group, image, adds, cancel));
         }
     }
 }

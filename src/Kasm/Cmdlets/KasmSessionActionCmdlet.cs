@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
 using Kasm.Client;
 using Kasm.Cmdlets.Completion;
 using Kasm.Models;
@@ -10,9 +11,10 @@ namespace Kasm.Cmdlets
 {
     /// <summary>
     /// What Suspend-, Resume-, Stop-KasmSession and Enable-, Disable-KasmSessionSharing share: one session by id (its owner piped along, or looked up), or
-    /// every live session of a user by name; ShouldProcess per session; the work in <see cref="Act"/>.
+    /// every live session of a user by name; ShouldProcess per session on the pipeline thread; the request from <see cref="Work"/>, sent through
+    /// <see cref="KasmBulkCmdlet.Send{T}"/> (so each takes -ThrottleLimit).
     /// </summary>
-    public abstract class KasmSessionActionCmdlet : KasmApiCmdlet
+    public abstract class KasmSessionActionCmdlet : KasmBulkCmdlet
     {
         /// <summary>The session; binds from a piped session.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
@@ -36,8 +38,11 @@ namespace Kasm.Cmdlets
         /// <summary>What ShouldProcess names: "Pause Kasm session".</summary>
         internal abstract string ActionText { get; }
 
-        /// <summary>The request for one session.</summary>
-        internal abstract void Act(KasmClient client, Guid kasmId, Guid? userId);
+        /// <summary>
+        /// The request for one session, made on the pipeline thread: what it returns may run on a worker thread, so it
+        /// uses only the client and token it is given and what it captured; it returns the object to write, or null.
+        /// </summary>
+        internal abstract Func<KasmClient, CancellationToken, object?> Work(Guid kasmId, Guid? userId);
 
         /// <summary>Acts on one session, or on each of a user's sessions.</summary>
         protected override void ProcessItem()
@@ -45,14 +50,13 @@ namespace Kasm.Cmdlets
             if (UserName == null)
             {
                 if (!ShouldProcess(SessionTarget(KasmId), ActionText)) return;
-                Try(KasmId, () => Act(Client, KasmId, UserId));
+                Send(KasmId, Work(KasmId, UserId), WriteResult);
                 return;
             }
             List<KasmSession>? theirs = null;
-            KasmClient? client = null;
-            bool listed = Try(UserName, () =>
+            bool listed = TryInOrder(UserName, () =>
             {
-                client = Client;
+                var client = Client;
                 var user = UserNamed(client, UserName);
                 theirs = ListOnce(client, c => c.GetSessions(Cancellation)).Where(s => s.UserId == user.UserId).ToList();
             });
@@ -60,7 +64,7 @@ namespace Kasm.Cmdlets
             foreach (var session in theirs!)
             {
                 if (!ShouldProcess(Targets.Session(session.KasmId, session.UserName ?? UserName, session.ImageName), ActionText)) continue;
-                Try(session.KasmId, () => Act(client!, session.KasmId, session.UserId));
+                Send(session.KasmId, Work(session.KasmId, session.UserId), WriteResult);
             }
         }
     }

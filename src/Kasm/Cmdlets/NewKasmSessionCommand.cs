@@ -99,7 +99,7 @@ namespace Kasm.Cmdlets
             object target = (object?)ImageName ?? ImageId;
             if (ImageName != null || UserName != null)
             {
-                bool resolved = Try(target, () =>
+                bool resolved = TryInOrder(target, () =>
                 {
                     var client = Client;
                     if (ImageName != null)

@@ -106,7 +106,7 @@ namespace Kasm.Cmdlets
             var missing = KasmClient.MissingForType(Type, KasmClient.WithStorageDefaults(Type, fields, (Connection ?? ConnectionStore.Default)?.Server));
             if (missing != null)
             {
-                WriteError(InvalidArgument(missing, Name));
+                WriteErrorInOrder(InvalidArgument(missing, Name));
                 return;
             }
             if (!ShouldProcess($"storage provider {Name}", $"Create {KasmClient.ApiName(Type)} storage provider")) return;

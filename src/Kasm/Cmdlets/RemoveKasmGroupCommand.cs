@@ -20,6 +20,10 @@ namespace Kasm.Cmdlets
 
         internal override string ActionText => Force ? "Delete Kasm group, even with members" : "Delete Kasm group";
 
-        internal override void Act(KasmClient client, Guid groupId) => client.DeleteGroup(groupId, Force, Cancellation);
+        internal override Func<KasmClient, System.Threading.CancellationToken, object?> Work(Guid groupId)
+        {
+            bool force = Force;
+            return (c, cancel) => { c.DeleteGroup(groupId, force, cancel); return null; };
+        }
     }
 }

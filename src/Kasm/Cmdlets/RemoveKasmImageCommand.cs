@@ -13,7 +13,7 @@ namespace Kasm.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "KasmImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "ById")]
     [OutputType(typeof(void))]
-    public sealed class RemoveKasmImageCommand : KasmApiCmdlet
+    public sealed class RemoveKasmImageCommand : KasmBulkCmdlet
     {
         /// <summary>The workspace; binds from a piped workspace.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
@@ -32,14 +32,18 @@ namespace Kasm.Cmdlets
         protected override void ProcessItem()
         {
             object target = (object?)ImageName ?? ImageId;
-            Try(target, () =>
+            Guid id = Guid.Empty;
+            bool ready = false;
+            bool resolved = TryInOrder(target, () =>
             {
                 var client = Client;
-                Guid id = ImageName != null ? ImageNamed(client, ImageName).ImageId : ImageId;
+                id = ImageName != null ? ImageNamed(client, ImageName).ImageId : ImageId;
                 string? shown = ImageName ?? (Piped<KasmImage>() is KasmImage i && i.ImageId == id ? i.FriendlyName : null);
-                if (!ShouldProcess(Targets.Workspace(shown, id), "Delete Kasm workspace")) return;
-                client.DeleteImage(id, Cancellation);
+                ready = ShouldProcess(Targets.Workspace(shown, id), "Delete Kasm workspace");
             });
+            if (!resolved || !ready) return;
+            Guid imageId = id;
+            Send(target, (c, cancel) => c.DeleteImage(imageId, cancel));
         }
     }
 }

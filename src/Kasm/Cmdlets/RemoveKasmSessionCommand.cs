@@ -55,7 +55,7 @@ namespace Kasm.Cmdlets
                 return;
             }
             List<KasmSession>? theirs = null;
-            bool listed = Try(UserName, () =>
+            bool listed = TryInOrder(UserName, () =>
             {
                 var client = Client;
                 var user = UserNamed(client, UserName);

@@ -14,7 +14,7 @@ namespace Kasm.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "KasmStorageProvider", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = "ById")]
     [OutputType(typeof(void))]
-    public sealed class RemoveKasmStorageProviderCommand : KasmApiCmdlet
+    public sealed class RemoveKasmStorageProviderCommand : KasmBulkCmdlet
     {
         /// <summary>The provider; binds from a piped provider.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true, ParameterSetName = "ById")]
@@ -33,17 +33,20 @@ namespace Kasm.Cmdlets
         protected override void ProcessItem()
         {
             object target = (object?)Name ?? StorageProviderId;
-            Try(target, () =>
+            Guid id = StorageProviderId;
+            bool ready = false;
+            bool resolved = TryInOrder(target, () =>
             {
                 var client = Client;
-                Guid id = StorageProviderId;
                 if (Name != null)
                     id = KasmClient.PickByName(ListOnce(client, c => c.GetStorageProviders(Cancellation)), Name, p => new[] { p.Name }, "storage provider",
                         p => $"{p.Name} ({p.StorageProviderId})").StorageProviderId;
                 string shown = Name ?? (Piped<KasmStorageProvider>() is KasmStorageProvider p && p.StorageProviderId == id ? p.Name : null) ?? id.ToString();
-                if (!ShouldProcess($"storage provider {shown}", "Delete Kasm storage provider")) return;
-                client.DeleteStorageProvider(id, Cancellation);
+                ready = ShouldProcess($"storage provider {shown}", "Delete Kasm storage provider");
             });
+            if (!resolved || !ready) return;
+            Guid providerId = id;
+            Send(target, (c, cancel) => c.DeleteStorageProvider(providerId, cancel));
         }
     }
 }

@@ -21,6 +21,10 @@ namespace Kasm.Cmdlets
 
         internal override string ActionText => Force ? "Delete Kasm user and end their sessions" : "Delete Kasm user";
 
-        internal override void Act(KasmClient client, Guid userId, string? userName) => client.DeleteUser(userId, Force, Cancellation);
+        internal override Func<KasmClient, System.Threading.CancellationToken, object?> Work(KasmClient client, Guid userId, string? userName)
+        {
+            bool force = Force;
+            return (c, cancel) => { c.DeleteUser(userId, force, cancel); return null; };
+        }
     }
 }

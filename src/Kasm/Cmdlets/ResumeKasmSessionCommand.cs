@@ -16,7 +16,7 @@ namespace Kasm.Cmdlets
     {
         internal override string ActionText => "Resume Kasm session";
 
-        internal override void Act(KasmClient client, Guid kasmId, Guid? userId) =>
-            client.ChangeSessionState(KasmEndpoints.ResumeKasm, kasmId, userId, Cancellation);
+        internal override Func<KasmClient, System.Threading.CancellationToken, object?> Work(Guid kasmId, Guid? userId) =>
+            (client, cancel) => { client.ChangeSessionState(KasmEndpoints.ResumeKasm, kasmId, userId, cancel); return null; };
     }
 }

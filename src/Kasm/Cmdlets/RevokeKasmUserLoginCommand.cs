@@ -16,6 +16,7 @@ namespace Kasm.Cmdlets
     {
         internal override string ActionText => "Log Kasm user out everywhere (remove all login tokens)";
 
-        internal override void Act(KasmClient client, Guid userId, string? userName) => client.LogoutUser(userId, Cancellation);
+        internal override Func<KasmClient, System.Threading.CancellationToken, object?> Work(KasmClient client, Guid userId, string? userName) =>
+            (c, cancel) => { c.LogoutUser(userId, cancel); return null; };
     }
 }

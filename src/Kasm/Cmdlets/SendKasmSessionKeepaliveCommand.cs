@@ -13,7 +13,7 @@ namespace Kasm.Cmdlets
     /// </summary>
     [Cmdlet(VerbsCommunications.Send, "KasmSessionKeepalive", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(KasmSession))]
-    public sealed class SendKasmSessionKeepaliveCommand : KasmApiCmdlet
+    public sealed class SendKasmSessionKeepaliveCommand : KasmBulkCmdlet
     {
         /// <summary>The session; binds from a piped session.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -31,12 +31,17 @@ namespace Kasm.Cmdlets
         protected override void ProcessItem()
         {
             if (!ShouldProcess(SessionTarget(KasmId), "Extend Kasm session expiry")) return;
-            Try(KasmId, () =>
+            Guid kasmId = KasmId;
+            bool passThru = PassThru;
+            Send(kasmId, (c, cancel) =>
             {
-                var client = Client;
-                if (!client.KeepSessionAlive(KasmId, Cancellation))
-                    WriteWarning($"Kasm did not extend session {KasmId}: the user's usage budget is spent, or a session time limit applies.");
-                if (PassThru) WriteObject(client.GetSession(KasmId, Cancellation));
+                bool extended = c.KeepSessionAlive(kasmId, cancel);
+                return (Extended: extended, Session: passThru ? c.GetSession(kasmId, cancel) : (KasmSession?)null);
+            }, done =>
+            {
+                if (!done.Extended)
+                    WriteWarning($"Kasm did not extend session {kasmId}: the user's usage budget is spent, or a session time limit applies.");
+                if (done.Session != null) WriteObject(done.Session);
             });
         }
     }

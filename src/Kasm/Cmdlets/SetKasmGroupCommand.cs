@@ -38,10 +38,14 @@ namespace Kasm.Cmdlets
         internal override string? Refusal() =>
             NewName == null && Description == null && Priority == null ? "Nothing to change: give -NewName, -Description or -Priority." : null;
 
-        internal override void Act(KasmClient client, Guid groupId)
+        internal override Func<KasmClient, System.Threading.CancellationToken, object?> Work(Guid groupId)
         {
-            var group = client.UpdateGroup(groupId, NewName, Description, Priority, Cancellation);
-            if (PassThru) WriteObject(group);
+            (string? newName, string? description, int? priority, bool passThru) = (NewName, Description, Priority, PassThru);
+            return (c, cancel) =>
+            {
+                var group = c.UpdateGroup(groupId, newName, description, priority, cancel);
+                return passThru ? group : null;
+            };
         }
     }
 }

@@ -104,12 +104,12 @@ namespace Kasm.Cmdlets
             var changes = BoundFields();
             if (changes.Count == 0)
             {
-                WriteError(InvalidArgument("Nothing to change: give at least one setting, such as -Cores or -FriendlyName.", (object?)ImageName ?? ImageId));
+                WriteErrorInOrder(InvalidArgument("Nothing to change: give at least one setting, such as -Cores or -FriendlyName.", (object?)ImageName ?? ImageId));
                 return;
             }
             Guid imageId = ImageId;
             // The first position takes a name or an id.
-            if (ImageName != null && !Try(ImageName, () => imageId = ImageIdOf(Client, ImageName))) return;
+            if (ImageName != null && !TryInOrder(ImageName, () => imageId = ImageIdOf(Client, ImageName))) return;
             var piped = Piped<KasmImage>();
             string? name = ImageName ?? (piped != null && piped.ImageId == imageId ? piped.FriendlyName : null);
             if (!ShouldProcess(Targets.Workspace(name, imageId), $"Set {DescribeFields(changes)}")) return;

@@ -87,13 +87,18 @@ namespace Kasm.Cmdlets
             return null;
         }
 
-        internal override void Act(KasmClient client, Guid userId, string? userName)
+        internal override Func<KasmClient, System.Threading.CancellationToken, object?> Work(KasmClient client, Guid userId, string? userName)
         {
             var fields = BoundFields();
             if (DefaultImageId.HasValue) fields["default_image"] = DefaultImageId.Value;
             if (DefaultImageName != null) fields["default_image"] = ImageNamed(client, DefaultImageName).ImageId;
-            client.UpdateUserAttributes(userId, fields, ClearDefaultImage ? new[] { "default_image" } : null, Cancellation);
-            if (PassThru) WriteObject(client.GetUserAttributes(userId, Cancellation));
+            string[]? cleared = ClearDefaultImage ? new[] { "default_image" } : null;
+            bool passThru = PassThru;
+            return (c, cancel) =>
+            {
+                c.UpdateUserAttributes(userId, fields, cleared, cancel);
+                return passThru ? c.GetUserAttributes(userId, cancel) : null;
+            };
         }
     }
 }

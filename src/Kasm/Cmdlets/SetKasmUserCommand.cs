@@ -90,13 +90,13 @@ namespace Kasm.Cmdlets
             var changes = BoundFields();
             if (changes.Count == 0)
             {
-                WriteError(InvalidArgument("Nothing to change: give at least one setting, such as -Organization or -Locked.", (object?)Identity ?? UserId));
+                WriteErrorInOrder(InvalidArgument("Nothing to change: give at least one setting, such as -Organization or -Locked.", (object?)Identity ?? UserId));
                 return;
             }
             Guid userId = UserId;
             string? userName = UserName, current = null;
             // The first position takes a name or an id.
-            if (Identity != null && !Try(Identity, () =>
+            if (Identity != null && !TryInOrder(Identity, () =>
             {
                 var (id, name) = UserOf(Client, Identity);
                 userId = id;

@@ -16,7 +16,7 @@ namespace Kasm.Cmdlets
     {
         internal override string ActionText => "Pause Kasm session";
 
-        internal override void Act(KasmClient client, Guid kasmId, Guid? userId) =>
-            client.ChangeSessionState(KasmEndpoints.PauseKasm, kasmId, userId, Cancellation);
+        internal override Func<KasmClient, System.Threading.CancellationToken, object?> Work(Guid kasmId, Guid? userId) =>
+            (client, cancel) => { client.ChangeSessionState(KasmEndpoints.PauseKasm, kasmId, userId, cancel); return null; };
     }
 }
