@@ -208,13 +208,22 @@ try {
     $null = Invoke-Control 'users/bulk' POST @{ count = $Users - 2 }
     $usersPath = 'api/public/get_users'
     $null = @(Get-KasmUser); $null = [RawKasm]::Parse($raw, $usersPath, $credentials)   # warm up both
-    $w = [Diagnostics.Stopwatch]::StartNew(); $held = @(Get-KasmUser); $w.Stop()
-    $moduleSec = $w.Elapsed.TotalSeconds
-    if ($held.Count -ne $Users) { throw "(c) listed $($held.Count) users, expected $Users." }
-    $held = $null
-    $w = [Diagnostics.Stopwatch]::StartNew(); $doc = [RawKasm]::Parse($raw, $usersPath, $credentials); $w.Stop()
-    $rawSec = $w.Elapsed.TotalSeconds
-    $doc.Dispose(); $doc = $null
+    # Three alternating runs each, a collection before every one (not timed), and the median of each contender: one
+    # run alone moved by 2x on the shared machine, and whoever ran second paid for collecting the other's garbage.
+    $moduleRuns = [Collections.Generic.List[double]]::new(); $rawRuns = [Collections.Generic.List[double]]::new()
+    for ($run = 0; $run -lt 3; $run++) {
+        [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
+        $w = [Diagnostics.Stopwatch]::StartNew(); $held = @(Get-KasmUser); $w.Stop()
+        $moduleRuns.Add($w.Elapsed.TotalSeconds)
+        if ($held.Count -ne $Users) { throw "(c) listed $($held.Count) users, expected $Users." }
+        $held = $null
+        [GC]::Collect(); [GC]::WaitForPendingFinalizers(); [GC]::Collect()
+        $w = [Diagnostics.Stopwatch]::StartNew(); $doc = [RawKasm]::Parse($raw, $usersPath, $credentials); $w.Stop()
+        $rawRuns.Add($w.Elapsed.TotalSeconds)
+        $doc.Dispose(); $doc = $null
+    }
+    $moduleSec = ($moduleRuns | Sort-Object)[1]
+    $rawSec = ($rawRuns | Sort-Object)[1]
     $memory = @{}
     foreach ($kind in 'module', 'raw') {
         $line = & $exe @prefix -NoProfile -NonInteractive -File $memoryFile -Kind $kind -Url $emulator.Url -ApiKey $key.apiKey -Secret $key.apiKeySecret `
@@ -223,7 +232,7 @@ try {
     }
     $moduleBytes = $memory.module.heldBytes; $rawBytes = $memory.raw.heldBytes
     $firstSec = Time { Get-KasmUser | Select-Object -First 1 }
-    $results['c_users'] = [ordered]@{ users = $Users; moduleSec = $moduleSec; rawParseSec = $rawSec; moduleHeldBytes = $moduleBytes; rawHeldBytes = $rawBytes;
+    $results['c_users'] = [ordered]@{ users = $Users; moduleSec = $moduleSec; rawParseSec = $rawSec; moduleRunsSec = $moduleRuns.ToArray(); rawParseRunsSec = $rawRuns.ToArray(); moduleHeldBytes = $moduleBytes; rawHeldBytes = $rawBytes;
         modulePeakWorkingSetBytes = $memory.module.peakWorkingSetBytes; rawPeakWorkingSetBytes = $memory.raw.peakWorkingSetBytes;
         modulePeakGrowthBytes = $memory.module.peakGrowthBytes; rawPeakGrowthBytes = $memory.raw.peakGrowthBytes; firstObjectSec = $firstSec }
     $r = $moduleSec / $rawSec; Add-Row 'c' "$Users users listed: time vs raw parse" ('{0:N3}' -f $moduleSec) ('{0:N3}' -f $rawSec) 's' '<= 1.5x' $r ($r -le 1.5)

@@ -89,6 +89,14 @@ namespace Kasm.Client
         {
             using (response)
             {
+                if (response.Stream!.ContentLength is long size && size <= WholeListBytes)
+                {
+                    // A small answer of announced length is read whole and parsed once: cutting it into items costs
+                    // more than it saves (a first object cannot come much sooner than the whole of 64 KB).
+                    var small = _transport.Check(new KasmResponse(response.Endpoint, response.StatusCode, response.ContentType, response.Stream.ReadToEnd((int)size)) { Attempts = response.Attempts }, true);
+                    foreach (var item in Enumerate(small, property, finish)) yield return item;
+                    yield break;
+                }
                 var reader = new ListReader(response, property);
                 if (!reader.Start(out var whole))
                 {
@@ -113,6 +121,12 @@ namespace Kasm.Client
                 }
             }
         }
+
+        /// <summary>
+        /// The largest list answer of announced length that is read whole rather than item by item (chunked answers,
+        /// such as the emulator's for 1,000 entries or more, are always read as they arrive).
+        /// </summary>
+        internal const int WholeListBytes = 64 * 1024;
 
         /// <summary>The list mapping of one answer, for the unit tests.</summary>
         internal static IEnumerable<T> EnumerateForTest<T>(KasmClient client, KasmResponse response, string property) where T : KasmObject, new() =>

@@ -91,7 +91,7 @@ namespace Kasm.Client
                         // whole inside SendAsync (one wait for the pipeline thread, not two: on a busy machine each
                         // blocking wait costs a thread switch, as much as the rest of a small call), under the same timeout.
                         var completion = stream ? HttpCompletionOption.ResponseHeadersRead : HttpCompletionOption.ResponseContentRead;
-                        message = _connection.Http.SendAsync(request, completion, timeout.Token).GetAwaiter().GetResult();
+                        message = SendOn(_connection.Http, request, completion, timeout.Token);
                         string? mediaType = message.Content.Headers.ContentType?.MediaType;
                         if (stream && (int)message.StatusCode == 200 && string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
                         {
@@ -165,6 +165,33 @@ namespace Kasm.Client
                 }
             }
         }
+
+        /// <summary>
+        /// HttpClient.Send (.NET 5 and later; PowerShell 7): the request is sent and its answer read on the calling
+        /// thread. Not in netstandard2.0, so it is looked up once; Windows PowerShell 5.1 has none and blocks on SendAsync.
+        /// </summary>
+        internal static readonly Func<HttpClient, HttpRequestMessage, HttpCompletionOption, CancellationToken, HttpResponseMessage>? SyncSend = FindSyncSend();
+
+        private static Func<HttpClient, HttpRequestMessage, HttpCompletionOption, CancellationToken, HttpResponseMessage>? FindSyncSend()
+        {
+            var send = typeof(HttpClient).GetMethod("Send", new[] { typeof(HttpRequestMessage), typeof(HttpCompletionOption), typeof(CancellationToken) });
+            if (send == null || send.ReturnType != typeof(HttpResponseMessage)) return null;
+            return (Func<HttpClient, HttpRequestMessage, HttpCompletionOption, CancellationToken, HttpResponseMessage>)Delegate.CreateDelegate(
+                typeof(Func<HttpClient, HttpRequestMessage, HttpCompletionOption, CancellationToken, HttpResponseMessage>), send);
+        }
+
+        /// <summary>
+        /// Sends on the pipeline thread itself where the runtime can (<see cref="SyncSend"/>): a blocking wait on
+        /// SendAsync costs a hand-off to a pool thread and back per request, which on a busy machine is as much as the
+        /// rest of a small call. Same exceptions, same cancellation either way.
+        /// </summary>
+        internal static HttpResponseMessage SendOn(HttpClient http, HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancel) =>
+            SyncSend != null && !ForceAsyncSend
+                ? SyncSend(http, request, completion, cancel)
+                : http.SendAsync(request, completion, cancel).GetAwaiter().GetResult();
+
+        /// <summary>Tests only: the Windows PowerShell path (SendAsync and a blocking wait) on any runtime.</summary>
+        internal static bool ForceAsyncSend;
 
         private static bool IsTimeout(Exception ex, CancellationToken cancel, CancellationTokenSource timeout) =>
             !cancel.IsCancellationRequested && timeout.IsCancellationRequested

@@ -4,6 +4,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Linq.Expressions;
 using System.Management.Automation;
 using System.Reflection;
 using System.Text.Json;
@@ -28,8 +29,19 @@ namespace Kasm.Client
     {
         private sealed class FieldMap
         {
-            public FieldMap(PropertyInfo property, string[][] paths, bool identity) { Property = property; Paths = paths; Identity = identity; }
+            public FieldMap(PropertyInfo property, string[][] paths, bool identity)
+            {
+                Property = property;
+                Paths = paths;
+                Identity = identity;
+                Type = property.PropertyType;
+                Set = CompileSetter(property);
+            }
             public PropertyInfo Property { get; }
+            /// <summary>The property's type (asked for once per field and item).</summary>
+            public Type Type { get; }
+            /// <summary>Sets the property on an object of the mapped type (compiled once per property).</summary>
+            public Action<object, object?> Set { get; }
             public string[][] Paths { get; }
             public bool Identity { get; }
             public string ApiName => string.Join(".", Paths[0]);
@@ -37,12 +49,17 @@ namespace Kasm.Client
 
         private sealed class TypeMap
         {
-            public TypeMap(FieldMap[] fields)
+            public TypeMap(Type type, FieldMap[] fields)
             {
+                Create = CompileConstructor(type);
+                HasIdentity = fields.Any(f => f.Identity);
                 Fields = fields;
                 TopLevelNames = new HashSet<string>(fields.SelectMany(f => f.Paths).Where(p => p.Length == 1).Select(p => p[0]), StringComparer.Ordinal);
             }
             public FieldMap[] Fields { get; }
+            /// <summary>A new object of the mapped type (compiled once per type: Activator.CreateInstance is slower).</summary>
+            public Func<KasmObject> Create { get; }
+            public bool HasIdentity { get; }
             /// <summary>The one-segment API names the properties read (nested paths leave their parent additional).</summary>
             public HashSet<string> TopLevelNames { get; }
         }
@@ -69,13 +86,13 @@ namespace Kasm.Client
         public static KasmObject Map(Type type, JsonElement element, KasmConnection? connection, string? method = null, bool lazy = false, byte[]? itemBytes = null)
         {
             bool nestedLazy = lazy && itemBytes == null;
-            var result = (KasmObject)Activator.CreateInstance(type)!;
-            result.Connection = connection;
             var map = MapFor(type);
+            var result = map.Create();
+            result.Connection = connection;
             var fields = map.Fields;
             if (element.ValueKind != JsonValueKind.Object)
             {
-                if (fields.Any(f => f.Identity))
+                if (map.HasIdentity)
                     throw Unreadable(type, method, $"an item is {Kind(element)} where a {type.Name} object was expected");
                 return result;
             }
@@ -92,10 +109,10 @@ namespace Kasm.Client
                     var path = field.Paths[n];
                     if (!TryGetPath(element, path, out var value)) continue;
                     present = true;
-                    if (IsNoValue(value, field.Property.PropertyType)) break;
-                    if (TryConvert(value, field.Property.PropertyType, connection, method, nestedLazy, out var converted))
+                    if (IsNoValue(value, field.Type)) break;
+                    if (TryConvert(value, field.Type, connection, method, nestedLazy, out var converted))
                     {
-                        field.Property.SetValue(result, converted);
+                        field.Set(result, converted);
                         read = true;
                         break;
                     }
@@ -267,12 +284,35 @@ namespace Kasm.Client
             return raw.IndexOfAny(new[] { '.', 'e', 'E' }) < 0;
         }
 
-        private static TypeMap MapFor(Type type) => Maps.GetOrAdd(type, t => new TypeMap(
+        private static TypeMap MapFor(Type type) => Maps.GetOrAdd(type, t => new TypeMap(t,
             t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(p => p.CanWrite && p.GetCustomAttribute<KasmIgnoreAttribute>() == null)
                 .Select(p => new FieldMap(p, (p.GetCustomAttribute<KasmFieldAttribute>()?.Names ?? new[] { SnakeCase(p.Name) })
                     .Select(n => n.Split('.')).ToArray(), p.GetCustomAttribute<KasmIdentityAttribute>() != null))
                 .ToArray()));
+
+        /// <summary>
+        /// (target, value) => ((T)target).Property = (TProperty)value, compiled. A null value sets the property's default;
+        /// a value of another type throws InvalidCastException, as PropertyInfo.SetValue's ArgumentException did
+        /// (TryConvert only hands over values of the property's type). Expression.Compile is in netstandard2.0 and
+        /// .NET Framework; where code cannot be compiled (an interpreter-only runtime) it interprets, still correct.
+        /// </summary>
+        internal static Action<object, object?> CompileSetter(PropertyInfo property)
+        {
+            var target = Expression.Parameter(typeof(object), "target");
+            var value = Expression.Parameter(typeof(object), "value");
+            var type = property.PropertyType;
+            // Unboxing null to a value type throws, where SetValue set the default: a null is turned into default(T).
+            Expression converted = type.IsValueType && Nullable.GetUnderlyingType(type) == null
+                ? Expression.Condition(Expression.Equal(value, Expression.Constant(null)), Expression.Default(type), Expression.Convert(value, type))
+                : Expression.Convert(value, type);
+            var assign = Expression.Assign(Expression.Property(Expression.Convert(target, property.DeclaringType!), property), converted);
+            return Expression.Lambda<Action<object, object?>>(assign, target, value).Compile();
+        }
+
+        /// <summary>() => new T(), compiled.</summary>
+        internal static Func<KasmObject> CompileConstructor(Type type) =>
+            Expression.Lambda<Func<KasmObject>>(Expression.Convert(Expression.New(type), typeof(KasmObject))).Compile();
 
         internal static string SnakeCase(string pascal)
         {

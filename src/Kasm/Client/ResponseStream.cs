@@ -40,6 +40,31 @@ namespace Kasm.Client
             _abort = timeout.Token.Register(m => ((HttpResponseMessage)m!).Dispose(), message);
         }
 
+        /// <summary>The answer's announced length (Content-Length), or null when it is sent in chunks.</summary>
+        public long? ContentLength => _message.Content.Headers.ContentLength;
+
+        /// <summary>
+        /// Reads the rest of an answer of a known length (<see cref="ContentLength"/>), with the same idle timeout and
+        /// failures as <see cref="Read"/>.
+        /// </summary>
+        public byte[] ReadToEnd(int length)
+        {
+            var body = new byte[length];
+            int at = 0;
+            while (at < length)
+            {
+                int n = Read(body, at, length - at);
+                if (n == 0) break;
+                at += n;
+            }
+            // The end of the answer is seen, so the Verbose line does not say "stopped after".
+            if (at == length && Read(new byte[1], 0, 1) != 0)
+                throw new KasmApiException(KasmErrorId.UnexpectedResponse,
+                    $"Kasm sent more than the {length} bytes it announced for {_endpoint.Name}.", _endpoint.Name, 200, null, _endpoint.Permission);
+            if (at < length) Array.Resize(ref body, at);
+            return body;
+        }
+
         /// <summary>Bytes read so far.</summary>
         public long Length { get; private set; }
 

@@ -292,6 +292,42 @@ public class TransportTests : IClassFixture<Kasm115Fixture>
     }
 
     [Fact]
+    public void On_dotnet_requests_are_sent_on_the_calling_thread_and_the_async_path_gives_the_same_answers()
+    {
+        // PowerShell 7's runtime has HttpClient.Send; Windows PowerShell 5.1 blocks on SendAsync (forced here).
+        Assert.NotNull(KasmTransport.SyncSend);
+        using var c = _f.Connect();
+        var client = new KasmClient(c, _log);
+        var images = Images(c).Select(i => (i.ImageId, i.FriendlyName, i.Memory, i.UncompressedSize)).ToList();
+        var version = client.GetSystemInfo(CancellationToken.None).Version;
+        List<(Guid, string?, long, long?)> asyncImages;
+        Version? asyncVersion;
+        KasmTransport.ForceAsyncSend = true;
+        try
+        {
+            asyncImages = Images(c).Select(i => (i.ImageId, i.FriendlyName, i.Memory, i.UncompressedSize)).ToList();
+            asyncVersion = client.GetSystemInfo(CancellationToken.None).Version;
+        }
+        finally { KasmTransport.ForceAsyncSend = false; }
+        Assert.NotEmpty(images);
+        Assert.Equal(images, asyncImages);
+        Assert.NotNull(version);
+        Assert.Equal(version, asyncVersion);
+    }
+
+    [Fact]
+    public void A_small_list_of_announced_length_is_read_to_its_end()
+    {
+        using var c = _f.Connect();
+        _log.VerboseLines.Clear();
+        var images = Images(c);
+        Assert.NotEmpty(images);
+        var line = Assert.Single(_log.VerboseLines, l => l.StartsWith("POST /api/public/get_images"));
+        Assert.DoesNotContain("stopped after", line);
+        Assert.NotEmpty(images[0].AdditionalProperties);
+    }
+
+    [Fact]
     public void Latency_beyond_TimeoutSec_is_KasmTimeout()
     {
         _f.Emulator.AddFault(new FaultSpec { Method = "get_images", LatencyMs = 30_000 });
