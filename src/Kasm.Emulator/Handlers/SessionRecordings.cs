@@ -16,7 +16,7 @@ internal static class SessionRecordings
     public static JsonObject GetSessionRecordings(HandlerContext ctx)
     {
         // The licence is checked first: an unlicensed server says so whatever the request holds (inferred order).
-        if (!ctx.Settings.SessionRecordingLicensed) throw ApiError.Denied("Access Denied. This feature is not licensed");
+        if (!ctx.Settings.SessionRecordingLicensed) throw ApiError.Invalid("Access Denied. This feature is not licensed");
         string raw = ctx.Body.Str("target_kasm_id") ?? throw ApiError.Invalid("Invalid Request. Missing required parameters");
         if (!Ids.TryParse(raw, out var kasmId)) throw ApiError.Invalid("Invalid Kasm ID");
         var recordings = SeedData.Recordings.Where(r => r.KasmId == kasmId).ToList();

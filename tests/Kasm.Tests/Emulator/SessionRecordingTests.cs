@@ -56,7 +56,7 @@ public class SessionRecordingTests
     }
 
     [Theory]
-    [InlineData("seed", 400, 403)]
+    [InlineData("seed", 400, 400)]
     [InlineData("kasm-1.15", 400, 400)]
     [InlineData("kasm-1.19", 400, 400)]
     public async Task Get_session_recordings_refuses_unknown_sessions_and_an_unlicensed_server(string profile, int invalid, int unlicensed)
