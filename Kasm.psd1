@@ -43,6 +43,7 @@
         'Enable-KasmSessionSharing'
         'Disable-KasmSessionSharing'
         'Get-KasmSessionShare'
+        'Get-KasmSessionRecording'
         'Join-KasmSession'
         'Get-KasmSystemInfo'
         'Get-KasmZone'

@@ -53,6 +53,8 @@ public abstract class EmulatorFixture : IAsyncLifetime
         Emulator.Settings.LicenseLimit = LicenseLimit;
         Emulator.Settings.AllowKasmSharing = false;
         Emulator.Settings.NewSessionStatus = null;
+        Emulator.Settings.SessionRecordingLicensed = true;
+        Emulator.Settings.RecordingLinksFail = false;
     }
 
     /// <summary>Clears faults and the request log only.</summary>

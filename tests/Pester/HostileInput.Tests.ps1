@@ -62,6 +62,7 @@ BeforeAll {
         'Enable-KasmSessionSharing'  = @(@{ UserName = 'nobody-has-sessions@kasm.local' }, @{ KasmId = $sweepSession.KasmId })
         'Disable-KasmSessionSharing' = @(@{ UserName = 'nobody-has-sessions@kasm.local' }, @{ KasmId = $sweepSession.KasmId })
         'Get-KasmSessionShare'       = @(@{ KasmId = $sweepSession.KasmId })
+        'Get-KasmSessionRecording'   = @(@{ KasmId = [guid] 'e1f2a3b4c5d64e7f8091a2b3c4d5e6f7'; DownloadLink = $true })
         'Join-KasmSession'           = @(@{ ShareId = '5eed5eed' }, @{ ShareId = '5eed5eed'; UserName = 'user@kasm.local' })
         # Users: removal of a user that does not exist (the lookup still sends), the rest on the fixture user.
         'Remove-KasmUser'            = @(@{ UserName = 'nobody@kasm.local' })

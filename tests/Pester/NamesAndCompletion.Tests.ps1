@@ -173,7 +173,7 @@ Describe 'Names, pipelines and Tab against the <EmulatorProfile> emulator' -ForE
             $s = New-KasmSession -ImageName Chrome -UserName user@kasm.local -ErrorAction Stop
             Get-Completion 'Remove-KasmSession -KasmId ' | Should -Contain $s.KasmId.ToString()
             Get-Completion 'Get-KasmSession -KasmId ' | Should -Contain $s.KasmId.ToString()
-            foreach ($cmdlet in 'Get-KasmSessionStatus', 'Wait-KasmSession', 'Suspend-KasmSession', 'Resume-KasmSession', 'Stop-KasmSession', 'Send-KasmSessionKeepalive', 'Invoke-KasmSessionCommand', 'Save-KasmSessionScreenshot', 'Enable-KasmSessionSharing', 'Disable-KasmSessionSharing', 'Get-KasmSessionShare') {
+            foreach ($cmdlet in 'Get-KasmSessionStatus', 'Wait-KasmSession', 'Suspend-KasmSession', 'Resume-KasmSession', 'Stop-KasmSession', 'Send-KasmSessionKeepalive', 'Invoke-KasmSessionCommand', 'Save-KasmSessionScreenshot', 'Enable-KasmSessionSharing', 'Disable-KasmSessionSharing', 'Get-KasmSessionShare', 'Get-KasmSessionRecording') {
                 Get-Completion "$cmdlet -KasmId " | Should -Contain $s.KasmId.ToString() -Because "$cmdlet completes session ids"
             }
             foreach ($cmdlet in 'Suspend-KasmSession', 'Resume-KasmSession', 'Stop-KasmSession', 'Enable-KasmSessionSharing', 'Disable-KasmSessionSharing', 'Join-KasmSession', 'Remove-KasmUser', 'Revoke-KasmUserLogin', 'Get-KasmUserLoginLink', 'Get-KasmUserAttribute', 'Set-KasmUserAttribute') {

@@ -12,7 +12,7 @@ BeforeDiscovery {
         @{ Name = 'Get-KasmUser'; Args = @{}; Takes = 'KasmUser', 'KasmSession' }
         @{ Name = 'Get-KasmGroup'; Args = @{}; Takes = @() }
         @{ Name = 'Get-KasmStorageProvider'; Args = @{}; Takes = @() }
-        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck' }
+        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck', 'KasmSessionRecording' }
         @{ Name = 'Get-KasmZone'; Args = @{}; Takes = @() }
         @{ Name = 'Get-KasmServer'; Args = @{}; Takes = @() }
         @{ Name = 'Get-KasmLicense'; Args = @{}; Takes = @() }
@@ -33,6 +33,7 @@ BeforeDiscovery {
         @{ Name = 'Enable-KasmSessionSharing'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
         @{ Name = 'Disable-KasmSessionSharing'; Args = @{ WhatIf = $true }; Takes = 'KasmSession', 'KasmSessionShare' }
         @{ Name = 'Get-KasmSessionShare'; Args = @{}; Takes = 'KasmSession', 'KasmSessionShare' }
+        @{ Name = 'Get-KasmSessionRecording'; Args = @{}; Takes = 'KasmSession', 'KasmSessionRecording' }
         @{ Name = 'Join-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSessionShare', 'KasmUser' }
         @{ Name = 'Remove-KasmUser'; Args = @{ WhatIf = $true }; Takes = 'KasmUser' }
         @{ Name = 'New-KasmGroup'; Args = @{ Name = 'Piped'; WhatIf = $true }; Takes = @() }
@@ -57,7 +58,7 @@ BeforeDiscovery {
         @{ Name = 'Remove-KasmStorageProvider'; Args = @{ WhatIf = $true }; Takes = 'KasmStorageProvider' }
     )
 
-    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck'
+    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck', 'KasmSessionRecording'
     $Cases = foreach ($c in $Cmdlets) { foreach ($t in $TypeNames) { @{ Cmdlet = $c; CmdletName = $c.Name; TypeName = $t; Taken = $c.Takes -contains $t } } }
     $Matrix = @{ Cmdlets = @($Cmdlets.Name); TypeNames = $TypeNames }
 }
@@ -91,6 +92,7 @@ BeforeAll {
         KasmApiKey          = @(Get-KasmApiKey -ErrorAction Stop)[0]
         KasmSetting         = @(Get-KasmSetting -ErrorAction Stop)[0]
         KasmPermissionCheck = @(Test-KasmApiKey -Name Get-KasmImage -ErrorAction Stop)[0]
+        KasmSessionRecording = @(Get-KasmSessionRecording -KasmId e1f2a3b4c5d64e7f8091a2b3c4d5e6f7 -ErrorAction Stop)[0]
     }
     # A shared session of its own (a share piped into Disable-KasmSessionSharing under -WhatIf changes nothing, but
     # the main session stays unshared for the other cases).
@@ -108,7 +110,7 @@ BeforeAll {
                 if ($TypeName -ne 'KasmImage') { $params.ImageId = $image.ImageId }
                 if ($TypeName -ne 'KasmUser') { $params.UserId = $user.UserId }
             }
-            { $_ -in 'Remove-KasmSession', 'Get-KasmSessionStatus', 'Wait-KasmSession', 'Suspend-KasmSession', 'Resume-KasmSession', 'Stop-KasmSession', 'Send-KasmSessionKeepalive', 'Invoke-KasmSessionCommand', 'Save-KasmSessionScreenshot', 'Enable-KasmSessionSharing', 'Disable-KasmSessionSharing', 'Get-KasmSessionShare' } {
+            { $_ -in 'Remove-KasmSession', 'Get-KasmSessionStatus', 'Wait-KasmSession', 'Suspend-KasmSession', 'Resume-KasmSession', 'Stop-KasmSession', 'Send-KasmSessionKeepalive', 'Invoke-KasmSessionCommand', 'Save-KasmSessionScreenshot', 'Enable-KasmSessionSharing', 'Disable-KasmSessionSharing', 'Get-KasmSessionShare', 'Get-KasmSessionRecording' } {
                 if (-not $taken) { $params.KasmId = $session.KasmId }
             }
             'Join-KasmSession' { if ($TypeName -ne 'KasmSessionShare') { $params.ShareId = $Objects.KasmSessionShare.ShareId } }
@@ -185,6 +187,12 @@ Describe 'Piping module objects into cmdlets' {
             'Get-KasmSessionShare' {
                 $r.Output.KasmId | Should -Be @($object.KasmId)
                 if ($TypeName -eq 'KasmSessionShare') { $r.Output.ShareId | Should -Be @($object.ShareId) } else { $r.Output.ShareId | Should -BeNullOrEmpty }
+            }
+            'Get-KasmSessionRecording' {
+                $r.Sent | Should -Not -BeNullOrEmpty
+                $r.Sent | Sort-Object -Unique | Should -Be 'get_session_recordings'
+                # A live session has no recordings; a piped recording lists its session's (seven, over two pages).
+                if ($TypeName -eq 'KasmSession') { $r.Output | Should -HaveCount 0 } else { $r.Output | Should -HaveCount 7; $r.Output.KasmId | Sort-Object -Unique | Should -Be $object.KasmId }
             }
             { $_ -in 'Get-KasmSessionStatus', 'Wait-KasmSession' } {
                 $r.Output.KasmId | Should -Be @($object.KasmId)

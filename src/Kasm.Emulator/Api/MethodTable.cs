@@ -36,6 +36,9 @@ internal static class MethodTable
         // get_kasm_screenshot: raw JPEG; the client mount's variant takes a browser cookie instead, so public only.
         ApiMethod.Raw("get_kasm_screenshot", Sessions.GetKasmScreenshot, [User], readOnly: true, Mount.Public),
 
+        // Session recordings (docs/kasm-api.md#session-recordings): public mount only; errors are 400 there; the licence must grant session_recording.
+        new("get_session_recordings", SessionRecordings.GetSessionRecordings, [SessionRecordingsView], ReadOnly: true, Mount.Public, PublicErrorsAre400: true),
+
         // Users (docs/kasm-api.md#users). get_user/update_user on /api/admin and /api are the ClientApi versions (decorator: User,
         // then an internal Users View/Users Modify check), docs/kasm-api.md#transport-and-authentication.
         new("create_user", Users.CreateUser, [UsersCreate], ReadOnly: false, Mount.PublicAdmin, PublicErrorsAre400: true),

@@ -19,6 +19,7 @@ public enum Permission
     SessionsView = 800,
     SessionsModify = 801,
     SessionsDelete = 803,
+    SessionRecordingsView = 850,
     ImagesView = 900,
     ImagesModify = 901,
     ImagesCreate = 902,

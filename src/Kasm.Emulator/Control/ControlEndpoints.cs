@@ -135,6 +135,8 @@ internal sealed class ControlEndpoints(EmulatorCore core)
             if (body.Bool("allowKasmPause") is { } pause) settings.AllowKasmPause = pause;
             if (body.Bool("allowKasmStop") is { } stop) settings.AllowKasmStop = stop;
             if (body.Bool("usageReached") is { } usage) settings.UsageReached = usage;
+            if (body.Bool("sessionRecordingLicensed") is { } recording) settings.SessionRecordingLicensed = recording;
+            if (body.Bool("recordingLinksFail") is { } linksFail) settings.RecordingLinksFail = linksFail;
             if (body.ContainsKey("newSessionStatus")) settings.NewSessionStatus = body.Str("newSessionStatus");
         }
         try

@@ -147,8 +147,8 @@ internal static class Infrastructure
             ["limit"] = 25,
             ["is_verified"] = true,
             ["license_type"] = "Per Concurrent Kasm",
-            ["features"] = new JsonObject { ["session_staging"] = true, ["session_casting"] = true, ["developer_api"] = true, ["saml"] = true, ["ldap"] = true, ["allow_kasm_sharing"] = true, ["auto_scaling"] = false },
-            ["sku"] = "Enterprise",
+            ["features"] = new JsonObject { ["session_staging"] = true, ["session_casting"] = true, ["developer_api"] = true, ["saml"] = true, ["ldap"] = true, ["allow_kasm_sharing"] = true, ["auto_scaling"] = false, ["session_recording"] = ctx.Settings.SessionRecordingLicensed },
+            ["sku"] = ctx.Settings.SessionRecordingLicensed ? "Enterprise" : "Standard",
         }),
     };
 

@@ -29,6 +29,15 @@ public sealed class EmulatorSettings
     /// </summary>
     public string? NewSessionStatus { get; set; }
 
+    /// <summary>
+    /// Whether the licence grants session recording (the Enterprise SKU or the session_recording feature): on by
+    /// default. Off, get_session_recordings answers "Access Denied. This feature is not licensed" and get_licenses shows
+    /// a Standard licence without the feature (docs/kasm-api.md#session-recordings).
+    /// </summary>
+    public bool SessionRecordingLicensed { get; set; } = true;
+    /// <summary>Stands for a server whose object storage cannot sign links: every download URL is the literal "error".</summary>
+    public bool RecordingLinksFail { get; set; }
+
     /// <summary>Fuzz mode: every API answer is a seeded mutation of itself (Faults/Fuzzer.cs); null = off.</summary>
     public int? FuzzSeed { get; set; }
 

@@ -87,6 +87,32 @@ public static class SeedData
             "img/thumbnails/blender.png", cores: 4, memory: 8192000000, categories: ["Multimedia"], size: 0, available: false),
     ];
 
+    /// <summary>A past session of user@kasm.local with seven recordings, more than one page of five (docs/kasm-api.md#session-recordings).</summary>
+    public static readonly Guid RecordedKasmId = Guid.ParseExact("e1f2a3b4c5d64e7f8091a2b3c4d5e6f7", "N");
+    /// <summary>A past session with one recording.</summary>
+    public static readonly Guid ShortRecordedKasmId = Guid.ParseExact("e2f3a4b5c6d74f8091a2b3c4d5e6f708", "N");
+
+    /// <summary>The recordings, oldest first: seven of <see cref="RecordedKasmId"/>, one of <see cref="ShortRecordedKasmId"/>.</summary>
+    public static IReadOnlyList<RecordingRecord> Recordings { get; } =
+    [
+        .. Enumerable.Range(1, 7).Select(i => new RecordingRecord
+        {
+            RecordingId = Guid.ParseExact($"f10000000000400080000000000000{i:x2}", "N"),
+            AccountId = Guid.ParseExact("a0c0000000004000800000000000e1f2", "N"),
+            KasmId = RecordedKasmId,
+            DurationSeconds = 60 * i + 0.5,
+            Created = Installed.AddDays(10).AddMinutes(10 * i),
+        }),
+        new RecordingRecord
+        {
+            RecordingId = Guid.ParseExact("f2000000000040008000000000000001", "N"),
+            AccountId = Guid.ParseExact("a0c0000000004000800000000000e2f3", "N"),
+            KasmId = ShortRecordedKasmId,
+            DurationSeconds = 42,
+            Created = Installed.AddDays(11),
+        },
+    ];
+
     public static IEnumerable<StorageProviderRecord> StorageProviders() =>
     [
         new()

@@ -116,6 +116,8 @@ namespace Kasm.Client
         // Infrastructure reads (docs/kasm-api.md#infrastructure).
         public static readonly KasmEndpoint GetZones = Add("get_zones", "admin", true, "Zones View", true);
         public static readonly KasmEndpoint GetServers = Add("get_servers", "admin", true, "Agents View (Docker agents) or Servers View (fixed servers)", true);
+        // Session recordings: public mount only; Enterprise licence or the session_recording feature (docs/kasm-api.md#session-recordings).
+        public static readonly KasmEndpoint GetSessionRecordings = Add("get_session_recordings", "public", true, "Session Recordings View", true);
         public static readonly KasmEndpoint GetLicenses = Add("get_licenses", "admin", true, "Licenses View", true);
         public static readonly KasmEndpoint GetApiConfigs = Add("get_api_configs", "admin", true, "Devapi View", true);
         public static readonly KasmEndpoint GetSettings = Add("get_settings", "admin", true, "Settings View", true);

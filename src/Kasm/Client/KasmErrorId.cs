@@ -37,6 +37,9 @@ namespace Kasm.Client
         /// <summary>A session that -Wait waited for is gone, stopped, paused or being deleted, so it will not start.</summary>
         public const string SessionNotStarting = "KasmSessionNotStarting";
 
+        /// <summary>The server refused a feature that none of its licences grants (session recording needs Enterprise or session_recording).</summary>
+        public const string NotLicensed = "KasmNotLicensed";
+
         internal static ErrorCategory CategoryOf(string errorId)
         {
             switch (errorId)
@@ -55,6 +58,7 @@ namespace Kasm.Client
                 case ItemNotFound: return ErrorCategory.ObjectNotFound;
                 case PartialSuccess: return ErrorCategory.InvalidResult;
                 case SessionNotStarting: return ErrorCategory.ResourceUnavailable;
+                case NotLicensed: return ErrorCategory.PermissionDenied;
                 default: return ErrorCategory.NotSpecified;
             }
         }
