@@ -34,6 +34,7 @@ BeforeAll {
         'Kasm.Models.KasmPermissionCheck' = { Test-KasmApiKey -Connection $kasm.Connections.imagesonly }
         'Kasm.Client.KasmConnection'      = { Get-KasmConnection -All }
         'Kasm.Models.KasmGroupImage'      = { Get-KasmGroup | Get-KasmGroupImage }
+        'Kasm.Models.KasmGroupSetting'    = { $null = Set-KasmGroupSetting Ops usage_limit @{ type = 'per_user'; hours = 10 } -Confirm:$false; Get-KasmGroup | Get-KasmGroupSetting }
         'Kasm.Models.KasmLoginLink'       = { Get-KasmUser | Get-KasmUserLoginLink }
         'Kasm.Models.KasmSessionShare'    = {
             $null = Set-EmulatorSetting $kasm.Emulator @{ allowKasmSharing = $true; sessionStartDelayMs = 0 }
