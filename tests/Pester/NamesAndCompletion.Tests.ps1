@@ -156,7 +156,7 @@ Describe 'Names, pipelines and Tab against the <EmulatorProfile> emulator' -ForE
             Get-Completion 'Get-KasmUser -UserName adm' | Should -Be @('admin@kasm.local')
             Get-Completion 'New-KasmSession -ImageName Chrome -UserName us' | Should -Be @('user@kasm.local')
             Get-Completion 'Get-KasmGroup -Name All' | Should -Be @("'All Users'")
-            foreach ($cmdlet in 'Set-KasmGroup', 'Remove-KasmGroup', 'Get-KasmGroupMember', 'Add-KasmGroupMember', 'Remove-KasmGroupMember', 'Get-KasmGroupImage', 'Add-KasmGroupImage', 'Remove-KasmGroupImage') {
+            foreach ($cmdlet in 'Set-KasmGroup', 'Remove-KasmGroup', 'Get-KasmGroupMember', 'Add-KasmGroupMember', 'Remove-KasmGroupMember', 'Get-KasmGroupImage', 'Add-KasmGroupImage', 'Remove-KasmGroupImage', 'Get-KasmGroupSetting', 'Set-KasmGroupSetting', 'Remove-KasmGroupSetting') {
                 Get-Completion "$cmdlet -GroupName Op" | Should -Be @('Ops') -Because "$cmdlet completes group names"
             }
             Get-Completion 'Add-KasmGroupMember -GroupName Ops -UserName adm' | Should -Be @('admin@kasm.local')
@@ -168,6 +168,9 @@ Describe 'Names, pipelines and Tab against the <EmulatorProfile> emulator' -ForE
             Get-Completion 'Get-KasmServer -Name win' | Should -Be @('win-desktop-01.example.com')
             Get-Completion 'Get-KasmApiKey -Name read' | Should -Be @('readonly')
             Get-Completion 'Get-KasmSetting -Name session' | Should -Be @('session_lifetime')
+            foreach ($cmdlet in 'Get-KasmGroupSetting', 'Set-KasmGroupSetting', 'Remove-KasmGroupSetting') {
+                Get-Completion "$cmdlet -GroupName Ops -Name max_k" | Should -Be @('max_kasms_per_user') -Because "$cmdlet completes group setting names"
+            }
             # PowerShell completes an enum parameter from the enum itself; 'Google Drive' is accepted when typed.
             Get-Completion 'New-KasmStorageProvider -Name x -Type Goo' | Should -Contain 'GoogleDrive'
             $s = New-KasmSession -ImageName Chrome -UserName user@kasm.local -ErrorAction Stop

@@ -12,7 +12,7 @@ BeforeDiscovery {
         @{ Name = 'Get-KasmUser'; Args = @{}; Takes = 'KasmUser', 'KasmSession' }
         @{ Name = 'Get-KasmGroup'; Args = @{}; Takes = @() }
         @{ Name = 'Get-KasmStorageProvider'; Args = @{}; Takes = @() }
-        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck', 'KasmSessionRecording' }
+        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck', 'KasmSessionRecording', 'KasmGroupSetting' }
         @{ Name = 'Get-KasmZone'; Args = @{}; Takes = @() }
         @{ Name = 'Get-KasmServer'; Args = @{}; Takes = @() }
         @{ Name = 'Get-KasmLicense'; Args = @{}; Takes = @() }
@@ -45,6 +45,9 @@ BeforeDiscovery {
         @{ Name = 'Get-KasmGroupImage'; Args = @{}; Takes = 'KasmGroup' }
         @{ Name = 'Add-KasmGroupImage'; Args = @{ WhatIf = $true }; Takes = 'KasmGroup', 'KasmImage', 'KasmGroupImage' }
         @{ Name = 'Remove-KasmGroupImage'; Args = @{ WhatIf = $true }; Takes = 'KasmGroup', 'KasmImage', 'KasmGroupImage' }
+        @{ Name = 'Get-KasmGroupSetting'; Args = @{ Name = 'max_kasms_per_user' }; Takes = 'KasmGroup' }
+        @{ Name = 'Set-KasmGroupSetting'; Args = @{ Name = 'max_kasms_per_user'; Value = 4; WhatIf = $true }; Takes = 'KasmGroup', 'KasmGroupSetting' }
+        @{ Name = 'Remove-KasmGroupSetting'; Args = @{ Name = 'max_kasms_per_user'; WhatIf = $true }; Takes = 'KasmGroup', 'KasmGroupSetting' }
         @{ Name = 'Revoke-KasmUserLogin'; Args = @{ WhatIf = $true }; Takes = 'KasmUser' }
         @{ Name = 'Get-KasmUserLoginLink'; Args = @{}; Takes = 'KasmUser' }
         @{ Name = 'Get-KasmUserAttribute'; Args = @{}; Takes = 'KasmUser' }
@@ -58,7 +61,7 @@ BeforeDiscovery {
         @{ Name = 'Remove-KasmStorageProvider'; Args = @{ WhatIf = $true }; Takes = 'KasmStorageProvider' }
     )
 
-    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck', 'KasmSessionRecording'
+    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck', 'KasmSessionRecording', 'KasmGroupSetting'
     $Cases = foreach ($c in $Cmdlets) { foreach ($t in $TypeNames) { @{ Cmdlet = $c; CmdletName = $c.Name; TypeName = $t; Taken = $c.Takes -contains $t } } }
     $Matrix = @{ Cmdlets = @($Cmdlets.Name); TypeNames = $TypeNames }
 }
@@ -93,6 +96,7 @@ BeforeAll {
         KasmSetting         = @(Get-KasmSetting -ErrorAction Stop)[0]
         KasmPermissionCheck = @(Test-KasmApiKey -Name Get-KasmImage -ErrorAction Stop)[0]
         KasmSessionRecording = @(Get-KasmSessionRecording -KasmId e1f2a3b4c5d64e7f8091a2b3c4d5e6f7 -ErrorAction Stop)[0]
+        KasmGroupSetting    = @(Get-KasmGroupSetting -GroupName 'All Users' -ErrorAction Stop)[0]
     }
     # A shared session of its own (a share piped into Disable-KasmSessionSharing under -WhatIf changes nothing, but
     # the main session stays unshared for the other cases).
@@ -118,7 +122,7 @@ BeforeAll {
                 if ($TypeName -notin 'KasmGroup', 'KasmGroupImage') { $params.GroupId = $Objects.KasmGroup.GroupId }
                 if ($TypeName -notin 'KasmImage', 'KasmGroupImage') { $params.ImageId = $image.ImageId }
             }
-            { $_ -in 'Set-KasmGroup', 'Remove-KasmGroup', 'Get-KasmGroupMember', 'Get-KasmGroupImage' } { if (-not $taken) { $params.GroupId = $Objects.KasmGroup.GroupId } }
+            { $_ -in 'Set-KasmGroup', 'Remove-KasmGroup', 'Get-KasmGroupMember', 'Get-KasmGroupImage', 'Get-KasmGroupSetting', 'Set-KasmGroupSetting', 'Remove-KasmGroupSetting' } { if (-not $taken) { $params.GroupId = $Objects.KasmGroup.GroupId } }
             { $_ -in 'Add-KasmGroupMember', 'Remove-KasmGroupMember' } {
                 if ($TypeName -ne 'KasmGroup') { $params.GroupId = $Objects.KasmGroup.GroupId }
                 if ($TypeName -ne 'KasmUser') { $params.UserId = $user.UserId }
@@ -183,6 +187,7 @@ Describe 'Piping module objects into cmdlets' {
             'Get-KasmSystemInfo' { $r.Output | Should -HaveCount 1 }
             'Get-KasmGroupMember' { $r.Output.UserId | Should -Contain $user.UserId }
             'Get-KasmGroupImage' { foreach ($o in $r.Output) { $o.GroupId | Should -Be $object.GroupId } }
+            'Get-KasmGroupSetting' { $r.Output.Name | Should -Be @('max_kasms_per_user'); $r.Output.GroupId | Should -Be @($object.GroupId) }
             { $_ -in 'Get-KasmUserLoginLink', 'Get-KasmUserAttribute' } { $r.Output.UserId | Should -Be @($object.UserId) }
             'Get-KasmSessionShare' {
                 $r.Output.KasmId | Should -Be @($object.KasmId)

@@ -67,6 +67,12 @@ internal static class MethodTable
         new("add_user_group", Groups.AddUserGroup, [GroupsModify], ReadOnly: true, Mount.PublicAdmin, PublicErrorsAre400: true),
         new("remove_user_group", Groups.RemoveUserGroup, [GroupsModify], ReadOnly: true, Mount.PublicAdmin, PublicErrorsAre400: true),
 
+        // Group settings (docs/kasm-api.md#group-settings): business errors are HTTP 200 + error_message.
+        new("get_settings_group", GroupSettings.GetSettingsGroup, [GroupsView], ReadOnly: true, Mount.PublicAdmin),
+        new("add_settings_group", GroupSettings.AddSettingsGroup, [GroupsModify], ReadOnly: false, Mount.PublicAdmin),
+        new("update_settings_group", GroupSettings.UpdateSettingsGroup, [GroupsModify], ReadOnly: false, Mount.PublicAdmin),
+        new("remove_settings_group", GroupSettings.RemoveSettingsGroup, [GroupsModify], ReadOnly: false, Mount.PublicAdmin),
+
         // Workspaces (docs/kasm-api.md#workspaces-images).
         new("get_images", Images.GetImages, [ImagesView], ReadOnly: true, Mount.PublicAdmin),
         new("update_image", Images.UpdateImage, [ImagesModify, ImagesModifyResources], ReadOnly: false, Mount.PublicAdmin),

@@ -20,6 +20,11 @@ public sealed class EmulatorSettings
     /// under that reading too.
     /// </summary>
     public bool GroupUpdateReplaces { get; set; }
+    /// <summary>
+    /// The licence does not cover the licensed group settings (allow_kasm_sharing, usage_limit, inject_ssh_keys):
+    /// add_settings_group and update_settings_group refuse them (docs/kasm-api.md#group-settings). Off by default.
+    /// </summary>
+    public bool GroupSettingsUnlicensed { get; set; }
     /// <summary>Stands for the group setting allow_kasm_sharing of every group: off unless set, as in Kasm.</summary>
     public bool AllowKasmSharing { get; set; }
     /// <summary>

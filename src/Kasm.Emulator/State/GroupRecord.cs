@@ -25,6 +25,8 @@ public sealed class GroupRecord
     public JsonNode? Metadata { get; set; }
     /// <summary>The workspaces the group's members may launch (get_images_group), oldest first.</summary>
     public List<GroupImageLink> Images { get; set; } = [];
+    /// <summary>The group settings the group has set (get_settings_group), in the order they were set.</summary>
+    public List<GroupSettingValue> Settings { get; set; } = [];
 }
 
 /// <summary>One workspace a group may launch: the link's own id and the workspace.</summary>

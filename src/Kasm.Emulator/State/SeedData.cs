@@ -28,6 +28,10 @@ public static class SeedData
 
     public static readonly DateTime Installed = new(2024, 3, 5, 22, 18, 50, DateTimeKind.Utc);
 
+    /// <summary>The Ops group's own rows for max_kasms_per_user (3) and allow_kasm_downloads (false).</summary>
+    public static readonly Guid OpsMaxKasmsSettingId = Guid.ParseExact("b0000000000040008000000000000001", "N");
+    public static readonly Guid OpsDownloadsSettingId = Guid.ParseExact("b0000000000040008000000000000002", "N");
+
     public static IEnumerable<GroupRecord> Groups() =>
     [
         new()
@@ -48,6 +52,12 @@ public static class SeedData
         {
             GroupId = GroupRecord.OpsId, Name = "Ops", Description = "Operations team", Priority = 50,
             Images = [new() { GroupImageId = Guid.ParseExact("a0000000000040008000000000000006", "N"), ImageId = TerminalImageId }],
+            // Two settings set on the group (fixed ids), the rest at their defaults (docs/kasm-api.md#group-settings).
+            Settings =
+            [
+                new() { GroupSettingId = OpsMaxKasmsSettingId, Name = "max_kasms_per_user", Value = "3" },
+                new() { GroupSettingId = OpsDownloadsSettingId, Name = "allow_kasm_downloads", Value = "false" },
+            ],
         },
     ];
 

@@ -111,6 +111,12 @@ namespace Kasm.Client
         // Membership: flagged read-only by Kasm although it changes the group; a resend meets "already (not) a member".
         public static readonly KasmEndpoint AddUserGroup = Add("add_user_group", "public", false, "Groups Modify", true);
         public static readonly KasmEndpoint RemoveUserGroup = Add("remove_user_group", "public", false, "Groups Modify", true);
+        // Group settings (docs/kasm-api.md#group-settings). add is not resent (a second add meets "already exists"); an
+        // update or remove resent sets the same value again or meets a row already gone.
+        public static readonly KasmEndpoint GetSettingsGroup = Add("get_settings_group", "public", true, "Groups View", true);
+        public static readonly KasmEndpoint AddSettingsGroup = Add("add_settings_group", "public", false, "Groups Modify, and Groups View to read the group's settings first", false, made: "setting");
+        public static readonly KasmEndpoint UpdateSettingsGroup = Add("update_settings_group", "public", true, "Groups Modify, and Groups View to read the group's settings first", false, made: "setting");
+        public static readonly KasmEndpoint RemoveSettingsGroup = Add("remove_settings_group", "public", false, "Groups Modify, and Groups View to read the group's settings first", false);
 
         // System and storage
         // Infrastructure reads (docs/kasm-api.md#infrastructure).

@@ -136,10 +136,18 @@ namespace Kasm.Cmdlets
             _pending.Enqueue(new Pending(error.TargetObject, new ItemLog(false), null) { Task = done.Task, Write = () => WriteError(error) });
         }
 
-        /// <summary>Writes what an item's work returned: nothing for null, each element of a list.</summary>
+        /// <summary>
+        /// Writes what an item's work returned: nothing for null, each element of a list; an ErrorRecord among them is
+        /// written as a non-terminating error in its place (a list read that also found names it could not match).
+        /// </summary>
         internal void WriteResult(object? result)
         {
-            if (result != null) WriteObject(result, enumerateCollection: true);
+            if (result is System.Collections.IEnumerable list && !(result is string))
+            {
+                foreach (var item in list)
+                    if (item is ErrorRecord error) WriteError(error); else WriteObject(item);
+            }
+            else if (result != null) WriteObject(result);
         }
 
         /// <summary>

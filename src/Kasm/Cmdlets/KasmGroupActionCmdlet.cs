@@ -41,6 +41,11 @@ namespace Kasm.Cmdlets
         /// <summary>Checks what needs no server; an error text refuses the item.</summary>
         internal virtual string? Refusal() => null;
 
+        /// <summary>The group's name as given or piped (a piped KasmGroup or KasmGroupSetting of that group), else null.</summary>
+        internal string? ShownGroupName(Guid id) =>
+            GroupName ?? (Piped<KasmGroup>() is KasmGroup g && g.GroupId == id ? g.Name
+                : Piped<KasmGroupSetting>() is KasmGroupSetting s && s.GroupId == id ? s.GroupName : null);
+
         /// <summary>Resolves the group and asks ShouldProcess (pipeline thread), then sends the work.</summary>
         protected override void ProcessItem()
         {
@@ -55,7 +60,7 @@ namespace Kasm.Cmdlets
             {
                 var client = Client;
                 Guid id = GroupName != null ? GroupNamed(client, GroupName).GroupId : GroupId;
-                string? shown = GroupName ?? (Piped<KasmGroup>() is KasmGroup g && g.GroupId == id ? g.Name : null);
+                string? shown = ShownGroupName(id);
                 if (!ShouldProcess(Targets.Group(shown, id), ActionText)) return;
                 work = Work(id);
             });

@@ -111,4 +111,12 @@ namespace Kasm.Cmdlets.Completion
         internal override string Kind => "setting";
         internal override IEnumerable<string> Read(KasmClient client, CancellationToken cancel) => client.GetSettings(cancel).Select(s => s.Name ?? "");
     }
+
+    /// <summary>Group setting names (the same for every group: those of All Users, whose id is fixed).</summary>
+    public sealed class KasmGroupSettingNameCompleter : KasmCompleter
+    {
+        internal override string Kind => "group setting";
+        internal override IEnumerable<string> Read(KasmClient client, CancellationToken cancel) =>
+            client.GetGroupSettings(KasmClient.AllUsersGroupId, null, cancel).Select(s => s.Name ?? "");
+    }
 }
