@@ -53,6 +53,7 @@ public abstract class EmulatorFixture : IAsyncLifetime
         Emulator.Settings.LicenseLimit = LicenseLimit;
         Emulator.Settings.AllowKasmSharing = false;
         Emulator.Settings.NewSessionStatus = null;
+        Emulator.Settings.StorageUpdateReplaces = false;
     }
 
     /// <summary>Clears faults and the request log only.</summary>

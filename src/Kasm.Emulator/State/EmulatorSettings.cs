@@ -20,6 +20,11 @@ public sealed class EmulatorSettings
     /// under that reading too.
     /// </summary>
     public bool GroupUpdateReplaces { get; set; }
+    /// <summary>
+    /// update_storage_provider resets every field it is not sent, client_secret included (docs/kasm-api.md#storage-providers):
+    /// off by default (the emulator keeps them); tests turn it on to prove a client is safe under that reading too.
+    /// </summary>
+    public bool StorageUpdateReplaces { get; set; }
     /// <summary>Stands for the group setting allow_kasm_sharing of every group: off unless set, as in Kasm.</summary>
     public bool AllowKasmSharing { get; set; }
     /// <summary>
