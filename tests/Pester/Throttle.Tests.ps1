@@ -26,7 +26,7 @@ Describe '-ThrottleLimit' {
     }
 
     It 'is offered by every cmdlet that sends one request per piped item, 1 by default, and by no other' {
-        $bulk = 'New-KasmSession', 'Remove-KasmSession', 'New-KasmUser', 'Set-KasmUser', 'Set-KasmImage', 'New-KasmStorageProvider', 'New-KasmGroup', 'New-KasmImage', 'Invoke-KasmSessionCommand'
+        $bulk = 'New-KasmSession', 'Remove-KasmSession', 'New-KasmUser', 'Set-KasmUser', 'Set-KasmImage', 'New-KasmStorageProvider', 'Set-KasmStorageProvider', 'New-KasmGroup', 'New-KasmImage', 'Invoke-KasmSessionCommand'
         $with = @(Get-Command -Module Kasm | Where-Object { $_.Parameters.ContainsKey('ThrottleLimit') } | ForEach-Object Name)
         $with | Sort-Object | Should -Be ($bulk | Sort-Object)
         foreach ($name in $bulk) { (New-Object "Kasm.Cmdlets.$($name -replace '-', '')Command").ThrottleLimit | Should -Be 1 }
