@@ -58,6 +58,7 @@
         'Get-KasmStorageProvider'
         'New-KasmStorageProvider'
         'Remove-KasmStorageProvider'
+        'Set-KasmStorageProvider'
         'Get-KasmUser'
         'New-KasmUser'
         'Set-KasmUser'

@@ -55,6 +55,7 @@ public abstract class EmulatorFixture : IAsyncLifetime
         Emulator.Settings.NewSessionStatus = null;
         Emulator.Settings.SessionRecordingLicensed = true;
         Emulator.Settings.RecordingLinksFail = false;
+        Emulator.Settings.StorageUpdateReplaces = false;
     }
 
     /// <summary>Clears faults and the request log only.</summary>

@@ -86,6 +86,7 @@ BeforeAll {
         'New-KasmImage'              = @(@{ FriendlyName = 'Sweep'; DockerImage = 'kasmweb/sweep:1.0'; Description = 'D'; ImageSrc = 'img/sweep.png'; Categories = @('Sweep'); RunConfig = @{ hostname = 'sweep' }; VolumeMappings = @{}; ExecConfig = @{} })
         'Remove-KasmImage'           = @(@{ ImageName = 'No Such Workspace' })
         'Remove-KasmStorageProvider' = @(@{ Name = 'No Such Provider' })
+        'Set-KasmStorageProvider'    = @((@{ Name = 'Google Drive'; NewName = 'Google Drive'; DefaultTarget = '/home/kasm-user/Sweep'; WebdavUrl = 'https://cloud.example.com/dav/'; Scope = @('a'); RootDriveUrl = 'https://drive.example.com/'; ClientSecret = (ConvertTo-TestSecureString 'sweep-secret') } + $OAuth))
     }
 
     $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters

@@ -164,6 +164,7 @@ Describe 'Names, pipelines and Tab against the <EmulatorProfile> emulator' -ForE
             Get-Completion 'Remove-KasmImage -ImageName Fire' | Should -Be @('Firefox')
             Get-Completion 'Get-KasmStorageProvider -Name Goo' | Should -Be @("'Google Drive'")
             Get-Completion 'Remove-KasmStorageProvider -Name Goo' | Should -Be @("'Google Drive'")
+            Get-Completion 'Set-KasmStorageProvider -Name Goo' | Should -Be @("'Google Drive'")
             Get-Completion 'Get-KasmZone -Name def' | Should -Be @('default')
             Get-Completion 'Get-KasmServer -Name win' | Should -Be @('win-desktop-01.example.com')
             Get-Completion 'Get-KasmApiKey -Name read' | Should -Be @('readonly')

@@ -59,6 +59,7 @@ BeforeDiscovery {
         @{ Name = 'New-KasmUser'; Args = @{ UserName = 'piped@example.com'; WhatIf = $true }; Takes = @() }
         @{ Name = 'New-KasmStorageProvider'; Args = @{ Name = 'Piped'; Type = 'S3'; WhatIf = $true }; Takes = @() }
         @{ Name = 'Remove-KasmStorageProvider'; Args = @{ WhatIf = $true }; Takes = 'KasmStorageProvider' }
+        @{ Name = 'Set-KasmStorageProvider'; Args = @{ NewName = 'Piped'; WhatIf = $true }; Takes = 'KasmStorageProvider' }
     )
 
     $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck', 'KasmSessionRecording', 'KasmGroupSetting'
@@ -131,7 +132,7 @@ BeforeAll {
                 if (-not $taken) { $params.UserId = $user.UserId }
             }
             { $_ -in 'Set-KasmImage', 'Remove-KasmImage' } { if (-not $taken) { $params.ImageId = $image.ImageId } }
-            'Remove-KasmStorageProvider' { if (-not $taken) { $params.StorageProviderId = $Objects.KasmStorageProvider.StorageProviderId } }
+            { $_ -in 'Remove-KasmStorageProvider', 'Set-KasmStorageProvider' } { if (-not $taken) { $params.StorageProviderId = $Objects.KasmStorageProvider.StorageProviderId } }
             'Set-KasmUser' { if (-not $taken) { $params.UserId = $user.UserId } }
         }
         Clear-EmulatorRequestLog $emu

@@ -221,6 +221,94 @@ Describe 'Storage providers against the <EmulatorProfile> emulator' -ForEach @(
         }
     }
 
+    Context 'Set-KasmStorageProvider' {
+        It 'changes a piped provider and keeps its other settings when update_storage_provider <_>' -ForEach 'keeps what it is not sent', 'resets what it is not sent' {
+            $null = Set-EmulatorSetting $emu @{ storageUpdateReplaces = ($_ -like 'resets*') }
+            try {
+                $p = New-KasmStorageProvider -Name Cloud -Type Nextcloud -WebdavUrl 'https://cloud.example.com/remote.php/dav/files/' -MountConfig @{ readonly = $true } -Confirm:$false -ErrorAction Stop
+                Clear-EmulatorRequestLog $emu
+                $r = Invoke-Debugged { $p | Set-KasmStorageProvider -DefaultTarget '/home/kasm-user/Cloud' -Enabled:$false -Confirm:$false -PassThru -ErrorAction Stop }
+                $changed = @($r.Output)
+                $changed | Should -HaveCount 1
+                $changed[0] | Should -BeOfType ([Kasm.Models.KasmStorageProvider])
+                $changed[0].DefaultTarget | Should -BeExactly '/home/kasm-user/Cloud'
+                $changed[0].Enabled | Should -BeFalse
+                (Get-EmulatorRequestMethod $emu) | Should -Be @('get_storage_providers', 'update_storage_provider')
+                $sent = @(Get-SentBody $r.Debug update_storage_provider)[0].target_storage_provider
+                $sent.PSObject.Properties.Name | Should -Not -Contain 'client_secret'
+                $sent.scope | Should -BeOfType ([string])
+                $after = Get-KasmStorageProvider -Name Cloud -ErrorAction Stop
+                $after.WebdavUrl | Should -BeExactly 'https://cloud.example.com/remote.php/dav/files/'
+                $after.Type | Should -BeExactly 'Nextcloud'
+                $after.VolumeConfig.driver | Should -BeExactly 'rclone'
+                $after.MountConfig.readonly | Should -BeTrue -Because 'mount_config was sent back as read'
+                $after.Name | Should -BeExactly 'Cloud'
+                # The control: the same server does reset (or keep) what a bare update leaves out.
+                $null = Invoke-KasmApi update_storage_provider -Body @{ target_storage_provider = @{ storage_provider_id = $p.StorageProviderId.ToString('N'); name = 'Cloud' } } -Confirm:$false -ErrorAction Stop
+                $bare = Get-KasmStorageProvider -Name Cloud -ErrorAction Stop
+                if ($_ -like 'resets*') { $bare.WebdavUrl | Should -BeNullOrEmpty } else { $bare.WebdavUrl | Should -Not -BeNullOrEmpty }
+            }
+            finally { $null = Set-EmulatorSetting $emu @{ storageUpdateReplaces = $false } }
+        }
+
+        It 'a provider with a client secret is changed only when -ClientSecret is given again (KasmInvalidArgument, no update sent, otherwise)' {
+            Set-KasmStorageProvider 'Google Drive' -Enabled:$false -Confirm:$false -ErrorVariable ev -ErrorAction SilentlyContinue
+            $ev | Should -HaveCount 1
+            $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidArgument,*'
+            $ev[0].Exception.Message | Should -Match '-ClientSecret'
+            $ev[0].TargetObject | Should -BeExactly 'Google Drive'
+            (Get-EmulatorRequestMethod $emu) | Should -Not -Contain 'update_storage_provider'
+            (Get-KasmStorageProvider 'Google Drive').Enabled | Should -BeTrue
+            $plain = 'Cs-' + [guid]::NewGuid().ToString('N')
+            $r = Invoke-Debugged { Set-KasmStorageProvider 'Google Drive' -Enabled:$false -ClientSecret (ConvertTo-TestSecureString $plain) -Confirm:$false -PassThru -Verbose 4>&1 -ErrorAction Stop }
+            $p = @($r.Output | Where-Object { $_ -is [Kasm.Models.KasmStorageProvider] })
+            $p | Should -HaveCount 1
+            $p[0].Enabled | Should -BeFalse
+            $p[0].ClientId | Should -BeExactly '123456789012-example.apps.googleusercontent.com'
+            @(Get-SentBody $r.Debug update_storage_provider)[0].target_storage_provider.client_secret | Should -BeExactly '***'
+            $text = ($r.Output | Out-String) + ($r.Debug -join "`n") + ($p[0] | Format-List * | Out-String) +
+                ($p[0].AdditionalProperties | ConvertTo-Json -Depth 6 -WarningAction SilentlyContinue) + (Invoke-EmulatorControl $emu 'requests' | ConvertTo-Json -Depth 6)
+            $text | Should -Not -Match ([regex]::Escape($plain))
+            $text | Should -Match 'Google Drive' -Because 'the text above is really the output'
+        }
+
+        It 'nothing to change, a relative -DefaultTarget or the mask as -ClientSecret is KasmInvalidArgument before any request' {
+            Set-KasmStorageProvider 'Google Drive' -Confirm:$false -ErrorVariable ev1 -ErrorAction SilentlyContinue
+            Set-KasmStorageProvider 'Google Drive' -DefaultTarget 'Desktop/Drive' -Confirm:$false -ErrorVariable ev2 -ErrorAction SilentlyContinue
+            Set-KasmStorageProvider 'Google Drive' -ClientSecret (ConvertTo-TestSecureString '**********') -Confirm:$false -ErrorVariable ev3 -ErrorAction SilentlyContinue
+            foreach ($ev in $ev1, $ev2, $ev3) {
+                $ev | Should -HaveCount 1
+                $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidArgument,*'
+            }
+            $ev2[0].Exception.Message | Should -Match '-DefaultTarget'
+            @(Get-EmulatorRequestLog $emu) | Should -HaveCount 0
+        }
+
+        It 'an unknown name is KasmItemNotFound, a key without the permission <NoPermissionId>, each alone in a pipeline; -WhatIf sends no update' {
+            $rows = @(
+                [pscustomobject]@{ StorageProviderId = [guid]::NewGuid() }
+                @(Get-KasmStorageProvider)[0]
+            )
+            $out = @($rows | Set-KasmStorageProvider -NewName 'Team Drive' -ClientSecret (ConvertTo-TestSecureString 's') -Confirm:$false -PassThru -ErrorVariable ev -ErrorAction SilentlyContinue)
+            $out.Name | Should -Be @('Team Drive')
+            $ev | Should -HaveCount 1
+            $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmItemNotFound,*'
+            Set-KasmStorageProvider 'No Such Provider' -NewName x -Confirm:$false -ErrorVariable ev2 -ErrorAction SilentlyContinue
+            $ev2[0].FullyQualifiedErrorId | Should -BeLike 'KasmItemNotFound,*'
+            $ev2[0].TargetObject | Should -BeExactly 'No Such Provider'
+            Set-KasmStorageProvider 'Team Drive' -NewName x -ClientSecret (ConvertTo-TestSecureString 's') -Connection $limited -Confirm:$false -ErrorVariable ev3 -ErrorAction SilentlyContinue
+            $ev3[0].FullyQualifiedErrorId | Should -BeLike "$NoPermissionId,*"
+            Clear-EmulatorRequestLog $emu
+            $run = Invoke-Captured { Get-KasmStorageProvider | Set-KasmStorageProvider -NewName Other -ClientSecret $s -WhatIf } -Variables @{ s = (ConvertTo-TestSecureString 's') }
+            $run.Errors | Should -BeNullOrEmpty
+            $run.WhatIf | Should -HaveCount 1
+            $run.WhatIf[0] | Should -BeLike '*on target "storage provider Team Drive".'
+            $run.WhatIf[0] | Should -Match 'client_secret=\*\*\*[,"]' -Because 'the secret is masked in the ShouldProcess text'
+            (Get-EmulatorRequestMethod $emu) | Should -Not -Contain 'update_storage_provider'
+            (Get-KasmStorageProvider).Name | Should -Be @('Team Drive')
+        }
+    }
+
     Context 'Remove-KasmStorageProvider' {
         It 'deletes a provider by name or piped; the others stay' {
             $p = New-KasmStorageProvider -Name 'Scratch S3' -Type S3 -Confirm:$false -ErrorAction Stop

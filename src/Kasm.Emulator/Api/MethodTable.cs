@@ -82,6 +82,7 @@ internal static class MethodTable
         // Storage providers (docs/kasm-api.md#storage-providers).
         new("get_storage_providers", StorageProviders.Get, [StorageProvidersView], ReadOnly: true, Mount.PublicAdmin),
         new("create_storage_provider", StorageProviders.Create, [StorageProvidersCreate], ReadOnly: false, Mount.PublicAdmin),
+        new("update_storage_provider", StorageProviders.Update, [StorageProvidersModify], ReadOnly: false, Mount.PublicAdmin),
         new("delete_storage_provider", StorageProviders.Delete, [StorageProvidersDelete], ReadOnly: false, Mount.PublicAdmin),
 
         // Infrastructure reads (docs/kasm-api.md#infrastructure); get_servers filters by Agents View / Servers View in the handler.

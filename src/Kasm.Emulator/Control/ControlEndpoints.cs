@@ -132,6 +132,7 @@ internal sealed class ControlEndpoints(EmulatorCore core)
             if (body.Bool("allowKasmSharing") is { } sharing) settings.AllowKasmSharing = sharing;
             if (body.Bool("groupUpdateReplaces") is { } replaces) settings.GroupUpdateReplaces = replaces;
             if (body.Bool("groupSettingsUnlicensed") is { } unlicensed) settings.GroupSettingsUnlicensed = unlicensed;
+            if (body.Bool("storageUpdateReplaces") is { } storageReplaces) settings.StorageUpdateReplaces = storageReplaces;
             if (body.Number("lifecycleDelayMs") is { } lifecycle) settings.LifecycleDelayMs = (int)lifecycle;
             if (body.Bool("allowKasmPause") is { } pause) settings.AllowKasmPause = pause;
             if (body.Bool("allowKasmStop") is { } stop) settings.AllowKasmStop = stop;

@@ -5,7 +5,7 @@ using Kasm.Emulator.State;
 
 namespace Kasm.Emulator.Handlers;
 
-/// <summary>get_storage_providers and create_storage_provider (docs/kasm-api.md#storage-providers).</summary>
+/// <summary>get_, create_, update_ and delete_storage_provider (docs/kasm-api.md#storage-providers).</summary>
 internal static class StorageProviders
 {
     private const string MissingParameters = "Invalid Request. Missing required parameters";
@@ -74,6 +74,50 @@ internal static class StorageProviders
         };
         ctx.State.StorageProviderList.Add(provider);
         return new JsonObject { ["storage_provider"] = Wire(provider) };
+    }
+
+    /// <summary>
+    /// update_storage_provider: <c>{"target_storage_provider": {"storage_provider_id", ...}}</c> →
+    /// <c>{"storage_provider": provider}</c> (docs/kasm-api.md#storage-providers). A field sent is set (null clears it).
+    /// Whether a real server keeps the fields it is not sent is not known: the emulator keeps them, and with the
+    /// setting storageUpdateReplaces resets them, client_secret included (the reading under which a client that
+    /// leaves out what it does not change would lose it). A client_secret sent as the mask "**********" is stored as
+    /// that text (the pessimistic reading: a client that sends the masked read back has broken the secret).
+    /// </summary>
+    public static JsonObject Update(HandlerContext ctx)
+    {
+        var target = ctx.Target("target_storage_provider", MissingParameters);
+        string raw = target.Str("storage_provider_id") ?? throw ApiError.Invalid(MissingParameters);
+        var provider = Ids.TryParse(raw, out var id) ? ctx.State.StorageProviderList.FirstOrDefault(p => p.StorageProviderId == id) : null;
+        if (provider is null) throw ApiError.NotFound($"No storage provider found with id ({raw})");
+        if (ctx.Profile.RealServerRules && target["scope"] is JsonArray) throw ApiError.Crash("scope sent as a list");
+        string? type = target.Has("storage_provider_type") ? CanonicalType(ctx, target.Str("storage_provider_type")!, target) : null;
+        bool replace = ctx.Settings.StorageUpdateReplaces;
+        bool Sent(string name) => target.ContainsKey(name);
+        string? Text(string name, string? old) => Sent(name) ? target.Str(name) : replace ? null : old;
+        JsonObject Obj(string name, JsonObject old) => Sent(name) ? ObjectField(target, name) : replace ? [] : old;
+
+        var updated = new StorageProviderRecord
+        {
+            StorageProviderId = provider.StorageProviderId,
+            StorageProviderType = type ?? provider.StorageProviderType,
+            Name = Text("name", provider.Name),
+            Enabled = Sent("enabled") ? target.Bool("enabled") ?? false : !replace && provider.Enabled,
+            ClientId = Text("client_id", provider.ClientId),
+            ClientSecret = Text("client_secret", provider.ClientSecret),
+            AuthUrl = Text("auth_url", provider.AuthUrl),
+            TokenUrl = Text("token_url", provider.TokenUrl),
+            WebdavUrl = Text("webdav_url", provider.WebdavUrl),
+            Scope = Sent("scope") ? Scope(target["scope"]) : replace ? [] : provider.Scope,
+            RedirectUrl = Text("redirect_url", provider.RedirectUrl),
+            AuthUrlOptions = Obj("auth_url_options", provider.AuthUrlOptions),
+            VolumeConfig = Obj("volume_config", provider.VolumeConfig),
+            MountConfig = Obj("mount_config", provider.MountConfig),
+            RootDriveUrl = Text("root_drive_url", provider.RootDriveUrl),
+            DefaultTarget = Text("default_target", provider.DefaultTarget),
+        };
+        ctx.State.StorageProviderList[ctx.State.StorageProviderList.IndexOf(provider)] = updated;
+        return new JsonObject { ["storage_provider"] = Wire(updated) };
     }
 
     /// <summary>

@@ -25,6 +25,12 @@ public sealed class EmulatorSettings
     /// add_settings_group and update_settings_group refuse them (docs/kasm-api.md#group-settings). Off by default.
     /// </summary>
     public bool GroupSettingsUnlicensed { get; set; }
+
+    /// <summary>
+    /// update_storage_provider resets every field it is not sent, client_secret included (docs/kasm-api.md#storage-providers):
+    /// off by default (the emulator keeps them); tests turn it on to prove a client is safe under that reading too.
+    /// </summary>
+    public bool StorageUpdateReplaces { get; set; }
     /// <summary>Stands for the group setting allow_kasm_sharing of every group: off unless set, as in Kasm.</summary>
     public bool AllowKasmSharing { get; set; }
     /// <summary>

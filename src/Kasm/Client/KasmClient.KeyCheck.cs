@@ -24,7 +24,8 @@ namespace Kasm.Client
             // Changing methods sent with no target: refused as incomplete once the key's permission is checked.
             "create_user", "update_user", "delete_user", "update_user_attributes", "create_group", "update_group",
             "delete_group", "add_user_group", "remove_user_group", "add_images_group", "remove_images_group",
-            "create_image", "update_image", "delete_image", "create_storage_provider", "delete_storage_provider",
+            "create_image", "update_image", "delete_image", "create_storage_provider", "update_storage_provider",
+            "delete_storage_provider",
         };
 
         /// <summary>

@@ -138,6 +138,80 @@ namespace Kasm.Client
             return node != null && keys.All(k => node.ContainsKey(k) && node[k] != null);
         }
 
+        /// <summary>The text Kasm shows in a read in place of a secret that is set.</summary>
+        internal const string MaskedSecret = "**********";
+
+        /// <summary>
+        /// What is wrong with the changes for update_storage_provider, before anything is sent, or null: nothing to
+        /// change, a relative -DefaultTarget, a -VolumeConfig without driver and driver_opts.
+        /// </summary>
+        internal static string? StorageChangeProblem(IDictionary<string, object?> changes)
+        {
+            if (changes.Count == 0) return "Nothing to change: give at least one setting, such as -NewName, -Enabled or -DefaultTarget. Nothing was sent.";
+            if (changes.TryGetValue("default_target", out var target) && target is string path && !IsAbsolutePath(path))
+                return $"-DefaultTarget must be an absolute path (like /home/kasm-user/Desktop/Files or C:\\Files), not '{path}'. Nothing was sent.";
+            if (changes.TryGetValue("volume_config", out var volume) && volume != null && !HasKeys(volume, "driver", "driver_opts"))
+                return "-VolumeConfig needs 'driver' and 'driver_opts' (for example @{ driver = 'rclone'; driver_opts = @{ type = 's3' } }). Nothing was sent.";
+            if (changes.TryGetValue("client_secret", out var secret) && secret is string text && text == MaskedSecret)
+                return "-ClientSecret cannot be the mask Kasm shows in place of a secret. Nothing was sent.";
+            return null;
+        }
+
+        /// <summary>
+        /// update_storage_provider, safe whether or not Kasm keeps the fields it is not sent (docs/kasm-api.md#storage-providers):
+        /// the provider is read (get_storage_providers) and sent back whole with the changes. A secret comes back from
+        /// the read masked, so it is never sent back as read: a field that reads as the mask is left out, and when the
+        /// user does not give it again the update is refused before it is sent, because a server that resets what it
+        /// is not sent would clear it. scope goes as one line per scope (a list makes 1.15 fail with an HTML 500).
+        /// </summary>
+        public KasmStorageProvider UpdateStorageProvider(Guid storageProviderId, IDictionary<string, object?> changes, CancellationToken cancel)
+        {
+            var problem = StorageChangeProblem(changes);
+            if (problem != null) throw new ArgumentException(problem);
+            var current = ReadStorageProvider(storageProviderId, cancel)
+                ?? throw new KasmApiException(KasmErrorId.ItemNotFound, $"No storage provider has the id {storageProviderId}; nothing was changed.",
+                    KasmEndpoints.GetStorageProviders.Name, 200, null, KasmEndpoints.GetStorageProviders.Permission);
+            var target = new JsonObject();
+            var masked = new List<string>();
+            foreach (var field in current)
+            {
+                if (field.Value == null) continue;
+                if (field.Value is JsonValue v && v.TryGetValue<string>(out var text) && text == MaskedSecret)
+                {
+                    if (!changes.ContainsKey(field.Key)) masked.Add(field.Key);
+                    continue;
+                }
+                target[field.Key] = field.Value.DeepClone();
+            }
+            if (masked.Count > 0)
+                throw new ArgumentException($"The storage provider '{current["name"]}' has {string.Join(" and ", masked.Select(Param))} set, which Kasm only shows masked, and Kasm may clear "
+                    + $"a secret an update does not send: give {string.Join(" and ", masked.Select(Param))} again with the change. Nothing was changed.");
+            foreach (var change in changes)
+            {
+                var node = change.Key == "scope" && change.Value is IEnumerable && !(change.Value is string)
+                    ? JsonValue.Create(string.Join("\n", ((IEnumerable)change.Value).Cast<object?>().Select(x => Convert.ToString(x, System.Globalization.CultureInfo.InvariantCulture)?.Trim()).Where(x => !string.IsNullOrEmpty(x))))
+                    : JsonPayload.ToNode(change.Value);
+                if (node != null) target[change.Key] = node;
+            }
+            if (target["scope"] is JsonArray scopes)
+                target["scope"] = string.Join("\n", scopes.Select(x => x?.ToString()).Where(x => !string.IsNullOrEmpty(x)));
+            target["storage_provider_id"] = storageProviderId.ToString("N");
+            using var response = _transport.Send(KasmEndpoints.UpdateStorageProvider, new JsonObject { ["target_storage_provider"] = target }, cancel);
+            return Made(response, ModelMapper.Map<KasmStorageProvider>(Property(response, "storage_provider"), Connection, response.Endpoint.Name));
+        }
+
+        /// <summary>One provider as get_storage_providers gives it (raw JSON), or null when it is not listed.</summary>
+        private JsonObject? ReadStorageProvider(Guid storageProviderId, CancellationToken cancel)
+        {
+            using var response = _transport.Send(KasmEndpoints.GetStorageProviders, null, cancel);
+            if (response.Json.TryGetProperty("storage_providers", out var list) && list.ValueKind == System.Text.Json.JsonValueKind.Array)
+                foreach (var p in list.EnumerateArray())
+                    if (p.ValueKind == System.Text.Json.JsonValueKind.Object && p.TryGetProperty("storage_provider_id", out var id)
+                        && id.ValueKind == System.Text.Json.JsonValueKind.String && Guid.TryParse(id.GetString(), out var found) && found == storageProviderId)
+                        return JsonNode.Parse(p.GetRawText()) as JsonObject;
+            return null;
+        }
+
         /// <summary>delete_storage_provider.</summary>
         public void DeleteStorageProvider(Guid storageProviderId, CancellationToken cancel)
         {

@@ -133,6 +133,7 @@ namespace Kasm.Client
         // Not resent: a second delete meets a provider that no longer exists.
         public static readonly KasmEndpoint DeleteStorageProvider = Add("delete_storage_provider", "admin", false, "Storage Providers Delete", false);
         public static readonly KasmEndpoint CreateStorageProvider = Add("create_storage_provider", "admin", false, "Storage Providers Create", false, made: "storage_provider");
+        public static readonly KasmEndpoint UpdateStorageProvider = Add("update_storage_provider", "admin", true, "Storage Providers Modify, and Storage Providers View to read the provider first", false, made: "storage_provider");
 
         private static KasmEndpoint Add(string name, string mount, bool retrySafe, string permission, bool readOnly, string? made = null)
         {

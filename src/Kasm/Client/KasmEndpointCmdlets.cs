@@ -65,9 +65,10 @@ namespace Kasm.Client
             ["get_api_configs"] = new[] { "Get-KasmApiKey", "Test-KasmApiKey" },
             ["get_settings"] = new[] { "Get-KasmSetting", "Test-KasmApiKey" },
             ["system_info"] = new[] { "Get-KasmSystemInfo", "Connect-Kasm", "Test-KasmApiKey" },
-            ["get_storage_providers"] = new[] { "Get-KasmStorageProvider", "Remove-KasmStorageProvider -Name", "Test-KasmApiKey" },
+            ["get_storage_providers"] = new[] { "Get-KasmStorageProvider", "Remove-KasmStorageProvider -Name", "Set-KasmStorageProvider", "Test-KasmApiKey" },
             ["delete_storage_provider"] = new[] { "Remove-KasmStorageProvider", "Test-KasmApiKey" },
             ["create_storage_provider"] = new[] { "New-KasmStorageProvider", "Test-KasmApiKey" },
+            ["update_storage_provider"] = new[] { "Set-KasmStorageProvider", "Test-KasmApiKey" },
         };
 
         /// <summary>The cmdlets that call <paramref name="method"/>, or an empty list.</summary>

@@ -25,6 +25,9 @@ namespace Kasm.Cmdlets
         /// <summary>"group Ops", or "group &lt;id&gt;".</summary>
         internal static string Group(string? name, Guid id) => $"group {(string.IsNullOrEmpty(name) ? id.ToString() : name)}";
 
+        /// <summary>"storage provider Google Drive", or "storage provider &lt;id&gt;".</summary>
+        internal static string StorageProvider(string? name, Guid id) => $"storage provider {(string.IsNullOrEmpty(name) ? id.ToString() : name)}";
+
         /// <summary>"user alice@example.com", or "user &lt;id&gt;".</summary>
         internal static string User(string? name, Guid id) => $"user {(string.IsNullOrEmpty(name) ? id.ToString() : name)}";
     }

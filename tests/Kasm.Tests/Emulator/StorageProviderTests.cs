@@ -185,4 +185,86 @@ public class StorageProviderTests
         Assert.Equal(unknownStatus, again.Status);
         Assert.NotNull(again.ErrorMessage);
     }
+
+    private static JsonObject Update(JsonObject fields)
+    {
+        fields["storage_provider_id"] = Kasm.Emulator.State.SeedData.GoogleDriveProviderId.ToString("N");
+        return Target(fields);
+    }
+
+    [Theory]
+    [InlineData("seed")]
+    [InlineData("kasm-1.15")]
+    [InlineData("kasm-1.19")]
+    public async Task Update_storage_provider_sets_what_it_is_sent_and_keeps_the_rest(string profile)
+    {
+        await using var emu = await TestEmulator.StartAsync(profile);
+        var reply = await emu.CallAsync("api/admin/update_storage_provider", Update(new JsonObject { ["name"] = "Team Drive", ["enabled"] = false }));
+        Assert.Equal(200, reply.Status);
+        var p = reply.Json["storage_provider"]!;
+        Assert.Equal("Team Drive", p["name"]!.GetValue<string>());
+        Assert.False(p["enabled"]!.GetValue<bool>());
+        Assert.Equal("**********", p["client_secret"]!.GetValue<string>());
+        var stored = emu.Emulator.State.StorageProviders.Single();
+        Assert.Equal("seeded-google-client-secret", stored.ClientSecret);
+        Assert.Equal("/home/kasm-user/Desktop/GoogleDrive", stored.DefaultTarget);
+        Assert.Equal("https://oauth2.googleapis.com/token", stored.TokenUrl);
+    }
+
+    [Fact]
+    public async Task Update_storage_provider_with_storageUpdateReplaces_resets_what_it_is_not_sent_secret_included()
+    {
+        await using var emu = await TestEmulator.StartAsync("kasm-1.15");
+        emu.Emulator.Settings.StorageUpdateReplaces = true;
+        var reply = await emu.CallAsync("api/admin/update_storage_provider", Update(new JsonObject { ["name"] = "Team Drive" }));
+        Assert.Equal(200, reply.Status);
+        var stored = emu.Emulator.State.StorageProviders.Single();
+        Assert.Equal("Team Drive", stored.Name);
+        Assert.Null(stored.ClientSecret);
+        Assert.Null(stored.DefaultTarget);
+        Assert.Empty(stored.Scope);
+        Assert.Empty(stored.VolumeConfig);
+        Assert.Equal("Google Drive", stored.StorageProviderType);
+    }
+
+    [Fact]
+    public async Task Update_storage_provider_stores_a_mask_sent_back_as_the_secret()
+    {
+        // The pessimistic reading: the mask is text like any other, so a client that sends a read back breaks the secret.
+        await using var emu = await TestEmulator.StartAsync("kasm-1.15");
+        await emu.CallAsync("api/admin/update_storage_provider", Update(new JsonObject { ["client_secret"] = "**********" }));
+        Assert.Equal("**********", emu.Emulator.State.StorageProviders.Single().ClientSecret);
+    }
+
+    [Theory]
+    [InlineData("kasm-1.15")]
+    [InlineData("kasm-1.19")]
+    public async Task Update_storage_provider_with_scope_as_a_list_is_an_html_500(string profile)
+    {
+        await using var emu = await TestEmulator.StartAsync(profile);
+        var reply = await emu.CallAsync("api/admin/update_storage_provider", Update(new JsonObject { ["scope"] = new JsonArray("a", "b") }));
+        Assert.Equal(500, reply.Status);
+        Assert.StartsWith("text/html", reply.ContentType);
+        Assert.Equal(["https://www.googleapis.com/auth/drive"], emu.Emulator.State.StorageProviders.Single().Scope);
+    }
+
+    [Theory]
+    [InlineData("seed", 404, 403)]
+    [InlineData("kasm-1.15", 200, 401)]
+    [InlineData("kasm-1.19", 200, 403)]
+    public async Task Update_storage_provider_refuses_an_unknown_id_a_key_without_the_permission_and_a_read_only_key(string profile, int unknownStatus, int deniedStatus)
+    {
+        await using var emu = await TestEmulator.StartAsync(profile);
+        var unknown = await emu.CallAsync("api/admin/update_storage_provider",
+            Target(new JsonObject { ["storage_provider_id"] = Guid.NewGuid().ToString("N"), ["name"] = "x" }));
+        Assert.Equal(unknownStatus, unknown.Status);
+        Assert.StartsWith("No storage provider found with id", unknown.ErrorMessage);
+        var denied = await emu.CallAsync("api/admin/update_storage_provider", Update(new JsonObject { ["name"] = "x" }), "imagesonly");
+        Assert.Equal(deniedStatus, denied.Status);
+        var readOnly = await emu.CallAsync("api/admin/update_storage_provider", Update(new JsonObject { ["name"] = "x" }), "readonly");
+        Assert.True(readOnly.Status != 200 || readOnly.ErrorMessage != null, "a read-only key is refused");
+        Assert.Equal("Google Drive", emu.Emulator.State.StorageProviders.Single().Name);
+        var missing = await emu.CallAsync("api/admin/update_storage_provider", new JsonObject());
+        Assert.NotNull(missing.ErrorMessage);
+    }
 }
