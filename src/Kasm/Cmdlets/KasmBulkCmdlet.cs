@@ -138,11 +138,12 @@ namespace Kasm.Cmdlets
 
         /// <summary>
         /// Writes what an item's work returned: nothing for null, each element of a list; an ErrorRecord among them is
-        /// written as a non-terminating error in its place (a list read that also found names it could not match).
+        /// written as a non-terminating error in its place (a list read that also found names it could not match). Text and
+        /// dictionaries are one object, as PowerShell's own enumeration treats them.
         /// </summary>
         internal void WriteResult(object? result)
         {
-            if (result is System.Collections.IEnumerable list && !(result is string))
+            if (result is System.Collections.IEnumerable list && !(result is string) && !(result is System.Collections.IDictionary))
             {
                 foreach (var item in list)
                     if (item is ErrorRecord error) WriteError(error); else WriteObject(item);
