@@ -69,6 +69,23 @@ public static class RawKasm
 
     /// <summary>The whole answer parsed and kept, as a script that holds the users would keep it.</summary>
     public static JsonDocument Parse(HttpClient http, string path, string body) => JsonDocument.Parse(Post(http, path, body));
+
+    /// <summary>The client and body Get-RawKasmBench uses.</summary>
+    public static HttpClient Shared;
+    public static string SharedBody;
+}
+
+/// <summary>
+/// The raw loop's one call (post, parse, read the field) inside a binary cmdlet: HTTP alone through a cmdlet, the best
+/// any binary cmdlet could reach here, measured rather than estimated.
+/// </summary>
+[System.Management.Automation.Cmdlet("Get", "RawKasmBench")]
+public sealed class GetRawKasmBench : System.Management.Automation.PSCmdlet
+{
+    [System.Management.Automation.Parameter(Mandatory = true)] public string Path { get; set; }
+    [System.Management.Automation.Parameter(Mandatory = true)] public string Key { get; set; }
+    [System.Management.Automation.Parameter(Mandatory = true)] public string Field { get; set; }
+    protected override void ProcessRecord() => WriteObject(RawKasm.Loop(RawKasm.Shared, Path, RawKasm.SharedBody, 1, Key, Field));
 }
 '@
 # Compiled once to a DLL, so the memory children (c) load the same code without compiling it again.
@@ -76,6 +93,7 @@ $null = New-Item -ItemType Directory -Path $OutDirectory -Force
 $rawDll = Join-Path $OutDirectory ("RawKasm-{0}.dll" -f [guid]::NewGuid().ToString('N').Substring(0, 8))
 Add-Type -TypeDefinition $rawSource -OutputAssembly $rawDll
 Add-Type -Path $rawDll
+Import-Module $rawDll
 
 # (c)'s memory, each contender alone in a fresh PowerShell: what it holds after listing, as GC.GetTotalMemory sees it
 # (nothing else of the run can be collected, or not, in between), and the process's peak working set.
@@ -139,24 +157,31 @@ try {
     $conn = Connect-Kasm -Server $emulator.Url -ApiKey $key.apiKey -ApiKeySecret $secret -CertificateThumbprint $emulator.Thumbprint
     $credentials = @{ api_key = $key.apiKey; api_key_secret = $key.apiKeySecret } | ConvertTo-Json -Compress
     $raw = [RawKasm]::Client($emulator.Url)
+    [RawKasm]::Shared = $raw; [RawKasm]::SharedBody = $credentials
 
     # ---- (a) sequential calls, in alternating blocks so machine noise hits every contender alike
     foreach ($case in @(
-            @{ Name = 'Get-KasmImage'; Method = 'get_images'; Key = 'images'; Field = 'image_id'; Call = { $null = Get-KasmImage }; Raw = 0.6 }
-            @{ Name = 'Get-KasmSystemInfo'; Method = 'system_info'; Key = 'system_info'; Field = 'api'; Call = { $null = Get-KasmSystemInfo }; Raw = 0.9 })) {
+            @{ Name = 'Get-KasmImage'; Method = 'get_images'; Key = 'images'; Field = 'image_id'; Call = { $null = Get-KasmImage }; Raw = 0.6; Irm = $true }
+            @{ Name = 'Get-KasmSystemInfo'; Method = 'system_info'; Key = 'system_info'; Field = 'api'; Call = { $null = Get-KasmSystemInfo }; Raw = 0.9; Irm = $false })) {
         $uri = "$($emulator.Url)api/public/$($case.Method)"
         $path = "api/public/$($case.Method)"
         $irm = @{ Uri = $uri; Method = 'Post'; Body = $credentials; ContentType = 'application/json'; SkipCertificateCheck = $true }
         $session = $null
         $null = Invoke-RestMethod @irm -SessionVariable session
-        & $case.Call
-        $null = [RawKasm]::Loop($raw, $path, $credentials, 3, $case.Key, $case.Field)
-        $watch = @{ module = [Diagnostics.Stopwatch]::new(); irm = [Diagnostics.Stopwatch]::new(); irmSession = [Diagnostics.Stopwatch]::new(); raw = [Diagnostics.Stopwatch]::new(); empty = [Diagnostics.Stopwatch]::new() }
+        $watch = @{ module = [Diagnostics.Stopwatch]::new(); irm = [Diagnostics.Stopwatch]::new(); irmSession = [Diagnostics.Stopwatch]::new(); raw = [Diagnostics.Stopwatch]::new(); empty = [Diagnostics.Stopwatch]::new(); httpCmdlet = [Diagnostics.Stopwatch]::new() }
         $block = [Math]::Min(50, $Calls)
         # Each contender's loop is a plain script loop (one cmdlet call per turn, as a user's script would make it),
         # not a script block invoked per call, whose own cost would be charged to the module.
         $moduleLoop = [scriptblock]::Create("param(`$n) for (`$i = 0; `$i -lt `$n; `$i++) { `$null = $($case.Name) }")
         $emptyLoop = { param($n) for ($i = 0; $i -lt $n; $i++) { $null = Get-EmptyBench } }
+        $httpLoop = { param($n, $p, $k, $f) for ($i = 0; $i -lt $n; $i++) { $null = Get-RawKasmBench -Path $p -Key $k -Field $f } }
+        # Warm-up, untimed, the same for every contender: .NET compiles a method fully only after it has run a while
+        # (tiered compilation), and the module has more of its own code on the path than the raw loop. Measured with
+        # 400 timed calls and no warm-up, the module's first blocks ran half as fast as its later ones.
+        $warm = [Math]::Min(300, $Calls)
+        & $moduleLoop $warm; & $emptyLoop $warm; & $httpLoop $warm $path $case.Key $case.Field
+        for ($i = 0; $i -lt [Math]::Min(50, $warm); $i++) { $null = Invoke-RestMethod @irm; $null = Invoke-RestMethod @irm -WebSession $session }
+        $null = [RawKasm]::Loop($raw, $path, $credentials, $warm, $case.Key, $case.Field)
         for ($done = 0; $done -lt $Calls; $done += $block) {
             # A collection before each block (not timed), so no contender is charged for collecting the garbage the
             # one before it left (Invoke-RestMethod leaves a lot: without this the raw loop, run after it, came out
@@ -167,15 +192,19 @@ try {
             [GC]::Collect(); $watch.raw.Start(); $null = [RawKasm]::Loop($raw, $path, $credentials, $block, $case.Key, $case.Field); $watch.raw.Stop()
             # PowerShell's floor: the same loop calling a binary cmdlet that sends nothing.
             [GC]::Collect(); $watch.empty.Start(); & $emptyLoop $block; $watch.empty.Stop()
+            # The ceiling: the raw loop's call inside a binary cmdlet.
+            [GC]::Collect(); $watch.httpCmdlet.Start(); & $httpLoop $block $path $case.Key $case.Field; $watch.httpCmdlet.Stop()
         }
         $rate = @{}; foreach ($k in $watch.Keys) { $rate[$k] = $Calls / $watch[$k].Elapsed.TotalSeconds }
         # The best ratio any binary cmdlet could reach against the raw loop here: raw time plus PowerShell's own per-call time.
-        $ceiling = (1 / $rate.raw) / (1 / $rate.raw + 1 / $rate.empty)
-        $results["a_$($case.Method)"] = [ordered]@{ calls = $Calls; moduleCallsPerSec = $rate.module; irmCallsPerSec = $rate.irm; irmWebSessionCallsPerSec = $rate.irmSession; rawCallsPerSec = $rate.raw
-            emptyCmdletCallsPerSec = $rate.empty; ceilingVsRaw = $ceiling }
-        $r = $rate.module / $rate.irm; Add-Row 'a' "$($case.Name) vs Invoke-RestMethod" ('{0:N0}' -f $rate.module) ('{0:N0}' -f $rate.irm) 'calls/s' '>= 10x' $r ($r -ge 10)
-        $r = $rate.module / $rate.irmSession; Add-Row 'a' "$($case.Name) vs IRM -WebSession" ('{0:N0}' -f $rate.module) ('{0:N0}' -f $rate.irmSession) 'calls/s' '>= 3x' $r ($r -ge 3)
-        $r = $rate.module / $rate.raw; Add-Row 'a' "$($case.Name) vs raw HttpClient+JsonDocument (an empty cmdlet's time added to raw would give $('{0:N2}' -f $ceiling)x)" ('{0:N0}' -f $rate.module) ('{0:N0}' -f $rate.raw) 'calls/s' ">= $($case.Raw)x" $r ($r -ge $case.Raw)
+        $ceiling = $rate.httpCmdlet / $rate.raw
+        $results["a_$($case.Method)"] = [ordered]@{ calls = $Calls; warmUpCalls = $warm; moduleCallsPerSec = $rate.module; irmCallsPerSec = $rate.irm; irmWebSessionCallsPerSec = $rate.irmSession; rawCallsPerSec = $rate.raw
+            emptyCmdletCallsPerSec = $rate.empty; httpCmdletCallsPerSec = $rate.httpCmdlet; ceilingVsRaw = $ceiling }
+        # The issue sets the Invoke-RestMethod targets on Get-KasmImage; on Get-KasmSystemInfo only the raw one. The
+        # other ratios are printed for information, without a target.
+        $r = $rate.module / $rate.irm; Add-Row 'a' "$($case.Name) vs Invoke-RestMethod" ('{0:N0}' -f $rate.module) ('{0:N0}' -f $rate.irm) 'calls/s' $(if ($case.Irm) { '>= 10x' } else { '' }) $r $(if ($case.Irm) { $r -ge 10 } else { $null })
+        $r = $rate.module / $rate.irmSession; Add-Row 'a' "$($case.Name) vs IRM -WebSession" ('{0:N0}' -f $rate.module) ('{0:N0}' -f $rate.irmSession) 'calls/s' $(if ($case.Irm) { '>= 3x' } else { '' }) $r $(if ($case.Irm) { $r -ge 3 } else { $null })
+        $r = $rate.module / $rate.raw; Add-Row 'a' "$($case.Name) vs raw HttpClient+JsonDocument (the raw call inside a binary cmdlet gives $('{0:N2}' -f $ceiling)x)" ('{0:N0}' -f $rate.module) ('{0:N0}' -f $rate.raw) 'calls/s' ">= $($case.Raw)x" $r ($r -ge $case.Raw)
     }
 
     Write-Host "- (b) at $([int]$clock.Elapsed.TotalSeconds) s"
@@ -281,7 +310,8 @@ Set-Content -Path (Join-Path $OutDirectory 'latest.json') -Value $json -Encoding
 '|---|---|---|---|---|---|---|---|'
 foreach ($r in $rows) {
     $ratio = if ($null -ne $r.Ratio) { '{0:N2}' -f $r.Ratio } else { '' }
-    '| {0} | {1} | {2} | {3} | {4} | {5} | {6} | {7} |' -f $r.Case, $r.What, $r.Module, $r.Other, $r.Unit, $ratio, $r.Target, $(if ($r.Met) { 'yes' } else { '**miss**' })
+    '| {0} | {1} | {2} | {3} | {4} | {5} | {6} | {7} |' -f $r.Case, $r.What, $r.Module, $r.Other, $r.Unit, $ratio, $r.Target, $(if ($null -eq $r.Met) { '' } elseif ($r.Met) { 'yes' } else { '**miss**' })
 }
-$misses = @($rows | Where-Object { -not $_.Met }).Count
-"$misses of $($rows.Count) targets missed. JSON: $file"
+$targets = @($rows | Where-Object { $null -ne $_.Met })
+$misses = @($targets | Where-Object { -not $_.Met }).Count
+"$misses of $($targets.Count) targets missed. JSON: $file"

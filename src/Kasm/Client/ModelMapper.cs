@@ -35,11 +35,24 @@ namespace Kasm.Client
                 Paths = paths;
                 Identity = identity;
                 Type = property.PropertyType;
+                ValueType = Nullable.GetUnderlyingType(Type) ?? Type;
+                if (ValueType.IsArray && typeof(KasmObject).IsAssignableFrom(ValueType.GetElementType()))
+                {
+                    ObjectElement = ValueType.GetElementType();
+                    MakeArray = (Func<List<KasmObject>, Array>)typeof(ModelMapper).GetMethod(nameof(ToArrayOf), BindingFlags.NonPublic | BindingFlags.Static)!
+                        .MakeGenericMethod(ObjectElement!).CreateDelegate(typeof(Func<List<KasmObject>, Array>));
+                }
                 Set = CompileSetter(property);
             }
             public PropertyInfo Property { get; }
             /// <summary>The property's type (asked for once per field and item).</summary>
             public Type Type { get; }
+            /// <summary>The property's type without Nullable (worked out once: Nullable.GetUnderlyingType allocates per call).</summary>
+            public Type ValueType { get; }
+            /// <summary>For an array of module objects, its element type; otherwise null.</summary>
+            public Type? ObjectElement { get; }
+            /// <summary>For an array of module objects, a typed array of the mapped items (Array.CreateInstance per item was costly).</summary>
+            public Func<List<KasmObject>, Array>? MakeArray { get; }
             /// <summary>Sets the property on an object of the mapped type (compiled once per property).</summary>
             public Action<object, object?> Set { get; }
             public string[][] Paths { get; }
@@ -109,8 +122,8 @@ namespace Kasm.Client
                     var path = field.Paths[n];
                     if (!TryGetPath(element, path, out var value)) continue;
                     present = true;
-                    if (IsNoValue(value, field.Type)) break;
-                    if (TryConvert(value, field.Type, connection, method, nestedLazy, out var converted))
+                    if (IsNoValue(value, field.ValueType)) break;
+                    if (TryConvert(value, field, connection, method, nestedLazy, out var converted))
                     {
                         field.Set(result, converted);
                         read = true;
@@ -310,6 +323,13 @@ namespace Kasm.Client
             return Expression.Lambda<Action<object, object?>>(assign, target, value).Compile();
         }
 
+        private static Array ToArrayOf<T>(List<KasmObject> items) where T : KasmObject
+        {
+            var array = new T[items.Count];
+            for (int n = 0; n < array.Length; n++) array[n] = (T)items[n];
+            return array;
+        }
+
         /// <summary>() => new T(), compiled.</summary>
         internal static Func<KasmObject> CompileConstructor(Type type) =>
             Expression.Lambda<Func<KasmObject>>(Expression.Convert(Expression.New(type), typeof(KasmObject))).Compile();
@@ -336,11 +356,11 @@ namespace Kasm.Client
             return true;
         }
 
-        /// <summary>True when <paramref name="value"/> reads as <paramref name="target"/> under the rule above; never throws.</summary>
-        private static bool TryConvert(JsonElement value, Type target, KasmConnection? connection, string? method, bool lazy, out object? result)
+        /// <summary>True when <paramref name="value"/> reads as the type of <paramref name="field"/> under the rule above; never throws.</summary>
+        private static bool TryConvert(JsonElement value, FieldMap field, KasmConnection? connection, string? method, bool lazy, out object? result)
         {
             result = null;
-            var type = Nullable.GetUnderlyingType(target) ?? target;
+            var type = field.ValueType;
             string? text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
             if (type == typeof(string))
@@ -409,10 +429,10 @@ namespace Kasm.Client
                 result = table;
                 return true;
             }
-            if (type.IsArray && typeof(KasmObject).IsAssignableFrom(type.GetElementType()))
+            if (field.ObjectElement != null)
             {
                 if (value.ValueKind != JsonValueKind.Array) return false;
-                var element = type.GetElementType()!;
+                var element = field.ObjectElement;
                 var items = new List<KasmObject>();
                 foreach (var e in value.EnumerateArray())
                 {
@@ -421,9 +441,7 @@ namespace Kasm.Client
                     try { items.Add(Map(element, e, connection, method, lazy)); }
                     catch (KasmApiException) { return false; }
                 }
-                var array = Array.CreateInstance(element, items.Count);
-                for (int n = 0; n < items.Count; n++) array.SetValue(items[n], n);
-                result = array;
+                result = field.MakeArray!(items);
                 return true;
             }
             if (type == typeof(object)) { result = ToPowerShell(value); return true; }

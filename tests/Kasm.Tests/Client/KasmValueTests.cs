@@ -61,6 +61,57 @@ public class KasmValueTests
     [InlineData("2024-13-45 99:00:00")]
     public void None_and_junk_dates_do_not_parse(string? text) => Assert.False(KasmValue.TryParseDate(text, out _));
 
+    [Theory]
+    [InlineData("2024-02-29 23:59:59.9999999")]
+    [InlineData("2023-02-29 10:00:00")]
+    [InlineData("2024-04-31 10:00:00")]
+    [InlineData("2024-03-05 24:00:00")]
+    [InlineData("2024-03-05 22:60:00")]
+    [InlineData("2024-03-05 22:18:60")]
+    [InlineData("2024-03-05 22:18:50.")]
+    [InlineData("2024-03-05 22:18:50.12345678")]
+    [InlineData("2024-03-05 22:18:50,5")]
+    [InlineData("2024-03-05X22:18:50")]
+    [InlineData("0000-03-05 22:18:50")]
+    [InlineData("2024-3-05 22:18:50.1")]
+    [InlineData("2024-03-05 22:18:5a")]
+    [InlineData("2024-03-05T22:18:50.0630480")]
+    [InlineData("2024-03-05 22:18:50.000001")]
+    [InlineData("2024-03-05T22:18:50Z")]
+    [InlineData("2024-03-05")]
+    public void The_fast_date_reader_agrees_with_the_general_parser(string text)
+    {
+        string[] formats =
+        {
+            "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+            "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd",
+        };
+        bool general = DateTime.TryParseExact(text, formats, System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var expected);
+        Assert.Equal(general, KasmValue.TryParseDate(text, out var actual));
+        if (general) Assert.Equal(DateTime.SpecifyKind(expected, DateTimeKind.Utc), actual);
+        // The fast reader never accepts what the general parser refuses, and agrees where both read.
+        if (KasmValue.TryParseKasmDate(text, out var fast))
+        {
+            Assert.True(general);
+            Assert.Equal(DateTimeKind.Utc, fast.Kind);
+            Assert.Equal(DateTime.SpecifyKind(expected, DateTimeKind.Utc), fast);
+        }
+    }
+
+    [Fact]
+    public void The_fast_date_reader_reads_every_second_of_a_leap_day_as_the_general_parser_does()
+    {
+        var start = new DateTime(2024, 2, 29, 0, 0, 0, DateTimeKind.Utc);
+        for (int s = 0; s < 86400; s += 37)
+        {
+            var t = start.AddSeconds(s).AddTicks(s * 13 % 10_000_000);
+            string text = t.ToString("yyyy-MM-dd HH:mm:ss.fffffff", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(KasmValue.TryParseKasmDate(text, out var fast));
+            Assert.Equal(t, fast);
+        }
+    }
+
     [Fact]
     public void FormatDate_writes_naive_utc_with_microseconds_and_round_trips()
     {
