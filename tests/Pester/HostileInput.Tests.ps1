@@ -63,6 +63,9 @@ BeforeAll {
         'Disable-KasmSessionSharing' = @(@{ UserName = 'nobody-has-sessions@kasm.local' }, @{ KasmId = $sweepSession.KasmId })
         'Get-KasmSessionShare'       = @(@{ KasmId = $sweepSession.KasmId })
         'Get-KasmSessionRecording'   = @(@{ KasmId = [guid] 'e1f2a3b4c5d64e7f8091a2b3c4d5e6f7'; DownloadLink = $true })
+        'Get-KasmSessionPermission'  = @(@{ KasmId = $sweepSession.KasmId }, @{ UserName = 'user@kasm.local' })
+        'Grant-KasmSessionPermission' = @(@{ KasmId = $sweepSession.KasmId; UserName = 'admin@kasm.local'; Access = 'View' })
+        'Revoke-KasmSessionPermission' = @(@{ KasmId = $sweepSession.KasmId; UserName = 'admin@kasm.local' }, @{ KasmId = $sweepSession.KasmId; AllUsers = $true })
         'Join-KasmSession'           = @(@{ ShareId = '5eed5eed' }, @{ ShareId = '5eed5eed'; UserName = 'user@kasm.local' })
         # Users: removal of a user that does not exist (the lookup still sends), the rest on the fixture user.
         'Remove-KasmUser'            = @(@{ UserName = 'nobody@kasm.local' })

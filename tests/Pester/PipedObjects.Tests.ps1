@@ -12,7 +12,7 @@ BeforeDiscovery {
         @{ Name = 'Get-KasmUser'; Args = @{}; Takes = 'KasmUser', 'KasmSession' }
         @{ Name = 'Get-KasmGroup'; Args = @{}; Takes = @() }
         @{ Name = 'Get-KasmStorageProvider'; Args = @{}; Takes = @() }
-        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck', 'KasmSessionRecording', 'KasmGroupSetting' }
+        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck', 'KasmSessionRecording', 'KasmGroupSetting', 'KasmSessionPermission' }
         @{ Name = 'Get-KasmZone'; Args = @{}; Takes = @() }
         @{ Name = 'Get-KasmServer'; Args = @{}; Takes = @() }
         @{ Name = 'Get-KasmLicense'; Args = @{}; Takes = @() }
@@ -34,6 +34,9 @@ BeforeDiscovery {
         @{ Name = 'Disable-KasmSessionSharing'; Args = @{ WhatIf = $true }; Takes = 'KasmSession', 'KasmSessionShare' }
         @{ Name = 'Get-KasmSessionShare'; Args = @{}; Takes = 'KasmSession', 'KasmSessionShare' }
         @{ Name = 'Get-KasmSessionRecording'; Args = @{}; Takes = 'KasmSession', 'KasmSessionRecording' }
+        @{ Name = 'Get-KasmSessionPermission'; Args = @{}; Takes = 'KasmSession', 'KasmUser', 'KasmSessionPermission' }
+        @{ Name = 'Grant-KasmSessionPermission'; Args = @{ Access = 'View'; WhatIf = $true }; Takes = 'KasmSession', 'KasmSessionPermission', 'KasmUser' }
+        @{ Name = 'Revoke-KasmSessionPermission'; Args = @{ WhatIf = $true }; Takes = 'KasmSession', 'KasmSessionPermission', 'KasmUser' }
         @{ Name = 'Join-KasmSession'; Args = @{ WhatIf = $true }; Takes = 'KasmSessionShare', 'KasmUser' }
         @{ Name = 'Remove-KasmUser'; Args = @{ WhatIf = $true }; Takes = 'KasmUser' }
         @{ Name = 'New-KasmGroup'; Args = @{ Name = 'Piped'; WhatIf = $true }; Takes = @() }
@@ -62,7 +65,7 @@ BeforeDiscovery {
         @{ Name = 'Set-KasmStorageProvider'; Args = @{ NewName = 'Piped'; WhatIf = $true }; Takes = 'KasmStorageProvider' }
     )
 
-    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck', 'KasmSessionRecording', 'KasmGroupSetting'
+    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck', 'KasmSessionRecording', 'KasmGroupSetting', 'KasmSessionPermission'
     $Cases = foreach ($c in $Cmdlets) { foreach ($t in $TypeNames) { @{ Cmdlet = $c; CmdletName = $c.Name; TypeName = $t; Taken = $c.Takes -contains $t } } }
     $Matrix = @{ Cmdlets = @($Cmdlets.Name); TypeNames = $TypeNames }
 }
@@ -104,6 +107,8 @@ BeforeAll {
     $shared = New-KasmSession -ImageName Firefox -UserName user@kasm.local -ErrorAction Stop
     $Objects.KasmSessionShare = $shared | Enable-KasmSessionSharing -Confirm:$false -ErrorAction Stop
     $Objects.KasmSessionJoin = $Objects.KasmSessionShare | Join-KasmSession -UserName admin@kasm.local -Confirm:$false -ErrorAction Stop
+    $admin = Get-KasmUser -UserName admin@kasm.local -ErrorAction Stop
+    $Objects.KasmSessionPermission = @($session | Grant-KasmSessionPermission -UserId $admin.UserId -Access View -Confirm:$false -ErrorAction Stop)[0]
 
     function Invoke-Piped($Cmdlet, [string] $TypeName) {
         <# Pipes one object of the type into the cmdlet; fills the ids a refused type does not bring. #>
@@ -117,6 +122,15 @@ BeforeAll {
             }
             { $_ -in 'Remove-KasmSession', 'Get-KasmSessionStatus', 'Wait-KasmSession', 'Suspend-KasmSession', 'Resume-KasmSession', 'Stop-KasmSession', 'Send-KasmSessionKeepalive', 'Invoke-KasmSessionCommand', 'Save-KasmSessionScreenshot', 'Enable-KasmSessionSharing', 'Disable-KasmSessionSharing', 'Get-KasmSessionShare', 'Get-KasmSessionRecording' } {
                 if (-not $taken) { $params.KasmId = $session.KasmId }
+            }
+            'Get-KasmSessionPermission' { if (-not $taken) { $params.KasmId = $session.KasmId } }
+            { $_ -in 'Grant-KasmSessionPermission', 'Revoke-KasmSessionPermission' } {
+                # A piped session brings its id and its owner: the user is given on the command line. A piped user
+                # brings the user: the session is given. A piped permission brings both.
+                if ($TypeName -ne 'KasmSessionPermission') {
+                    if ($TypeName -ne 'KasmSession') { $params.KasmId = $session.KasmId }
+                    if ($TypeName -ne 'KasmUser') { $params.UserId = $admin.UserId }
+                }
             }
             'Join-KasmSession' { if ($TypeName -ne 'KasmSessionShare') { $params.ShareId = $Objects.KasmSessionShare.ShareId } }
             { $_ -in 'Add-KasmGroupImage', 'Remove-KasmGroupImage' } {
@@ -199,6 +213,13 @@ Describe 'Piping module objects into cmdlets' {
                 $r.Sent | Sort-Object -Unique | Should -Be 'get_session_recordings'
                 # A live session has no recordings; a piped recording lists its session's (seven, over two pages).
                 if ($TypeName -eq 'KasmSession') { $r.Output | Should -HaveCount 0 } else { $r.Output | Should -HaveCount 7; $r.Output.KasmId | Sort-Object -Unique | Should -Be $object.KasmId }
+            }
+            'Get-KasmSessionPermission' {
+                $r.Sent | Should -Be @('get_session_permissions')
+                # The piped session's and permission's list holds the admin's permission; the piped user (user@kasm.local) holds none.
+                if ($TypeName -ne 'KasmUser') { $r.Output | Should -Not -BeNullOrEmpty }
+                if ($TypeName -eq 'KasmUser') { foreach ($o in $r.Output) { $o.UserId | Should -Be $object.UserId } }
+                else { foreach ($o in $r.Output) { $o.KasmId | Should -Be $session.KasmId } }
             }
             { $_ -in 'Get-KasmSessionStatus', 'Wait-KasmSession' } {
                 $r.Output.KasmId | Should -Be @($object.KasmId)

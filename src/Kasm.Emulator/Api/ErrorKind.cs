@@ -13,4 +13,6 @@ internal enum ErrorKind
     Denied,
     /// <summary>A crash on a real server: 500 HTML in the kasm profiles, 500 JSON in the seed.</summary>
     ServerCrash,
+    /// <summary>A failure the handler itself answers as a JSON 500 in every profile (delete_session_permissions when KasmVNC cannot be reached).</summary>
+    JsonServerError,
 }

@@ -25,6 +25,7 @@ internal sealed class ErrorMapper(Profile profile)
     public ApiResponse Handler(ApiError error, ApiMethod method, Mount mount)
     {
         if (error.Kind == ErrorKind.ServerCrash) return Crash(error.Message);
+        if (error.Kind == ErrorKind.JsonServerError) return JsonError(500, error.Message);
         int status = profile.IsSeed
             ? error.Kind switch
             {

@@ -36,6 +36,13 @@ internal static class MethodTable
         // get_kasm_screenshot: raw JPEG; the client mount's variant takes a browser cookie instead, so public only.
         ApiMethod.Raw("get_kasm_screenshot", Sessions.GetKasmScreenshot, [User], readOnly: true, Mount.Public),
 
+        // Session permissions (docs/kasm-api.md#session-permissions): public mount only; validation errors are 400 there.
+        new("get_session_permissions", SessionPermissions.GetSessionPermissions, [SessionsView], ReadOnly: true, Mount.Public, PublicErrorsAre400: true),
+        new("set_session_permissions", SessionPermissions.SetSessionPermissions, [SessionsModify], ReadOnly: false, Mount.Public, PublicErrorsAre400: true),
+        new("set_all_session_permissions", SessionPermissions.SetAllSessionPermissions, [SessionsModify], ReadOnly: false, Mount.Public, PublicErrorsAre400: true),
+        new("delete_session_permissions", SessionPermissions.DeleteSessionPermissions, [SessionsModify], ReadOnly: false, Mount.Public, PublicErrorsAre400: true),
+        new("delete_all_session_permissions", SessionPermissions.DeleteAllSessionPermissions, [SessionsModify], ReadOnly: false, Mount.Public, PublicErrorsAre400: true),
+
         // Session recordings (docs/kasm-api.md#session-recordings): public mount only; errors are 400 there; the licence must grant session_recording.
         new("get_session_recordings", SessionRecordings.GetSessionRecordings, [SessionRecordingsView], ReadOnly: true, Mount.Public, PublicErrorsAre400: true),
 

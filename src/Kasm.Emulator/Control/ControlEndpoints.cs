@@ -139,6 +139,7 @@ internal sealed class ControlEndpoints(EmulatorCore core)
             if (body.Bool("usageReached") is { } usage) settings.UsageReached = usage;
             if (body.Bool("sessionRecordingLicensed") is { } recording) settings.SessionRecordingLicensed = recording;
             if (body.Bool("recordingLinksFail") is { } linksFail) settings.RecordingLinksFail = linksFail;
+            if (body.Bool("sessionPermissionVncFails") is { } vncFails) settings.SessionPermissionVncFails = vncFails;
             if (body.ContainsKey("newSessionStatus")) settings.NewSessionStatus = body.Str("newSessionStatus");
         }
         try

@@ -281,6 +281,8 @@ internal static class Sessions
         var (session, _) = OwnSession(ctx);
         session.ShareId = null;
         session.Viewers.Clear();
+        // The viewers' permissions go with the share id; those that also control or own the session stay (inferred).
+        session.Permissions.RemoveAll(p => p.Access == "r");
         return new JsonObject { ["share_id"] = null };
     }
 

@@ -48,6 +48,11 @@ public sealed class EmulatorSettings
     public bool SessionRecordingLicensed { get; set; } = true;
     /// <summary>Stands for a server whose object storage cannot sign links: every download URL is the literal "error".</summary>
     public bool RecordingLinksFail { get; set; }
+    /// <summary>
+    /// Stands for a session whose KasmVNC cannot be reached: delete_session_permissions and
+    /// delete_all_session_permissions answer a JSON 500 "Failed to delete session_permission_ids ([...])" and delete nothing.
+    /// </summary>
+    public bool SessionPermissionVncFails { get; set; }
 
     /// <summary>Fuzz mode: every API answer is a seeded mutation of itself (Faults/Fuzzer.cs); null = off.</summary>
     public int? FuzzSeed { get; set; }

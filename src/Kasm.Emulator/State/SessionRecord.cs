@@ -28,6 +28,8 @@ public sealed class SessionRecord
     public string? ShareId { get; set; }
     /// <summary>Users who joined through the share id (join_kasm); delete_kasm_share_id empties it.</summary>
     public List<Guid> Viewers { get; set; } = [];
+    /// <summary>The session permissions (set_session_permissions and the rest), one per user.</summary>
+    public List<SessionPermissionRecord> Permissions { get; set; } = [];
     public string ContainerId { get; set; } = "";
     public string ContainerIp { get; set; } = "";
     public double Cores { get; set; }

@@ -20,12 +20,13 @@ namespace Kasm.Client
             // Reads: lists, or look-ups that fail for want of a target.
             "get_kasms", "get_kasm", "get_user_kasms", "get_images", "get_users", "get_user", "get_attributes", "get_groups",
             "get_users_group", "get_images_group", "get_storage_providers", "get_zones", "get_servers", "get_licenses",
-            "get_api_configs", "get_settings", "system_info", "get_session_recordings",
+            "get_api_configs", "get_settings", "system_info", "get_session_recordings", "get_session_permissions",
             // Changing methods sent with no target: refused as incomplete once the key's permission is checked.
             "create_user", "update_user", "delete_user", "update_user_attributes", "create_group", "update_group",
             "delete_group", "add_user_group", "remove_user_group", "add_images_group", "remove_images_group",
             "create_image", "update_image", "delete_image", "create_storage_provider", "update_storage_provider",
-            "delete_storage_provider",
+            "delete_storage_provider", "set_session_permissions", "set_all_session_permissions", "delete_session_permissions",
+            "delete_all_session_permissions",
         };
 
         /// <summary>

@@ -123,6 +123,13 @@ namespace Kasm.Client
         public static readonly KasmEndpoint GetZones = Add("get_zones", "admin", true, "Zones View", true);
         public static readonly KasmEndpoint GetServers = Add("get_servers", "admin", true, "Agents View (Docker agents) or Servers View (fixed servers)", true);
         // Session recordings: public mount only; Enterprise licence or the session_recording feature (docs/kasm-api.md#session-recordings).
+        // Session permissions (public mount only). A set is resent safely (it sets the same access again); a delete is
+        // not: a second delete of a permission already gone is refused, which would hide that the first one worked.
+        public static readonly KasmEndpoint GetSessionPermissions = Add("get_session_permissions", "public", true, "Sessions View", true);
+        public static readonly KasmEndpoint SetSessionPermissions = Add("set_session_permissions", "public", true, "Sessions Modify", false);
+        public static readonly KasmEndpoint SetAllSessionPermissions = Add("set_all_session_permissions", "public", true, "Sessions Modify", false);
+        public static readonly KasmEndpoint DeleteSessionPermissions = Add("delete_session_permissions", "public", false, "Sessions Modify", false);
+        public static readonly KasmEndpoint DeleteAllSessionPermissions = Add("delete_all_session_permissions", "public", true, "Sessions Modify", false);
         public static readonly KasmEndpoint GetSessionRecordings = Add("get_session_recordings", "public", true, "Session Recordings View", true);
         public static readonly KasmEndpoint GetLicenses = Add("get_licenses", "admin", true, "Licenses View", true);
         public static readonly KasmEndpoint GetApiConfigs = Add("get_api_configs", "admin", true, "Devapi View", true);
