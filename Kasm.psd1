@@ -47,6 +47,7 @@
         'Disable-KasmSessionSharing'
         'Get-KasmSessionShare'
         'Get-KasmSessionRecording'
+        'Get-KasmSessionHistory'
         'Get-KasmSessionPermission'
         'Grant-KasmSessionPermission'
         'Revoke-KasmSessionPermission'

@@ -63,6 +63,7 @@ BeforeAll {
         'Disable-KasmSessionSharing' = @(@{ UserName = 'nobody-has-sessions@kasm.local' }, @{ KasmId = $sweepSession.KasmId })
         'Get-KasmSessionShare'       = @(@{ KasmId = $sweepSession.KasmId })
         'Get-KasmSessionRecording'   = @(@{ KasmId = [guid] 'e1f2a3b4c5d64e7f8091a2b3c4d5e6f7'; DownloadLink = $true })
+        'Get-KasmSessionHistory'     = @(@{ UserName = 'user@kasm.local'; PageSize = 5 }, @{ KasmId = [guid] 'e1f2a3b4c5d64e7f8091a2b3c4d5e6f7' })
         'Get-KasmSessionPermission'  = @(@{ KasmId = $sweepSession.KasmId }, @{ UserName = 'user@kasm.local' })
         'Grant-KasmSessionPermission' = @(@{ KasmId = $sweepSession.KasmId; UserName = 'admin@kasm.local'; Access = 'View' })
         'Revoke-KasmSessionPermission' = @(@{ KasmId = $sweepSession.KasmId; UserName = 'admin@kasm.local' }, @{ KasmId = $sweepSession.KasmId; AllUsers = $true })

@@ -12,7 +12,7 @@ BeforeDiscovery {
         @{ Name = 'Get-KasmUser'; Args = @{}; Takes = 'KasmUser', 'KasmSession' }
         @{ Name = 'Get-KasmGroup'; Args = @{}; Takes = @() }
         @{ Name = 'Get-KasmStorageProvider'; Args = @{}; Takes = @() }
-        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck', 'KasmSessionRecording', 'KasmGroupSetting', 'KasmSessionPermission' }
+        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck', 'KasmSessionRecording', 'KasmGroupSetting', 'KasmSessionPermission', 'KasmSessionHistoryEntry' }
         @{ Name = 'Get-KasmZone'; Args = @{}; Takes = @() }
         @{ Name = 'Get-KasmServer'; Args = @{}; Takes = @() }
         @{ Name = 'Get-KasmLicense'; Args = @{}; Takes = @() }
@@ -33,7 +33,8 @@ BeforeDiscovery {
         @{ Name = 'Enable-KasmSessionSharing'; Args = @{ WhatIf = $true }; Takes = 'KasmSession' }
         @{ Name = 'Disable-KasmSessionSharing'; Args = @{ WhatIf = $true }; Takes = 'KasmSession', 'KasmSessionShare' }
         @{ Name = 'Get-KasmSessionShare'; Args = @{}; Takes = 'KasmSession', 'KasmSessionShare' }
-        @{ Name = 'Get-KasmSessionRecording'; Args = @{}; Takes = 'KasmSession', 'KasmSessionRecording' }
+        @{ Name = 'Get-KasmSessionRecording'; Args = @{}; Takes = 'KasmSession', 'KasmSessionRecording', 'KasmSessionHistoryEntry' }
+        @{ Name = 'Get-KasmSessionHistory'; Args = @{}; Takes = 'KasmSession', 'KasmUser', 'KasmSessionHistoryEntry' }
         @{ Name = 'Get-KasmSessionPermission'; Args = @{}; Takes = 'KasmSession', 'KasmUser', 'KasmSessionPermission' }
         @{ Name = 'Grant-KasmSessionPermission'; Args = @{ Access = 'View'; WhatIf = $true }; Takes = 'KasmSession', 'KasmSessionPermission', 'KasmUser' }
         @{ Name = 'Revoke-KasmSessionPermission'; Args = @{ WhatIf = $true }; Takes = 'KasmSession', 'KasmSessionPermission', 'KasmUser' }
@@ -65,7 +66,7 @@ BeforeDiscovery {
         @{ Name = 'Set-KasmStorageProvider'; Args = @{ NewName = 'Piped'; WhatIf = $true }; Takes = 'KasmStorageProvider' }
     )
 
-    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck', 'KasmSessionRecording', 'KasmGroupSetting', 'KasmSessionPermission'
+    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck', 'KasmSessionRecording', 'KasmGroupSetting', 'KasmSessionPermission', 'KasmSessionHistoryEntry'
     $Cases = foreach ($c in $Cmdlets) { foreach ($t in $TypeNames) { @{ Cmdlet = $c; CmdletName = $c.Name; TypeName = $t; Taken = $c.Takes -contains $t } } }
     $Matrix = @{ Cmdlets = @($Cmdlets.Name); TypeNames = $TypeNames }
 }
@@ -109,6 +110,8 @@ BeforeAll {
     $Objects.KasmSessionJoin = $Objects.KasmSessionShare | Join-KasmSession -UserName admin@kasm.local -Confirm:$false -ErrorAction Stop
     $admin = Get-KasmUser -UserName admin@kasm.local -ErrorAction Stop
     $Objects.KasmSessionPermission = @($session | Grant-KasmSessionPermission -UserId $admin.UserId -Access View -Confirm:$false -ErrorAction Stop)[0]
+    # The history's oldest row: the past session with seven recordings.
+    $Objects.KasmSessionHistoryEntry = @(Get-KasmSessionHistory -KasmId ([guid] 'e1f2a3b4c5d64e7f8091a2b3c4d5e6f7') -ErrorAction Stop)[0]
 
     function Invoke-Piped($Cmdlet, [string] $TypeName) {
         <# Pipes one object of the type into the cmdlet; fills the ids a refused type does not bring. #>
@@ -213,6 +216,14 @@ Describe 'Piping module objects into cmdlets' {
                 $r.Sent | Sort-Object -Unique | Should -Be 'get_session_recordings'
                 # A live session has no recordings; a piped recording lists its session's (seven, over two pages).
                 if ($TypeName -eq 'KasmSession') { $r.Output | Should -HaveCount 0 } else { $r.Output | Should -HaveCount 7; $r.Output.KasmId | Sort-Object -Unique | Should -Be $object.KasmId }
+            }
+            'Get-KasmSessionHistory' {
+                $r.Sent | Sort-Object -Unique | Should -Be 'get_session_history'
+                $r.Output | Should -Not -BeNullOrEmpty
+                switch ($TypeName) {
+                    'KasmUser' { foreach ($o in $r.Output) { $o.UserId | Should -Be $object.UserId } }
+                    default { $r.Output.KasmId | Should -Be @($object.KasmId) }
+                }
             }
             'Get-KasmSessionPermission' {
                 $r.Sent | Should -Be @('get_session_permissions')

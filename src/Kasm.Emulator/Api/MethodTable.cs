@@ -43,6 +43,9 @@ internal static class MethodTable
         new("delete_session_permissions", SessionPermissions.DeleteSessionPermissions, [SessionsModify], ReadOnly: false, Mount.Public, PublicErrorsAre400: true),
         new("delete_all_session_permissions", SessionPermissions.DeleteAllSessionPermissions, [SessionsModify], ReadOnly: false, Mount.Public, PublicErrorsAre400: true),
 
+        // Session history (docs/kasm-api.md#session-history): public and admin mounts; errors are HTTP 200 + error_message (inferred).
+        new("get_session_history", SessionHistory.GetSessionHistory, [SessionsView], ReadOnly: true, Mount.Public | Mount.Admin),
+
         // Session recordings (docs/kasm-api.md#session-recordings): public mount only; errors are 400 there; the licence must grant session_recording.
         new("get_session_recordings", SessionRecordings.GetSessionRecordings, [SessionRecordingsView], ReadOnly: true, Mount.Public, PublicErrorsAre400: true),
 

@@ -140,6 +140,7 @@ internal sealed class ControlEndpoints(EmulatorCore core)
             if (body.Bool("sessionRecordingLicensed") is { } recording) settings.SessionRecordingLicensed = recording;
             if (body.Bool("recordingLinksFail") is { } linksFail) settings.RecordingLinksFail = linksFail;
             if (body.Bool("sessionPermissionVncFails") is { } vncFails) settings.SessionPermissionVncFails = vncFails;
+            if (body.Number("sessionHistoryPageBase") is { } pageBase) settings.SessionHistoryPageBase = pageBase == 0 ? 0 : 1;
             if (body.ContainsKey("newSessionStatus")) settings.NewSessionStatus = body.Str("newSessionStatus");
         }
         try

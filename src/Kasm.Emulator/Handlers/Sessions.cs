@@ -50,6 +50,13 @@ internal static class Sessions
                 : [],
         };
         ctx.State.SessionsById[session.KasmId] = session;
+        ctx.State.HistoryList.Add(new AccountRecord
+        {
+            AccountId = Guid.NewGuid(), KasmId = session.KasmId, UserId = user.UserId, UserName = user.Username,
+            ImageId = image.ImageId, ImageName = image.Name ?? "", ImageFriendlyName = image.FriendlyName,
+            ImageSrc = image.Fields["image_src"]?.GetValue<string>() ?? "", Created = ctx.Now, GroupIds = [.. user.GroupIds],
+            Session = session,
+        });
         user.LastSession = ctx.Now;
 
         // Quirk (docs/kasm-api.md#sessions, docs/kasm-api.md#answers): kasm_id and session_token are dashed here, user_id is hex.

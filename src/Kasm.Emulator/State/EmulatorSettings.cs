@@ -54,6 +54,12 @@ public sealed class EmulatorSettings
     /// </summary>
     public bool SessionPermissionVncFails { get; set; }
 
+    /// <summary>
+    /// Where get_session_history's pages start: 1 (the default; page 0 is answered as page 1) or 0. Kasm's docs do not
+    /// say (docs/kasm-api.md#session-history); the module must list every row once under either reading.
+    /// </summary>
+    public int SessionHistoryPageBase { get; set; } = 1;
+
     /// <summary>Fuzz mode: every API answer is a seeded mutation of itself (Faults/Fuzzer.cs); null = off.</summary>
     public int? FuzzSeed { get; set; }
 

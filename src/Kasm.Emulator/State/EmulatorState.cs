@@ -28,6 +28,8 @@ public sealed class EmulatorState
     internal Dictionary<Guid, SessionRecord> SessionsById { get; } = [];
     internal List<StorageProviderRecord> StorageProviderList { get; } = [];
     internal List<GroupRecord> GroupList { get; } = [];
+    /// <summary>Accounting rows, oldest first: the fixtures, then one per session made (get_session_history).</summary>
+    internal List<AccountRecord> HistoryList { get; } = [];
 
     /// <summary>Snapshot of the users, in creation order.</summary>
     public IReadOnlyList<UserRecord> Users { get { lock (Gate) return [.. UsersById.Values]; } }
@@ -56,6 +58,7 @@ public sealed class EmulatorState
             SessionsById.Clear();
             StorageProviderList.Clear();
             GroupList.Clear();
+            HistoryList.Clear();
             Seed();
         }
     }
@@ -172,6 +175,7 @@ public sealed class EmulatorState
     private void Seed()
     {
         GroupList.AddRange(SeedData.Groups());
+        HistoryList.AddRange(SeedData.History());
         foreach (var u in SeedData.Users()) UsersById[u.UserId] = u;
         foreach (var i in SeedData.Images(_imageVersion)) ImagesById[i.ImageId] = i;
         StorageProviderList.AddRange(SeedData.StorageProviders());

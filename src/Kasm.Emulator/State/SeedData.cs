@@ -123,6 +123,34 @@ public static class SeedData
         },
     ];
 
+    /// <summary>
+    /// Twelve past sessions, oldest first, for get_session_history (docs/kasm-api.md#session-history): the two recorded
+    /// ones (their account ids are the recordings') and ten more of user@kasm.local and admin@kasm.local, one a day.
+    /// </summary>
+    public static IEnumerable<AccountRecord> History()
+    {
+        var images = Images("1.15.0").ToDictionary(i => i.ImageId);
+        var users = Users().ToDictionary(u => u.UserId);
+        AccountRecord Row(int day, Guid accountId, Guid kasmId, Guid userId, Guid imageId, double hours, string reason)
+        {
+            var image = images[imageId];
+            var user = users[userId];
+            var created = Installed.AddDays(day);
+            return new AccountRecord
+            {
+                AccountId = accountId, KasmId = kasmId, UserId = userId, UserName = user.Username,
+                ImageId = imageId, ImageName = image.Name ?? "", ImageFriendlyName = image.FriendlyName, ImageSrc = image.Fields["image_src"]?.GetValue<string>() ?? "",
+                Created = created, Destroyed = created.AddHours(hours), DestroyReason = reason, GroupIds = [.. user.GroupIds],
+            };
+        }
+        yield return Row(10, Guid.ParseExact("a0c0000000004000800000000000e1f2", "N"), RecordedKasmId, PlainUserId, ChromeImageId, 1.5, "user_destroyed");
+        yield return Row(11, Guid.ParseExact("a0c0000000004000800000000000e2f3", "N"), ShortRecordedKasmId, PlainUserId, ChromeImageId, 0.25, "expired");
+        string[] reasons = ["user_destroyed", "admin_destroyed", "expired", "idle"];
+        for (int i = 1; i <= 10; i++)
+            yield return Row(11 + i, Guid.ParseExact($"a0c00000000040008000000000{i:x6}", "N"), Guid.ParseExact($"e3{i:x6}000040008000000000000000", "N"),
+                i % 3 == 0 ? AdminUserId : PlainUserId, i % 2 == 0 ? ChromeImageId : UbuntuImageId, i * 0.5, reasons[i % reasons.Length]);
+    }
+
     public static IEnumerable<StorageProviderRecord> StorageProviders() =>
     [
         new()

@@ -20,7 +20,7 @@ namespace Kasm.Client
             // Reads: lists, or look-ups that fail for want of a target.
             "get_kasms", "get_kasm", "get_user_kasms", "get_images", "get_users", "get_user", "get_attributes", "get_groups",
             "get_users_group", "get_images_group", "get_storage_providers", "get_zones", "get_servers", "get_licenses",
-            "get_api_configs", "get_settings", "system_info", "get_session_recordings", "get_session_permissions",
+            "get_api_configs", "get_settings", "system_info", "get_session_recordings", "get_session_permissions", "get_session_history",
             // Changing methods sent with no target: refused as incomplete once the key's permission is checked.
             "create_user", "update_user", "delete_user", "update_user_attributes", "create_group", "update_group",
             "delete_group", "add_user_group", "remove_user_group", "add_images_group", "remove_images_group",
@@ -40,7 +40,13 @@ namespace Kasm.Client
             foreach (var method in ProbedMethods)
             {
                 var endpoint = KasmEndpoints.Resolve(method);
-                var body = method == "get_zones" ? new JsonObject { ["brief"] = true } : new JsonObject();
+                var body = method switch
+                {
+                    "get_zones" => new JsonObject { ["brief"] = true },
+                    // One row is enough to see the key may read the history.
+                    "get_session_history" => new JsonObject { ["page"] = 0, ["page_size"] = 1 },
+                    _ => new JsonObject(),
+                };
                 try
                 {
                     using var _ = _transport.Send(endpoint, body, cancel);

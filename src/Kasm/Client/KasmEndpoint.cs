@@ -131,6 +131,7 @@ namespace Kasm.Client
         public static readonly KasmEndpoint DeleteSessionPermissions = Add("delete_session_permissions", "public", false, "Sessions Modify", false);
         public static readonly KasmEndpoint DeleteAllSessionPermissions = Add("delete_all_session_permissions", "public", true, "Sessions Modify", false);
         public static readonly KasmEndpoint GetSessionRecordings = Add("get_session_recordings", "public", true, "Session Recordings View", true);
+        public static readonly KasmEndpoint GetSessionHistory = Add("get_session_history", "public", true, "Sessions View", true);
         public static readonly KasmEndpoint GetLicenses = Add("get_licenses", "admin", true, "Licenses View", true);
         public static readonly KasmEndpoint GetApiConfigs = Add("get_api_configs", "admin", true, "Devapi View", true);
         public static readonly KasmEndpoint GetSettings = Add("get_settings", "admin", true, "Settings View", true);

@@ -67,6 +67,7 @@ namespace Kasm.Client
             ["delete_session_permissions"] = new[] { "Revoke-KasmSessionPermission", "Test-KasmApiKey" },
             ["delete_all_session_permissions"] = new[] { "Revoke-KasmSessionPermission", "Test-KasmApiKey" },
             ["get_session_recordings"] = new[] { "Get-KasmSessionRecording", "Test-KasmApiKey" },
+            ["get_session_history"] = new[] { "Get-KasmSessionHistory", "Test-KasmApiKey" },
             ["get_api_configs"] = new[] { "Get-KasmApiKey", "Test-KasmApiKey" },
             ["get_settings"] = new[] { "Get-KasmSetting", "Test-KasmApiKey" },
             ["system_info"] = new[] { "Get-KasmSystemInfo", "Connect-Kasm", "Test-KasmApiKey" },

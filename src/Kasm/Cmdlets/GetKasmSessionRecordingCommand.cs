@@ -16,7 +16,7 @@ namespace Kasm.Cmdlets
     [OutputType(typeof(KasmSessionRecording))]
     public sealed class GetKasmSessionRecordingCommand : KasmApiCmdlet
     {
-        /// <summary>The session, live or past; binds from a piped session.</summary>
+        /// <summary>The session, live or past; binds from a piped session or session history entry.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("SessionId", "kasm_id")]
         [ArgumentCompleter(typeof(KasmSessionIdCompleter))]
@@ -26,7 +26,7 @@ namespace Kasm.Cmdlets
         [Parameter]
         public SwitchParameter DownloadLink { get; set; }
 
-        internal override Type[] PipedTypes => new[] { typeof(KasmSession), typeof(KasmSessionRecording) };
+        internal override Type[] PipedTypes => new[] { typeof(KasmSession), typeof(KasmSessionRecording), typeof(KasmSessionHistoryEntry) };
 
         /// <summary>Writes one session's recordings, page by page.</summary>
         protected override void ProcessItem() =>
