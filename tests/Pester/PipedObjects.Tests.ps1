@@ -12,7 +12,7 @@ BeforeDiscovery {
         @{ Name = 'Get-KasmUser'; Args = @{}; Takes = 'KasmUser', 'KasmSession' }
         @{ Name = 'Get-KasmGroup'; Args = @{}; Takes = @() }
         @{ Name = 'Get-KasmStorageProvider'; Args = @{}; Takes = @() }
-        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck', 'KasmSessionRecording', 'KasmGroupSetting', 'KasmSessionPermission', 'KasmSessionHistoryEntry' }
+        @{ Name = 'Get-KasmSystemInfo'; Args = @{}; Takes = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck', 'KasmSessionRecording', 'KasmGroupSetting', 'KasmSessionPermission', 'KasmSessionHistoryEntry', 'KasmStorageMapping' }
         @{ Name = 'Get-KasmZone'; Args = @{}; Takes = @() }
         @{ Name = 'Get-KasmServer'; Args = @{}; Takes = @() }
         @{ Name = 'Get-KasmLicense'; Args = @{}; Takes = @() }
@@ -64,9 +64,13 @@ BeforeDiscovery {
         @{ Name = 'New-KasmStorageProvider'; Args = @{ Name = 'Piped'; Type = 'S3'; WhatIf = $true }; Takes = @() }
         @{ Name = 'Remove-KasmStorageProvider'; Args = @{ WhatIf = $true }; Takes = 'KasmStorageProvider' }
         @{ Name = 'Set-KasmStorageProvider'; Args = @{ NewName = 'Piped'; WhatIf = $true }; Takes = 'KasmStorageProvider' }
+        @{ Name = 'Get-KasmStorageMapping'; Args = @{}; Takes = 'KasmUser', 'KasmGroup', 'KasmImage', 'KasmStorageMapping' }
+        @{ Name = 'New-KasmStorageMapping'; Args = @{ WhatIf = $true }; Takes = 'KasmUser', 'KasmGroup', 'KasmImage', 'KasmStorageProvider' }
+        @{ Name = 'Set-KasmStorageMapping'; Args = @{ Name = 'Piped'; WhatIf = $true }; Takes = 'KasmStorageMapping' }
+        @{ Name = 'Remove-KasmStorageMapping'; Args = @{ WhatIf = $true }; Takes = 'KasmStorageMapping' }
     )
 
-    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck', 'KasmSessionRecording', 'KasmGroupSetting', 'KasmSessionPermission', 'KasmSessionHistoryEntry'
+    $TypeNames = 'KasmImage', 'KasmSession', 'KasmUser', 'KasmGroup', 'KasmStorageProvider', 'KasmSystemInfo', 'KasmSessionShare', 'KasmSessionJoin', 'KasmLoginLink', 'KasmUserAttributes', 'KasmGroupImage', 'KasmZone', 'KasmServer', 'KasmLicense', 'KasmApiKey', 'KasmSetting', 'KasmPermissionCheck', 'KasmSessionRecording', 'KasmGroupSetting', 'KasmSessionPermission', 'KasmSessionHistoryEntry', 'KasmStorageMapping'
     $Cases = foreach ($c in $Cmdlets) { foreach ($t in $TypeNames) { @{ Cmdlet = $c; CmdletName = $c.Name; TypeName = $t; Taken = $c.Takes -contains $t } } }
     $Matrix = @{ Cmdlets = @($Cmdlets.Name); TypeNames = $TypeNames }
 }
@@ -112,6 +116,8 @@ BeforeAll {
     $Objects.KasmSessionPermission = @($session | Grant-KasmSessionPermission -UserId $admin.UserId -Access View -Confirm:$false -ErrorAction Stop)[0]
     # The history's oldest row: the past session with seven recordings.
     $Objects.KasmSessionHistoryEntry = @(Get-KasmSessionHistory -KasmId ([guid] 'e1f2a3b4c5d64e7f8091a2b3c4d5e6f7') -ErrorAction Stop)[0]
+    # The fixture user's S3 mapping.
+    $Objects.KasmStorageMapping = @(Get-KasmStorageMapping -UserName user@kasm.local -ErrorAction Stop)[0]
 
     function Invoke-Piped($Cmdlet, [string] $TypeName) {
         <# Pipes one object of the type into the cmdlet; fills the ids a refused type does not bring. #>
@@ -151,6 +157,12 @@ BeforeAll {
             { $_ -in 'Set-KasmImage', 'Remove-KasmImage' } { if (-not $taken) { $params.ImageId = $image.ImageId } }
             { $_ -in 'Remove-KasmStorageProvider', 'Set-KasmStorageProvider' } { if (-not $taken) { $params.StorageProviderId = $Objects.KasmStorageProvider.StorageProviderId } }
             'Set-KasmUser' { if (-not $taken) { $params.UserId = $user.UserId } }
+            { $_ -in 'Get-KasmStorageMapping', 'Set-KasmStorageMapping', 'Remove-KasmStorageMapping' } { if (-not $taken) { $params.StorageMappingId = $Objects.KasmStorageMapping.StorageMappingId } }
+            'New-KasmStorageMapping' {
+                # The owner comes from a piped user, group or workspace, the provider from a piped provider; the command line gives the rest.
+                if ($TypeName -ne 'KasmStorageProvider') { $params.StorageProviderName = 'Team S3' }
+                if ($TypeName -notin 'KasmUser', 'KasmGroup', 'KasmImage') { $params.UserId = $user.UserId }
+            }
         }
         Clear-EmulatorRequestLog $emu
         if ($params.ContainsKey('WhatIf')) {
@@ -231,6 +243,15 @@ Describe 'Piping module objects into cmdlets' {
                 if ($TypeName -ne 'KasmUser') { $r.Output | Should -Not -BeNullOrEmpty }
                 if ($TypeName -eq 'KasmUser') { foreach ($o in $r.Output) { $o.UserId | Should -Be $object.UserId } }
                 else { foreach ($o in $r.Output) { $o.KasmId | Should -Be $session.KasmId } }
+            }
+            'Get-KasmStorageMapping' {
+                $r.Sent | Sort-Object -Unique | Should -Be 'get_storage_mappings'
+                switch ($TypeName) {
+                    'KasmUser' { $r.Output | Should -Not -BeNullOrEmpty; foreach ($o in $r.Output) { $o.UserId | Should -Be $object.UserId } }
+                    'KasmGroup' { foreach ($o in $r.Output) { $o.GroupId | Should -Be $object.GroupId } }
+                    'KasmImage' { foreach ($o in $r.Output) { $o.ImageId | Should -Be $object.ImageId } }
+                    default { $r.Output.StorageMappingId | Should -Be @($object.StorageMappingId) }
+                }
             }
             { $_ -in 'Get-KasmSessionStatus', 'Wait-KasmSession' } {
                 $r.Output.KasmId | Should -Be @($object.KasmId)

@@ -29,9 +29,10 @@ Describe 'Storage providers against the <EmulatorProfile> emulator' -ForEach @(
     BeforeEach { Reset-Emulator $emu }
 
     Context 'Get-KasmStorageProvider' {
-        It 'lists the seeded provider as a KasmStorageProvider with PascalCase properties and the connection' {
+        It 'lists the seeded providers as KasmStorageProvider objects with PascalCase properties and the connection' {
             $all = @(Get-KasmStorageProvider -ErrorAction Stop)
-            $all | Should -HaveCount 1
+            # Google Drive, and the S3 provider the storage mapping fixtures use.
+            $all.Name | Should -Be @('Google Drive', 'Team S3')
             $p = $all[0]
             $p | Should -BeOfType ([Kasm.Models.KasmStorageProvider])
             $p.Name | Should -BeExactly 'Google Drive'
@@ -47,7 +48,7 @@ Describe 'Storage providers against the <EmulatorProfile> emulator' -ForEach @(
         It 'matches wildcards, case-insensitively' {
             $null = New-KasmStorageProvider -Name 'Nextcloud Home' -Type Nextcloud -WebdavUrl 'https://cloud.example.com/remote.php/dav/files/' -ErrorAction Stop
             @(Get-KasmStorageProvider -Name 'next*' -ErrorAction Stop).Name | Should -Be @('Nextcloud Home')
-            @(Get-KasmStorageProvider -Name '*' -ErrorAction Stop).Name | Sort-Object | Should -Be @('Google Drive', 'Nextcloud Home')
+            @(Get-KasmStorageProvider -Name '*' -ErrorAction Stop).Name | Sort-Object | Should -Be @('Google Drive', 'Nextcloud Home', 'Team S3')
             $r = @(Get-KasmStorageProvider -Name 'zz*' -ErrorVariable ev -ErrorAction SilentlyContinue)
             $r | Should -HaveCount 0
             $ev | Should -HaveCount 0
@@ -180,7 +181,7 @@ Describe 'Storage providers against the <EmulatorProfile> emulator' -ForEach @(
             $log = @(Get-EmulatorRequestLog $emu)
             $log.method | Should -Be @('create_storage_provider', 'create_storage_provider')
             $log.status | Should -Be @($NoPermissionStatus, $NoPermissionStatus)
-            @(Get-KasmStorageProvider -ErrorAction Stop) | Should -HaveCount 1
+            @(Get-KasmStorageProvider -ErrorAction Stop) | Should -HaveCount 2
         }
 
         It 'an empty -VolumeConfig counts as missing (KasmInvalidArgument before any request)' {
@@ -199,7 +200,7 @@ Describe 'Storage providers against the <EmulatorProfile> emulator' -ForEach @(
             $run.Errors | Should -BeNullOrEmpty
             $run.WhatIf | Should -HaveCount 2
             @(Get-EmulatorRequestLog $emu) | Should -HaveCount 0
-            @(Get-KasmStorageProvider -ErrorAction Stop) | Should -HaveCount 1
+            @(Get-KasmStorageProvider -ErrorAction Stop) | Should -HaveCount 2
         }
 
         It '-ClientSecret is sent but appears in no output, no view, no debug text and not in the request log' {
@@ -299,13 +300,13 @@ Describe 'Storage providers against the <EmulatorProfile> emulator' -ForEach @(
             Set-KasmStorageProvider 'Team Drive' -NewName x -ClientSecret (ConvertTo-TestSecureString 's') -Connection $limited -Confirm:$false -ErrorVariable ev3 -ErrorAction SilentlyContinue
             $ev3[0].FullyQualifiedErrorId | Should -BeLike "$NoPermissionId,*"
             Clear-EmulatorRequestLog $emu
-            $run = Invoke-Captured { Get-KasmStorageProvider | Set-KasmStorageProvider -NewName Other -ClientSecret $s -WhatIf } -Variables @{ s = (ConvertTo-TestSecureString 's') }
+            $run = Invoke-Captured { Get-KasmStorageProvider -Name 'Team Drive' | Set-KasmStorageProvider -NewName Other -ClientSecret $s -WhatIf } -Variables @{ s = (ConvertTo-TestSecureString 's') }
             $run.Errors | Should -BeNullOrEmpty
             $run.WhatIf | Should -HaveCount 1
             $run.WhatIf[0] | Should -BeLike '*on target "storage provider Team Drive".'
             $run.WhatIf[0] | Should -Match 'client_secret=\*\*\*[,"]' -Because 'the secret is masked in the ShouldProcess text'
             (Get-EmulatorRequestMethod $emu) | Should -Not -Contain 'update_storage_provider'
-            (Get-KasmStorageProvider).Name | Should -Be @('Team Drive')
+            (Get-KasmStorageProvider).Name | Should -Be @('Team Drive', 'Team S3')
         }
     }
 
@@ -315,7 +316,7 @@ Describe 'Storage providers against the <EmulatorProfile> emulator' -ForEach @(
             $p | Remove-KasmStorageProvider -Confirm:$false -ErrorAction Stop
             @(Get-KasmStorageProvider).Name | Should -Not -Contain 'Scratch S3'
             Remove-KasmStorageProvider 'Google Drive' -Confirm:$false -ErrorAction Stop
-            @(Get-KasmStorageProvider) | Should -HaveCount 0
+            @(Get-KasmStorageProvider).Name | Should -Be @('Team S3')
         }
 
         It 'an unknown id is <UnknownId>; an unknown name and -WhatIf send nothing; ConfirmImpact is High' {

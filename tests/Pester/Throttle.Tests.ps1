@@ -31,7 +31,8 @@ Describe '-ThrottleLimit' {
             'Save-KasmSessionScreenshot', 'Remove-KasmUser', 'Revoke-KasmUserLogin', 'Get-KasmUserLoginLink', 'Get-KasmUserAttribute', 'Set-KasmUserAttribute',
             'Set-KasmGroup', 'Remove-KasmGroup', 'Get-KasmGroupMember', 'Get-KasmGroupImage', 'Add-KasmGroupMember', 'Remove-KasmGroupMember',
             'Add-KasmGroupImage', 'Remove-KasmGroupImage', 'Remove-KasmImage', 'Remove-KasmStorageProvider',
-            'Get-KasmGroupSetting', 'Set-KasmGroupSetting', 'Remove-KasmGroupSetting', 'Set-KasmStorageProvider', 'Grant-KasmSessionPermission', 'Revoke-KasmSessionPermission'
+            'Get-KasmGroupSetting', 'Set-KasmGroupSetting', 'Remove-KasmGroupSetting', 'Set-KasmStorageProvider', 'Grant-KasmSessionPermission', 'Revoke-KasmSessionPermission',
+            'New-KasmStorageMapping', 'Set-KasmStorageMapping', 'Remove-KasmStorageMapping'
         $with = @(Get-Command -Module Kasm | Where-Object { $_.Parameters.ContainsKey('ThrottleLimit') } | ForEach-Object Name)
         $with | Sort-Object | Should -Be ($bulk | Sort-Object)
         foreach ($name in $bulk) { (New-Object "Kasm.Cmdlets.$($name -replace '-', '')Command").ThrottleLimit | Should -Be 1 }

@@ -36,6 +36,7 @@ BeforeAll {
         'Kasm.Models.KasmGroupImage'      = { Get-KasmGroup | Get-KasmGroupImage }
         'Kasm.Models.KasmSessionRecording' = { Get-KasmSessionRecording -KasmId e1f2a3b4c5d64e7f8091a2b3c4d5e6f7 -DownloadLink }
         'Kasm.Models.KasmSessionHistoryEntry' = { Get-KasmSessionHistory }
+        'Kasm.Models.KasmStorageMapping'  = { Get-KasmStorageMapping -UserName user@kasm.local; Get-KasmStorageMapping -GroupName Ops; Get-KasmStorageMapping -ImageName Chrome }
         'Kasm.Models.KasmSessionPermission' = { $s = New-KasmSession -ImageName Chrome -UserName user@kasm.local; $s | Grant-KasmSessionPermission -UserName admin@kasm.local -Access Control -Confirm:$false }
         'Kasm.Models.KasmGroupSetting'    = { $null = Set-KasmGroupSetting Ops usage_limit @{ type = 'per_user'; hours = 10 } -Confirm:$false; Get-KasmGroup | Get-KasmGroupSetting }
         'Kasm.Models.KasmLoginLink'       = { Get-KasmUser | Get-KasmUserLoginLink }

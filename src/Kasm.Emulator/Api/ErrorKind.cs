@@ -9,6 +9,11 @@ internal enum ErrorKind
     NotFound,
     /// <summary>A target-level permission check inside a handler (401 "Unauthorized" in 1.15, docs/kasm-api.md#answers).</summary>
     Unauthorized,
+    /// <summary>
+    /// A storage mapping's owner the key may not change (docs/kasm-api.md#storage-mappings): 401 in every kasm profile,
+    /// whatever the profile answers a missing decorator permission with; 403 in the seed.
+    /// </summary>
+    TargetUnauthorized,
     /// <summary>A business-level refusal (not owner, not allowed to change a field): 200 in kasm, 403 in the seed.</summary>
     Denied,
     /// <summary>A crash on a real server: 500 HTML in the kasm profiles, 500 JSON in the seed.</summary>

@@ -30,12 +30,13 @@ internal sealed class ErrorMapper(Profile profile)
             ? error.Kind switch
             {
                 ErrorKind.NotFound => 404,
-                ErrorKind.Unauthorized or ErrorKind.Denied => 403,
+                ErrorKind.Unauthorized or ErrorKind.Denied or ErrorKind.TargetUnauthorized => 403,
                 _ => 400,
             }
             : error.Kind switch
             {
                 ErrorKind.Unauthorized => profile.PermissionFailureStatus,
+                ErrorKind.TargetUnauthorized => 401,
                 // docs/kasm-api.md#answers: /api/public variants of some handlers set HTTP 400 on validation errors; the rest answer 200.
                 _ when mount == Mount.Public && method.PublicErrorsAre400 => 400,
                 _ => 200,

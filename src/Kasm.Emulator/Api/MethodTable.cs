@@ -95,6 +95,12 @@ internal static class MethodTable
         new("update_storage_provider", StorageProviders.Update, [StorageProvidersModify], ReadOnly: false, Mount.PublicAdmin),
         new("delete_storage_provider", StorageProviders.Delete, [StorageProvidersDelete], ReadOnly: false, Mount.PublicAdmin),
 
+        // Storage mappings (docs/kasm-api.md#storage-mappings): User at the decorator, then Users/Groups/Images Modify on the owner in the handler.
+        new("get_storage_mappings", StorageMappings.Get, [User], ReadOnly: true, Mount.All),
+        new("create_storage_mapping", StorageMappings.Create, [User], ReadOnly: false, Mount.All),
+        new("update_storage_mapping", StorageMappings.Update, [User], ReadOnly: false, Mount.All),
+        new("delete_storage_mapping", StorageMappings.Delete, [User], ReadOnly: false, Mount.All),
+
         // Infrastructure reads (docs/kasm-api.md#infrastructure); get_servers filters by Agents View / Servers View in the handler.
         new("get_zones", Infrastructure.GetZones, [ZonesView], ReadOnly: true, Mount.PublicAdmin),
         new("get_servers", Infrastructure.GetServers, [ServersView, AgentsView], ReadOnly: true, Mount.PublicAdmin),

@@ -76,6 +76,7 @@ internal static class Groups
             throw ApiError.Invalid($"Group contains ({members.Count}) users and 'force' option not set to True");
         foreach (var member in members) member.GroupIds.Remove(group.GroupId);
         ctx.State.GroupList.Remove(group);
+        ctx.State.StorageMappingList.RemoveAll(m => m.GroupId == group.GroupId);
         return [];
     }
 

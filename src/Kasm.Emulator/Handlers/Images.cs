@@ -100,6 +100,7 @@ internal static class Images
         if (sessions > 0)
             throw ApiError.Invalid($"Image ({image.Fields["friendly_name"]}): ID ({Ids.Hex(id)}) currently has ({sessions}) associated Kasm(s) and cannot be deleted");
         ctx.State.ImagesById.Remove(id);
+        ctx.State.StorageMappingList.RemoveAll(m => m.ImageId == id);
         foreach (var group in ctx.State.GroupList) group.Images.RemoveAll(l => l.ImageId == id);
         return [];
     }

@@ -41,6 +41,7 @@ internal static class StorageProviders
         var provider = Ids.TryParse(raw, out var id) ? ctx.State.StorageProviderList.FirstOrDefault(p => p.StorageProviderId == id) : null;
         if (provider is null) throw ApiError.NotFound($"No storage provider with id ({raw}) found");
         ctx.State.StorageProviderList.Remove(provider);
+        ctx.State.StorageMappingList.RemoveAll(m => m.StorageProviderId == provider.StorageProviderId);
         return [];
     }
 
@@ -213,7 +214,7 @@ internal static class StorageProviders
     };
 
     /// <summary>An object field; a JSON-encoded string is accepted too, anything else is refused.</summary>
-    private static JsonObject ObjectField(JsonObject target, string name)
+    internal static JsonObject ObjectField(JsonObject target, string name)
     {
         switch (target[name])
         {

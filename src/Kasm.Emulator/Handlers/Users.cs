@@ -182,6 +182,7 @@ internal static class Users
             throw ApiError.Unauthorized($"API Key ({ctx.Key.Name}) unauthorized for deleting the requested user ({user.Username}) sessions.");
         foreach (var session in sessions) ctx.State.SessionsById.Remove(session.KasmId);
         ctx.State.UsersById.Remove(user.UserId);
+        ctx.State.StorageMappingList.RemoveAll(m => m.UserId == user.UserId);
         return [];
     }
 

@@ -27,7 +27,8 @@ public sealed class EmulatorSettings
     public bool GroupSettingsUnlicensed { get; set; }
 
     /// <summary>
-    /// update_storage_provider resets every field it is not sent, client_secret included (docs/kasm-api.md#storage-providers):
+    /// update_storage_provider and update_storage_mapping reset every field they are not sent, the secrets included
+    /// (docs/kasm-api.md#storage-providers, docs/kasm-api.md#storage-mappings):
     /// off by default (the emulator keeps them); tests turn it on to prove a client is safe under that reading too.
     /// </summary>
     public bool StorageUpdateReplaces { get; set; }

@@ -28,6 +28,8 @@ public sealed class EmulatorState
     internal Dictionary<Guid, SessionRecord> SessionsById { get; } = [];
     internal List<StorageProviderRecord> StorageProviderList { get; } = [];
     internal List<GroupRecord> GroupList { get; } = [];
+    /// <summary>Storage mappings, oldest first (get_storage_mappings). Not part of a state file, like the groups.</summary>
+    internal List<StorageMappingRecord> StorageMappingList { get; } = [];
     /// <summary>Accounting rows, oldest first: the fixtures, then one per session made (get_session_history).</summary>
     internal List<AccountRecord> HistoryList { get; } = [];
 
@@ -59,6 +61,7 @@ public sealed class EmulatorState
             StorageProviderList.Clear();
             GroupList.Clear();
             HistoryList.Clear();
+            StorageMappingList.Clear();
             Seed();
         }
     }
@@ -179,6 +182,7 @@ public sealed class EmulatorState
         foreach (var u in SeedData.Users()) UsersById[u.UserId] = u;
         foreach (var i in SeedData.Images(_imageVersion)) ImagesById[i.ImageId] = i;
         StorageProviderList.AddRange(SeedData.StorageProviders());
+        StorageMappingList.AddRange(SeedData.StorageMappings());
     }
 }
 

@@ -19,6 +19,8 @@ public static class SeedData
     public static readonly Guid BlenderImageId = Guid.ParseExact("070cc7f8b9da4415c6e16c7d8e9fa0b1", "N");
 
     public static readonly Guid GoogleDriveProviderId = Guid.ParseExact("5b1e0f7a9c2d4e3f8a6b7c8d9e0f1a2b", "N");
+    /// <summary>An S3 provider, the one the storage mapping fixtures use.</summary>
+    public static readonly Guid TeamS3ProviderId = Guid.ParseExact("5b2e1f7a9c2d4e3f8a6b7c8d9e0f1a2c", "N");
 
     /// <summary>The one Docker agent sessions are placed on.</summary>
     public static readonly Guid AgentServerId = Guid.ParseExact("a1b2c3d4e5f64718293a4b5c6d7e8f90", "N");
@@ -165,6 +167,49 @@ public static class SeedData
             MountConfig = new JsonObject { ["readonly"] = false },
             RootDriveUrl = "https://drive.google.com/drive/my-drive",
             DefaultTarget = "/home/kasm-user/Desktop/GoogleDrive",
+        },
+        new()
+        {
+            StorageProviderId = TeamS3ProviderId, Name = "Team S3", StorageProviderType = "S3",
+            VolumeConfig = new JsonObject
+            {
+                ["driver"] = "rclone",
+                ["driver_opts"] = new JsonObject { ["type"] = "s3", ["s3-provider"] = "AWS", ["s3-region"] = "us-east-1" },
+            },
+            MountConfig = new JsonObject { ["readonly"] = false },
+            DefaultTarget = "/home/kasm-user/Desktop/S3",
+        },
+    ];
+
+    /// <summary>
+    /// One storage mapping of each kind: user@kasm.local's own S3 folder, the Ops group's read-only share, the Chrome
+    /// workspace's downloads, and admin@kasm.local's Google Drive (an OAuth sign-in, so it holds a token).
+    /// </summary>
+    public static IEnumerable<StorageMappingRecord> StorageMappings() =>
+    [
+        new()
+        {
+            StorageMappingId = Guid.ParseExact("5c000000000040008000000000000001", "N"), Name = "user S3", UserId = PlainUserId,
+            StorageProviderId = TeamS3ProviderId, Target = "/home/kasm-user/Desktop/S3",
+            S3AccessKeyId = "AKIAEXAMPLE00000001", S3SecretAccessKey = "seeded-s3-secret", S3Bucket = "kasm-user-files",
+        },
+        new()
+        {
+            StorageMappingId = Guid.ParseExact("5c000000000040008000000000000002", "N"), Name = "Ops shared", GroupId = GroupRecord.OpsId,
+            StorageProviderId = TeamS3ProviderId, Target = "/home/kasm-user/Desktop/Ops", ReadOnly = true,
+            S3AccessKeyId = "AKIAEXAMPLE00000002", S3SecretAccessKey = "seeded-ops-secret", S3Bucket = "kasm-ops-shared",
+        },
+        new()
+        {
+            StorageMappingId = Guid.ParseExact("5c000000000040008000000000000003", "N"), Name = "Chrome downloads", ImageId = ChromeImageId,
+            StorageProviderId = TeamS3ProviderId, Target = "/home/kasm-user/Downloads/S3",
+            S3AccessKeyId = "AKIAEXAMPLE00000003", S3SecretAccessKey = "seeded-chrome-secret", S3Bucket = "kasm-chrome-downloads",
+        },
+        new()
+        {
+            StorageMappingId = Guid.ParseExact("5c000000000040008000000000000004", "N"), Name = "admin Drive", UserId = AdminUserId,
+            StorageProviderId = GoogleDriveProviderId, Target = "/home/kasm-user/Desktop/GoogleDrive",
+            OauthToken = "seeded-google-oauth-token",
         },
     ];
 

@@ -28,6 +28,7 @@ namespace Kasm.Cmdlets
         /// <summary>Workspace ids, dashed or 32-hex.</summary>
         [Parameter(Mandatory = true, ParameterSetName = "Id", ValueFromPipelineByPropertyName = true)]
         [Alias("image_id")]
+        [AllowNull] // a piped object whose ImageId is empty (a user's storage mapping) is refused by the module, not by the binder
         public Guid[]? ImageId { get; set; }
 
         internal override Type[] PipedTypes => new[] { typeof(KasmImage), typeof(KasmSession) };
@@ -35,6 +36,11 @@ namespace Kasm.Cmdlets
         /// <summary>Writes the matching workspaces.</summary>
         protected override void ProcessItem()
         {
+            if (ImageId == null && ParameterSetName == "Id")
+            {
+                WriteError(InvalidArgument("-ImageId is empty: give one or more workspace ids, or use -Name. Nothing was sent.", null));
+                return;
+            }
             if (ImageId == null)
             {
                 WriteMatching(c => c.GetImages(Cancellation), Name, i => new[] { i.FriendlyName, i.Name }, "workspace");

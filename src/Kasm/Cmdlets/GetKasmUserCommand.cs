@@ -27,6 +27,7 @@ namespace Kasm.Cmdlets
         /// <summary>User ids, dashed or 32-hex; binds from piped objects that have a UserId.</summary>
         [Parameter(Mandatory = true, ParameterSetName = "Id", ValueFromPipelineByPropertyName = true)]
         [Alias("user_id")]
+        [AllowNull] // a piped object whose UserId is empty (a group's storage mapping) is refused by the module, not by the binder
         public Guid[]? UserId { get; set; }
 
         internal override Type[] PipedTypes => new[] { typeof(KasmUser), typeof(KasmSession) };
@@ -34,6 +35,11 @@ namespace Kasm.Cmdlets
         /// <summary>Writes the matching users.</summary>
         protected override void ProcessItem()
         {
+            if (UserId == null && ParameterSetName == "Id")
+            {
+                WriteError(InvalidArgument("-UserId is empty: give one or more user ids, or use -UserName. Nothing was sent.", null));
+                return;
+            }
             if (UserId != null)
             {
                 foreach (var id in UserId)

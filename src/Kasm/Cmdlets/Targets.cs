@@ -28,6 +28,10 @@ namespace Kasm.Cmdlets
         /// <summary>"storage provider Google Drive", or "storage provider &lt;id&gt;".</summary>
         internal static string StorageProvider(string? name, Guid id) => $"storage provider {(string.IsNullOrEmpty(name) ? id.ToString() : name)}";
 
+        /// <summary>"storage mapping user S3 (5c000000)", or "storage mapping &lt;id&gt;".</summary>
+        internal static string StorageMapping(string? name, Guid id) =>
+            string.IsNullOrEmpty(name) ? $"storage mapping {id}" : $"storage mapping {name} ({id.ToString("D").Substring(0, 8)})";
+
         /// <summary>"user alice@example.com", or "user &lt;id&gt;".</summary>
         internal static string User(string? name, Guid id) => $"user {(string.IsNullOrEmpty(name) ? id.ToString() : name)}";
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Kasm.Emulator.State;
 using Xunit;
 
 namespace Kasm.Tests.Emulator;
@@ -6,6 +7,9 @@ namespace Kasm.Tests.Emulator;
 /// <summary>get_storage_providers and create_storage_provider (docs/kasm-api.md#storage-providers).</summary>
 public class StorageProviderTests
 {
+    /// <summary>Google Drive, and the S3 provider the storage mapping fixtures use.</summary>
+    private static readonly int SeededProviders = SeedData.StorageProviders().Count();
+
     private static JsonObject Target(JsonObject provider) => new() { ["target_storage_provider"] = provider };
 
     [Fact]
@@ -13,7 +17,8 @@ public class StorageProviderTests
     {
         await using var emu = await TestEmulator.StartAsync();
         var providers = (await emu.CallAsync("api/admin/get_storage_providers")).Json["storage_providers"]!.AsArray();
-        var drive = providers.Single()!;
+        var drive = providers.Single(p => p!["storage_provider_type"]!.GetValue<string>() == "Google Drive")!;
+        Assert.Equal(SeededProviders, providers.Count);
         Assert.Equal("**********", drive["client_secret"]!.GetValue<string>());
         Assert.Matches(Formats.Hex32, drive["storage_provider_id"]!.GetValue<string>());
         Assert.Equal("Google Drive", drive["storage_provider_type"]!.GetValue<string>());
@@ -56,7 +61,7 @@ public class StorageProviderTests
         var p = reply.Json["storage_provider"]!;
         Assert.Equal("Nextcloud", p["name"]!.GetValue<string>());
         Assert.Equal(2, p["scope"]!.AsArray().Count);
-        Assert.Equal(2, (await emu.CallAsync("api/public/get_storage_providers")).Json["storage_providers"]!.AsArray().Count);
+        Assert.Equal(SeededProviders + 1, (await emu.CallAsync("api/public/get_storage_providers")).Json["storage_providers"]!.AsArray().Count);
     }
 
     [Theory]
@@ -70,7 +75,7 @@ public class StorageProviderTests
         var reply = await emu.CallAsync("api/admin/create_storage_provider", Target(body));
         Assert.Equal(500, reply.Status);
         Assert.StartsWith("text/html", reply.ContentType);
-        Assert.Single(emu.Emulator.State.StorageProviders);
+        Assert.Equal(SeededProviders, emu.Emulator.State.StorageProviders.Count);
     }
 
     [Theory]
@@ -94,7 +99,7 @@ public class StorageProviderTests
         Assert.Equal(200, reply.Status);
         Assert.StartsWith("Invalid Request.", reply.ErrorMessage);
         Assert.Contains(missing, reply.ErrorMessage);
-        Assert.Equal(2, emu.Emulator.State.StorageProviders.Count); // the seeded one and the complete one
+        Assert.Equal(SeededProviders + 1, emu.Emulator.State.StorageProviders.Count); // the seeded one and the complete one
     }
 
     [Theory]
@@ -108,7 +113,7 @@ public class StorageProviderTests
         Assert.Contains("default_target", (await emu.CallAsync("api/admin/create_storage_provider", Target((JsonObject)body.DeepClone()))).ErrorMessage);
         body["default_target"] = "C:\\Files";
         Assert.True((await emu.CallAsync("api/admin/create_storage_provider", Target(body))).Json.ContainsKey("storage_provider"));
-        Assert.Equal(2, emu.Emulator.State.StorageProviders.Count);
+        Assert.Equal(SeededProviders + 1, emu.Emulator.State.StorageProviders.Count);
     }
 
     [Fact]
@@ -118,7 +123,7 @@ public class StorageProviderTests
         var body = Complete("S3");
         body["volume_config"] = new JsonObject { ["driver"] = "rclone" };
         Assert.Contains("volume_config", (await emu.CallAsync("api/admin/create_storage_provider", Target(body))).ErrorMessage);
-        Assert.Single(emu.Emulator.State.StorageProviders);
+        Assert.Equal(SeededProviders, emu.Emulator.State.StorageProviders.Count);
     }
 
     [Theory]
@@ -130,7 +135,7 @@ public class StorageProviderTests
         await using var emu = await TestEmulator.StartAsync("seed");
         var reply = await emu.CallAsync("api/admin/create_storage_provider", Target(new JsonObject { ["storage_provider_type"] = type }));
         Assert.Contains(firstMissing, reply.ErrorMessage);
-        Assert.Single(emu.Emulator.State.StorageProviders);
+        Assert.Equal(SeededProviders, emu.Emulator.State.StorageProviders.Count);
     }
 
     [Fact]
@@ -175,12 +180,13 @@ public class StorageProviderTests
     public async Task Delete_storage_provider_removes_it_and_refuses_an_unknown_id(string profile, int unknownStatus)
     {
         await using var emu = await TestEmulator.StartAsync(profile);
-        var id = emu.Emulator.State.StorageProviders.Single().StorageProviderId.ToString("N");
+        var id = emu.Emulator.State.StorageProviders.Single(p => p.StorageProviderId == SeedData.GoogleDriveProviderId).StorageProviderId.ToString("N");
         var body = new JsonObject { ["target_storage_provider"] = new JsonObject { ["storage_provider_id"] = id } };
         var deleted = await emu.CallAsync("api/admin/delete_storage_provider", body);
         Assert.Equal(200, deleted.Status);
         Assert.Empty(deleted.Json);
-        Assert.Empty(emu.Emulator.State.StorageProviders);
+        Assert.DoesNotContain(emu.Emulator.State.StorageProviders, p => p.StorageProviderId == SeedData.GoogleDriveProviderId);
+        Assert.Equal(SeededProviders - 1, emu.Emulator.State.StorageProviders.Count);
         var again = await emu.CallAsync("api/admin/delete_storage_provider", body);
         Assert.Equal(unknownStatus, again.Status);
         Assert.NotNull(again.ErrorMessage);
@@ -205,7 +211,7 @@ public class StorageProviderTests
         Assert.Equal("Team Drive", p["name"]!.GetValue<string>());
         Assert.False(p["enabled"]!.GetValue<bool>());
         Assert.Equal("**********", p["client_secret"]!.GetValue<string>());
-        var stored = emu.Emulator.State.StorageProviders.Single();
+        var stored = emu.Emulator.State.StorageProviders.Single(p => p.StorageProviderId == SeedData.GoogleDriveProviderId);
         Assert.Equal("seeded-google-client-secret", stored.ClientSecret);
         Assert.Equal("/home/kasm-user/Desktop/GoogleDrive", stored.DefaultTarget);
         Assert.Equal("https://oauth2.googleapis.com/token", stored.TokenUrl);
@@ -218,7 +224,7 @@ public class StorageProviderTests
         emu.Emulator.Settings.StorageUpdateReplaces = true;
         var reply = await emu.CallAsync("api/admin/update_storage_provider", Update(new JsonObject { ["name"] = "Team Drive" }));
         Assert.Equal(200, reply.Status);
-        var stored = emu.Emulator.State.StorageProviders.Single();
+        var stored = emu.Emulator.State.StorageProviders.Single(p => p.StorageProviderId == SeedData.GoogleDriveProviderId);
         Assert.Equal("Team Drive", stored.Name);
         Assert.Null(stored.ClientSecret);
         Assert.Null(stored.DefaultTarget);
@@ -233,7 +239,7 @@ public class StorageProviderTests
         // The pessimistic reading: the mask is text like any other, so a client that sends a read back breaks the secret.
         await using var emu = await TestEmulator.StartAsync("kasm-1.15");
         await emu.CallAsync("api/admin/update_storage_provider", Update(new JsonObject { ["client_secret"] = "**********" }));
-        Assert.Equal("**********", emu.Emulator.State.StorageProviders.Single().ClientSecret);
+        Assert.Equal("**********", emu.Emulator.State.StorageProviders.Single(p => p.StorageProviderId == SeedData.GoogleDriveProviderId).ClientSecret);
     }
 
     [Theory]
@@ -245,7 +251,7 @@ public class StorageProviderTests
         var reply = await emu.CallAsync("api/admin/update_storage_provider", Update(new JsonObject { ["scope"] = new JsonArray("a", "b") }));
         Assert.Equal(500, reply.Status);
         Assert.StartsWith("text/html", reply.ContentType);
-        Assert.Equal(["https://www.googleapis.com/auth/drive"], emu.Emulator.State.StorageProviders.Single().Scope);
+        Assert.Equal(["https://www.googleapis.com/auth/drive"], emu.Emulator.State.StorageProviders.Single(p => p.StorageProviderId == SeedData.GoogleDriveProviderId).Scope);
     }
 
     [Theory]
@@ -263,7 +269,7 @@ public class StorageProviderTests
         Assert.Equal(deniedStatus, denied.Status);
         var readOnly = await emu.CallAsync("api/admin/update_storage_provider", Update(new JsonObject { ["name"] = "x" }), "readonly");
         Assert.True(readOnly.Status != 200 || readOnly.ErrorMessage != null, "a read-only key is refused");
-        Assert.Equal("Google Drive", emu.Emulator.State.StorageProviders.Single().Name);
+        Assert.Equal("Google Drive", emu.Emulator.State.StorageProviders.Single(p => p.StorageProviderId == SeedData.GoogleDriveProviderId).Name);
         var missing = await emu.CallAsync("api/admin/update_storage_provider", new JsonObject());
         Assert.NotNull(missing.ErrorMessage);
     }
