@@ -127,6 +127,13 @@ Describe 'Storage mappings against the <EmulatorProfile> emulator' -ForEach @(
             @(Get-KasmStorageMapping -UserName admin@kasm.local -ErrorAction Stop) | Should -HaveCount 2
         }
 
+        It 'takes the owner by name from CSV-like rows: UserName, GroupName or ImageName' {
+            $rows = [pscustomobject]@{ GroupName = 'Ops' }, [pscustomobject]@{ ImageName = 'Terminal' }
+            $made = @($rows | New-KasmStorageMapping -StorageProviderName 'Team S3' -S3AccessKeyId K -S3SecretAccessKey $s3Secret -S3Bucket b -ErrorAction Stop)
+            $made.Scope | Should -Be @('group', 'workspace')
+            $made[1].ImageId | Should -Be ([guid] '03c8e3b4d5f6407192ad2e3f4a5b6c7d')
+        }
+
         It 'an OAuth provider''s answer (a sign-in link) is KasmInvalidRequest, the link is not shown, and nothing is made' {
             New-KasmStorageMapping -UserName user@kasm.local -StorageProviderName 'Google Drive' -Confirm:$false -ErrorVariable ev -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
             $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidRequest,*'
@@ -194,6 +201,19 @@ Describe 'Storage mappings against the <EmulatorProfile> emulator' -ForEach @(
             $ev[0].Exception.Message | Should -Match '-S3SecretAccessKey'
             Get-EmulatorRequestMethod $emu | Should -Not -Contain 'update_storage_mapping'
             (Get-KasmStorageMapping -StorageMappingId $opsS3 -ErrorAction Stop).Enabled | Should -BeTrue
+        }
+
+        It 'a WebDAV mapping is changed only with -WebdavCredential given again, and the error names that parameter' {
+            $cloud = New-KasmStorageProvider -Name Cloud -Type Nextcloud -WebdavUrl 'https://cloud.example.com/remote.php/dav/files/' -Confirm:$false -ErrorAction Stop
+            $credential = [pscredential]::new('alice', (ConvertTo-TestSecureString 'webdav-secret'))
+            $made = $cloud | New-KasmStorageMapping -GroupName Ops -WebdavCredential $credential -ErrorAction Stop
+            $made.WebdavUser | Should -BeExactly 'alice'
+            $made.WebdavPassword | Should -BeExactly '***'
+            Set-KasmStorageMapping -StorageMappingId $made.StorageMappingId -ReadOnly -Confirm:$false -ErrorVariable ev -ErrorAction SilentlyContinue
+            $ev[0].FullyQualifiedErrorId | Should -BeLike 'KasmInvalidArgument,*'
+            $ev[0].Exception.Message | Should -Match '-WebdavCredential'
+            $ev[0].Exception.Message | Should -Not -Match 'WebdavPassword'
+            (Set-KasmStorageMapping -StorageMappingId $made.StorageMappingId -ReadOnly -WebdavCredential $credential -Confirm:$false -PassThru -ErrorAction Stop).ReadOnly | Should -BeTrue
         }
 
         It 'a mapping that holds an OAuth sign-in is never changed from here' {

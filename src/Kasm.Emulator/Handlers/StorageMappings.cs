@@ -19,7 +19,8 @@ internal static class StorageMappings
 
     /// <summary>
     /// get_storage_mappings: exactly one of storage_mapping_id, user_id, group_id, image_id. An id nothing has gives an
-    /// empty list (the lookup is a filter, not a fetch: inferred).
+    /// empty list (the lookup is a filter, not a fetch: inferred). Reading needs Users View, Groups View or Images View
+    /// for the owner's kind, else 401 (kasm-api.md lists a 401 for it; which permission is inferred, the pessimistic reading).
     /// </summary>
     public static JsonObject Get(HandlerContext ctx)
     {
@@ -31,6 +32,7 @@ internal static class StorageMappings
             throw ApiError.Invalid("Invalid request. Only one of the following parameters may be defined (storage_mapping_id, user_id, group_id, image_id)");
         string field = given[0];
         var id = Id(target, field);
+        if (field != "storage_mapping_id") RequireMayView(ctx, field);
         var found = ctx.State.StorageMappingList.Where(m => field switch
         {
             "storage_mapping_id" => m.StorageMappingId == id,
@@ -38,6 +40,7 @@ internal static class StorageMappings
             "group_id" => m.GroupId == id,
             _ => m.ImageId == id,
         }).ToList();
+        foreach (var m in found) RequireMayView(ctx, OwnerField(m));
         return new JsonObject { ["storage_mappings"] = new JsonArray([.. found.Select(m => (JsonNode)Wire(ctx, m))]) };
     }
 
@@ -62,9 +65,9 @@ internal static class StorageMappings
 
         if (OAuthTypes.Contains(provider.StorageProviderType))
         {
-            // The consent link carries the OAuth state Kasm keeps for the callback; nothing is stored yet.
-            string state = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
-            return new JsonObject { ["url"] = $"{provider.AuthUrl}?client_id={Uri.EscapeDataString(provider.ClientId ?? "")}&redirect_uri={Uri.EscapeDataString(provider.RedirectUrl ?? "")}&state={state}" };
+            // The consent link carries the OAuth state Kasm keeps for the callback; nothing is stored yet. Kasm also sets a
+            // storage_token cookie for the callback: the emulator does not (nothing here completes the sign-in).
+            return new JsonObject { ["url"] = ConsentUrl(provider) };
         }
 
         var mapping = new StorageMappingRecord
@@ -108,6 +111,9 @@ internal static class StorageMappings
             RequireOwnerExists(ctx, owner.Field, owner.Id);
             RequireMayModify(ctx, owner.Field, "Unauthorized to modify the target user/group/image for the storage mapping.");
         }
+        if (newOwner is { Field: "user_id" } moved && moved.Id != mapping.UserId
+            && ctx.State.StorageMappingList.Count(m => m.UserId == moved.Id) >= UserLimit(ctx, moved.Id))
+            throw ApiError.Invalid("Unable to create storage mapping. Limit exceeded");
         var provider = mapping.StorageProviderId;
         if (target.Has("storage_provider_id"))
         {
@@ -196,6 +202,38 @@ internal static class StorageMappings
             _ => Permission.ImagesModify,
         };
         if (!ctx.Holds(needed)) throw ApiError.TargetUnauthorized(message);
+    }
+
+    /// <summary>Reading someone's mappings needs Users View, Groups View or Images View for the owner's kind (inferred).</summary>
+    private static void RequireMayView(HandlerContext ctx, string ownerField)
+    {
+        var needed = ownerField switch
+        {
+            "user_id" => Permission.UsersView,
+            "group_id" => Permission.GroupsView,
+            _ => Permission.ImagesView,
+        };
+        if (!ctx.Holds(needed)) throw ApiError.TargetUnauthorized("Unauthorized to view the target user/group/image for the storage mapping.");
+    }
+
+    /// <summary>
+    /// The provider's consent page: its auth_url with the OAuth query a sign-in needs (client id, redirect, scope, a
+    /// state) and its auth_url_options, joined to any query auth_url already has.
+    /// </summary>
+    private static string ConsentUrl(StorageProviderRecord provider)
+    {
+        var query = new List<string>
+        {
+            "response_type=code",
+            "client_id=" + Uri.EscapeDataString(provider.ClientId ?? ""),
+            "redirect_uri=" + Uri.EscapeDataString(provider.RedirectUrl ?? ""),
+            "scope=" + Uri.EscapeDataString(string.Join(" ", provider.Scope)),
+            "state=" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray()),
+        };
+        foreach (var (name, value) in provider.AuthUrlOptions)
+            query.Add(Uri.EscapeDataString(name) + "=" + Uri.EscapeDataString(value?.ToString() ?? ""));
+        string url = provider.AuthUrl ?? "";
+        return url + (url.Contains('?') ? "&" : "?") + string.Join("&", query);
     }
 
     /// <summary>

@@ -21,6 +21,9 @@ namespace Kasm.Client
             "get_kasms", "get_kasm", "get_user_kasms", "get_images", "get_users", "get_user", "get_attributes", "get_groups",
             "get_users_group", "get_images_group", "get_storage_providers", "get_zones", "get_servers", "get_licenses",
             "get_api_configs", "get_settings", "system_info", "get_session_recordings", "get_session_permissions", "get_session_history",
+            // get_storage_mappings with no target proves User only: Kasm checks the owner's View or Modify permission past
+            // the target, so the mapping changes stay unprobed.
+            "get_storage_mappings",
             // Changing methods sent with no target: refused as incomplete once the key's permission is checked.
             "create_user", "update_user", "delete_user", "update_user_attributes", "create_group", "update_group",
             "delete_group", "add_user_group", "remove_user_group", "add_images_group", "remove_images_group",

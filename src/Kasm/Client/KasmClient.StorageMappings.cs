@@ -25,6 +25,12 @@ namespace Kasm.Client
         /// <summary>The secrets of a mapping, which Kasm shows only masked.</summary>
         private static readonly string[] MappingSecrets = { "s3_secret_access_key", "webdav_pass", "oauth_token" };
 
+        /// <summary>The provider types whose mappings hold an OAuth sign-in (docs/kasm-api.md#storage-mappings).</summary>
+        private static readonly string[] OAuthProviderTypes = { "Google Drive", "OneDrive", "Dropbox" };
+
+        /// <summary>The parameter that gives a mapping secret: the WebDAV password comes with -WebdavCredential.</summary>
+        private static string SecretParameter(string field) => field == "webdav_pass" ? "-WebdavCredential" : Param(field);
+
         /// <summary>The fields of a mapping that are Kasm's own and never sent back.</summary>
         private static readonly string[] MappingReadOnlyFields = { "storage_mapping_id", "storage_provider_type" };
 
@@ -60,7 +66,7 @@ namespace Kasm.Client
                 return $"-Target must be an absolute path inside the session (like /home/kasm-user/Desktop/S3), not '{path}'. Nothing was sent.";
             foreach (var secret in MappingSecrets)
                 if (fields.TryGetValue(secret, out var value) && value is string text && (text == MaskedSecret || text == Redactor.Mask))
-                    return $"{Param(secret == "webdav_pass" ? "webdav_password" : secret)} cannot be the mask Kasm shows in place of a secret. Nothing was sent.";
+                    return $"{SecretParameter(secret)} cannot be the mask Kasm shows in place of a secret. Nothing was sent.";
             return null;
         }
 
@@ -108,7 +114,8 @@ namespace Kasm.Client
             {
                 if (field.Value == null || MappingReadOnlyFields.Contains(field.Key)) continue;
                 string? text = field.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
-                if (MappingSecrets.Contains(field.Key) && string.IsNullOrEmpty(text)) continue;
+                // Only an empty text is "no secret": any other value (the mask, a token object, a number) is one that cannot be resent.
+                if (MappingSecrets.Contains(field.Key) && text != null && text.Length == 0) continue;
                 if (MappingSecrets.Contains(field.Key) || text == MaskedSecret)
                 {
                     if (!changes.ContainsKey(field.Key)) masked.Add(field.Key);
@@ -117,12 +124,14 @@ namespace Kasm.Client
                 target[field.Key] = field.Value.DeepClone();
             }
             string name = current["name"]?.ToString() ?? storageMappingId.ToString();
-            if (masked.Contains("oauth_token"))
+            // By the token, or by the provider's type, in case a server leaves the token out of its answer.
+            string? type = current["storage_provider_type"] is JsonValue t && t.TryGetValue<string>(out var typeText) ? typeText : null;
+            if (masked.Contains("oauth_token") || (type != null && OAuthProviderTypes.Contains(type)))
                 throw new ArgumentException($"The storage mapping '{name}' holds an OAuth sign-in, which Kasm only shows masked and which no parameter can give again; "
                     + "since Kasm may clear what an update does not send, it is not changed from here: change it in Kasm's web interface, or remove it and let its user map the provider again. Nothing was changed.");
             if (masked.Count > 0)
             {
-                var names = string.Join(" and ", masked.Select(m => Param(m == "webdav_pass" ? "webdav_password" : m)));
+                var names = string.Join(" and ", masked.Select(SecretParameter));
                 throw new ArgumentException($"The storage mapping '{name}' has {names} set, which Kasm only shows masked, and Kasm may clear a secret an update "
                     + $"does not send: give {names} again with the change. Nothing was changed.");
             }

@@ -143,12 +143,12 @@ namespace Kasm.Client
         public static readonly KasmEndpoint CreateStorageProvider = Add("create_storage_provider", "admin", false, "Storage Providers Create", false, made: "storage_provider");
         public static readonly KasmEndpoint UpdateStorageProvider = Add("update_storage_provider", "admin", true, "Storage Providers Modify, and Storage Providers View to read the provider first", false, made: "storage_provider");
 
-        // Storage mappings (docs/kasm-api.md#storage-mappings): User at the decorator, then the Modify permission
+        // Storage mappings (docs/kasm-api.md#storage-mappings): User at the decorator, then the View or Modify permission
         // of what the mapping belongs to (Users, Groups or Images), checked inside Kasm's handler.
-        public static readonly KasmEndpoint GetStorageMappings = Add("get_storage_mappings", "public", true, "User (a server may also check Users View, Groups View or Images View for the owner)", true);
+        public static readonly KasmEndpoint GetStorageMappings = Add("get_storage_mappings", "public", true, "User + Users View, Groups View or Images View (for a user's, a group's or a workspace's mappings)", true);
         public static readonly KasmEndpoint CreateStorageMapping = Add("create_storage_mapping", "public", false, "User + Users Modify, Groups Modify or Images Modify (for a user, a group or a workspace)", false, made: "storage_mapping");
         // Resent on a transient fault: the body is the whole mapping, so a second send changes nothing more.
-        public static readonly KasmEndpoint UpdateStorageMapping = Add("update_storage_mapping", "public", true, "User + Users Modify, Groups Modify or Images Modify (for the mapping's user, group or workspace)", false, made: "storage_mapping");
+        public static readonly KasmEndpoint UpdateStorageMapping = Add("update_storage_mapping", "public", true, "User + Users Modify, Groups Modify or Images Modify, and the matching View to read the mapping first", false, made: "storage_mapping");
         // Not resent: a second delete meets a mapping that no longer exists.
         public static readonly KasmEndpoint DeleteStorageMapping = Add("delete_storage_mapping", "public", false, "User + Users Modify, Groups Modify or Images Modify (for the mapping's user, group or workspace)", false);
 

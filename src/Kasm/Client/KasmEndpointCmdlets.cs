@@ -75,7 +75,7 @@ namespace Kasm.Client
             ["delete_storage_provider"] = new[] { "Remove-KasmStorageProvider", "Test-KasmApiKey" },
             ["create_storage_provider"] = new[] { "New-KasmStorageProvider", "Test-KasmApiKey" },
             ["update_storage_provider"] = new[] { "Set-KasmStorageProvider", "Test-KasmApiKey" },
-            ["get_storage_mappings"] = new[] { "Get-KasmStorageMapping", "Set-KasmStorageMapping" },
+            ["get_storage_mappings"] = new[] { "Get-KasmStorageMapping", "Set-KasmStorageMapping", "Test-KasmApiKey" },
             ["create_storage_mapping"] = new[] { "New-KasmStorageMapping" },
             ["update_storage_mapping"] = new[] { "Set-KasmStorageMapping" },
             ["delete_storage_mapping"] = new[] { "Remove-KasmStorageMapping" },

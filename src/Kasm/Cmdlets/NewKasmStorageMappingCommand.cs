@@ -11,8 +11,8 @@ namespace Kasm.Cmdlets
     /// <para type="synopsis">Mounts a storage provider into the sessions of a user, a group or a workspace (create_storage_mapping).</para>
     /// <para type="description">Creates a storage mapping: from the next session on, the provider (-StorageProviderId, a piped provider, or -StorageProviderName) is mounted at -Target (or the provider's default target) in the sessions of the user, of the group's members, or of the workspace. S3 mappings take the key id, secret and bucket; Nextcloud mappings a WebDAV user and password. A mapping of an OAuth provider (Google Drive, OneDrive, Dropbox) is made only when its user signs in to the provider from Kasm's web interface, so Kasm's answer to one is an error (KasmInvalidRequest) and nothing is made. Kasm caps a user's own mappings (group setting max_user_storage_mappings, 2 unless set). Needs User, and Users Modify, Groups Modify or Images Modify for the owner's kind; a provider by name also needs Storage Providers View. Never resent.</para>
     /// <example><code># not run: it prompts for the secret
-    /// $key = Read-Host -AsSecureString 'S3 secret'; New-KasmStorageMapping -UserName user@kasm.local -StorageProviderName 'Team S3' -Name 'Projects' -S3AccessKeyId AKIAEXAMPLE -S3SecretAccessKey $key -S3Bucket projects -Confirm:$false</code><para>Mounts an S3 bucket into a user's sessions.</para></example>
-    /// <example><code>Get-KasmGroup -Name Ops | New-KasmStorageMapping -StorageProviderName 'Team S3' -Name 'Ops archive' -Target /home/kasm-user/Desktop/Archive -ReadOnly -S3AccessKeyId AKIAEXAMPLE -S3SecretAccessKey $secret -S3Bucket ops-archive -Confirm:$false</code><para>Mounts a bucket read-only for every member of a group.</para></example>
+    /// $key = Read-Host -AsSecureString 'S3 secret'; New-KasmStorageMapping -UserName user@kasm.local -StorageProviderName 'Team S3' -Name 'Projects' -S3AccessKeyId AKIAEXAMPLE -S3SecretAccessKey $key -S3Bucket projects</code><para>Mounts an S3 bucket into a user's sessions.</para></example>
+    /// <example><code>Get-KasmGroup -Name Ops | New-KasmStorageMapping -StorageProviderName 'Team S3' -Name 'Ops archive' -Target /home/kasm-user/Desktop/Archive -ReadOnly -S3AccessKeyId AKIAEXAMPLE -S3SecretAccessKey $secret -S3Bucket ops-archive</code><para>Mounts a bucket read-only for every member of a group.</para></example>
     /// <example><code>Get-KasmImage -Name Terminal | New-KasmStorageMapping -StorageProviderName 'Team S3' -S3AccessKeyId AKIAEXAMPLE -S3SecretAccessKey $secret -S3Bucket tools -WhatIf</code><para>Shows what would be mapped into a workspace.</para></example>
     /// </summary>
     [Cmdlet(VerbsCommon.New, "KasmStorageMapping", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
@@ -35,8 +35,8 @@ namespace Kasm.Cmdlets
         [Alias("group_id")]
         public Guid? GroupId { get; set; }
 
-        /// <summary>The group, by name (exact match).</summary>
-        [Parameter]
+        /// <summary>The group, by name (exact match); binds from a GroupName property of piped rows.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(KasmGroupNameCompleter))]
         public string? GroupName { get; set; }
@@ -46,8 +46,8 @@ namespace Kasm.Cmdlets
         [Alias("image_id")]
         public Guid? ImageId { get; set; }
 
-        /// <summary>The workspace, by friendly or Docker image name (exact match).</summary>
-        [Parameter]
+        /// <summary>The workspace, by friendly or Docker image name (exact match); binds from an ImageName property of piped rows.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [ArgumentCompleter(typeof(KasmImageNameCompleter))]
         public string? ImageName { get; set; }

@@ -23,8 +23,15 @@ public class StorageMappingTests
         Permissions = ["User"],
     };
 
+    /// <summary>User and Users View: may read users' mappings, not groups' or workspaces'.</summary>
+    private static readonly EmulatorKey UsersViewer = new()
+    {
+        Name = "usersviewer", ApiKey = "UsersViewer1", ApiKeySecret = "UsersViewerSecret000000000000001",
+        Permissions = ["User", "Users View"],
+    };
+
     private static Task<TestEmulator> StartAsync(string profile) =>
-        TestEmulator.StartAsync(profile, o => o.AdditionalKeys = [UserOnly]);
+        TestEmulator.StartAsync(profile, o => o.AdditionalKeys = [UserOnly, UsersViewer]);
 
     private static JsonObject Wrap(JsonObject target) => new() { ["target_storage_mapping"] = target };
 
@@ -135,6 +142,12 @@ public class StorageMappingTests
         for (int i = 0; i < 3; i++)
             Assert.Equal(200, (await emu.CallAsync("api/public/create_storage_mapping", S3For("group_id", OpsGroupId))).Status);
 
+        // Moving a mapping onto a user at the cap is refused too.
+        var move = await emu.CallAsync("api/public/update_storage_mapping", Wrap(new JsonObject { ["storage_mapping_id"] = OpsShared, ["user_id"] = Seeded.PlainUserId }));
+        Assert.Equal(status, move.Status);
+        Assert.NotNull(move.ErrorMessage);
+        Assert.Equal(2, (await ListAsync(emu, "user_id", Seeded.PlainUserId)).Count);
+
         // A group of the user that sets max_user_storage_mappings raises the cap.
         lock (emu.Emulator.State.Gate)
             emu.Emulator.State.FindGroup(GroupRecord.OpsId)!.Settings.Add(new GroupSettingValue { GroupSettingId = Guid.NewGuid(), Name = "max_user_storage_mappings", Value = "3" });
@@ -152,7 +165,11 @@ public class StorageMappingTests
         var reply = await emu.CallAsync("api/public/create_storage_mapping", Wrap(new JsonObject { ["group_id"] = OpsGroupId, ["storage_provider_id"] = GoogleDrive }));
         Assert.Equal(200, reply.Status);
         Assert.False(reply.Json.ContainsKey("storage_mapping"));
-        Assert.StartsWith("https://accounts.google.com/o/oauth2/v2/auth?", reply.Json["url"]!.GetValue<string>());
+        string url = reply.Json["url"]!.GetValue<string>();
+        Assert.StartsWith("https://accounts.google.com/o/oauth2/v2/auth?", url);
+        Assert.Contains("response_type=code", url);
+        Assert.Contains("access_type=offline", url); // the provider's auth_url_options
+        Assert.Single(url, '?');
         Assert.Single(await ListAsync(emu, "group_id", OpsGroupId));
     }
 
@@ -172,8 +189,13 @@ public class StorageMappingTests
         Assert.Equal("Ops shared", (await ListAsync(emu, "group_id", OpsGroupId)).Single()!["name"]!.GetValue<string>());
         Assert.Single(await ListAsync(emu, "user_id", Seeded.PlainUserId));
         Assert.Empty(await ListAsync(emu, "image_id", Seeded.TerminalImageId));
-        // Reading needs only User.
-        Assert.Single(await emu.CallAsync("api/public/get_storage_mappings", Wrap(new JsonObject { ["user_id"] = Seeded.PlainUserId }), "useronly") is { } r ? r.Json["storage_mappings"]!.AsArray() : []);
+        // Reading needs the View permission of the owner's kind: of the mapping found, when asked by its id.
+        Assert.Equal(status, (await emu.CallAsync("api/public/get_storage_mappings", Wrap(new JsonObject { ["user_id"] = Seeded.PlainUserId }), "useronly")).Status);
+        var viewer = await emu.CallAsync("api/public/get_storage_mappings", Wrap(new JsonObject { ["user_id"] = Seeded.PlainUserId }), "usersviewer");
+        Assert.Single(viewer.Json["storage_mappings"]!.AsArray());
+        Assert.Equal(status, (await emu.CallAsync("api/public/get_storage_mappings", Wrap(new JsonObject { ["group_id"] = OpsGroupId }), "usersviewer")).Status);
+        Assert.Equal(status, (await emu.CallAsync("api/public/get_storage_mappings", Wrap(new JsonObject { ["storage_mapping_id"] = OpsShared }), "usersviewer")).Status);
+        Assert.Equal(200, (await emu.CallAsync("api/public/get_storage_mappings", Wrap(new JsonObject { ["storage_mapping_id"] = UserS3 }), "usersviewer")).Status);
     }
 
     [Theory]

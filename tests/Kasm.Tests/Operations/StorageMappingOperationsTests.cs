@@ -134,6 +134,21 @@ public abstract class StorageMappingOperationsTests<TFixture> : OpsTestBase<TFix
     }
 
     [Fact]
+    public void UpdateStorageMapping_of_a_mapping_on_an_oauth_provider_is_refused_even_when_no_token_is_shown()
+    {
+        var id = Guid.NewGuid();
+        lock (F.Emulator.State.Gate)
+            F.Emulator.State.StorageMappingList.Add(new StorageMappingRecord
+            {
+                StorageMappingId = id, Name = "no token shown", GroupId = GroupRecord.OpsId, StorageProviderId = SeedData.GoogleDriveProviderId,
+            });
+        var client = Client();
+        var ex = Assert.Throws<ArgumentException>(() => client.UpdateStorageMapping(id, Changes(("read_only", true)), CancellationToken.None));
+        Assert.Contains("OAuth", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, F.Count("update_storage_mapping"));
+    }
+
+    [Fact]
     public void UpdateStorageMapping_of_an_unknown_id_is_KasmItemNotFound_and_nothing_to_change_sends_nothing()
     {
         var client = Client();
