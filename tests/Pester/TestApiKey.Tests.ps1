@@ -67,6 +67,9 @@ Describe 'Test-KasmApiKey against the <EmulatorProfile> emulator' -ForEach $Prof
         $r.ByName['Get-KasmZone'].Needs | Should -BeExactly 'Zones View'
         $r.ByName['Get-KasmServer'].Needs | Should -BeExactly 'Agents View (Docker agents) or Servers View (fixed servers)'
         $r.ByName['New-KasmGroup'].Needs | Should -BeExactly 'Groups Create'
+        $r.ByName['Get-KasmGroupSetting'].CanRun | Should -BeFalse
+        $r.ByName['Get-KasmGroupSetting'].Refused | Should -Contain 'get_settings_group'
+        $r.ByName['Set-KasmGroupSetting'].Refused | Should -Contain 'add_settings_group'
         $r.ByName['Get-KasmStorageMapping'].CanRun | Should -BeFalse
         $r.ByName['Get-KasmStorageMapping'].Refused | Should -Contain 'get_storage_mappings'
         $r.ByName['Get-KasmStorageMapping'].Needs | Should -BeLike '*User + Users View, Groups View or Images View*'

@@ -21,6 +21,7 @@ namespace Kasm.Client
             "get_kasms", "get_kasm", "get_user_kasms", "get_images", "get_users", "get_user", "get_attributes", "get_groups",
             "get_users_group", "get_images_group", "get_storage_providers", "get_zones", "get_servers", "get_licenses",
             "get_api_configs", "get_settings", "system_info", "get_session_recordings", "get_session_permissions", "get_session_history",
+            "get_settings_group",
             // get_storage_mappings with no target proves User only: Kasm checks the owner's View or Modify permission past
             // the target, so the mapping changes stay unprobed.
             "get_storage_mappings",
@@ -29,7 +30,7 @@ namespace Kasm.Client
             "delete_group", "add_user_group", "remove_user_group", "add_images_group", "remove_images_group",
             "create_image", "update_image", "delete_image", "create_storage_provider", "update_storage_provider",
             "delete_storage_provider", "set_session_permissions", "set_all_session_permissions", "delete_session_permissions",
-            "delete_all_session_permissions",
+            "delete_all_session_permissions", "add_settings_group", "update_settings_group", "remove_settings_group",
         };
 
         /// <summary>
