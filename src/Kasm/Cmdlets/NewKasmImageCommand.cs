@@ -69,7 +69,7 @@ namespace Kasm.Cmdlets
         [ApiField("exec_config")]
         public IDictionary? ExecConfig { get; set; }
 
-        /// <summary>Registers it disabled (-Enabled:$false); enabled by default.</summary>
+        /// <summary>Registers it disabled with -Enabled:$false. Default: True (enabled).</summary>
         [Parameter]
         [ApiField("enabled")]
         public SwitchParameter Enabled { get; set; }
