@@ -15,7 +15,6 @@ internal static class StorageMappings
     private const string MissingParameters = "Invalid Request. Missing required parameters";
     private const string Masked = "**********";
     private static readonly string[] Owners = ["user_id", "group_id", "image_id"];
-    private static readonly string[] OAuthTypes = ["Google Drive", "OneDrive", "Dropbox"];
 
     /// <summary>
     /// get_storage_mappings: exactly one of storage_mapping_id, user_id, group_id, image_id. An id nothing has gives an
@@ -63,7 +62,7 @@ internal static class StorageMappings
         if (ownerField == "user_id" && ctx.State.StorageMappingList.Count(m => m.UserId == ownerId) >= UserLimit(ctx, ownerId))
             throw ApiError.Invalid("Unable to create storage mapping. Limit exceeded");
 
-        if (OAuthTypes.Contains(provider.StorageProviderType))
+        if (StorageProviders.OAuthTypes.Contains(provider.StorageProviderType))
         {
             // The consent link carries the OAuth state Kasm keeps for the callback; nothing is stored yet. Kasm also sets a
             // storage_token cookie for the callback: the emulator does not (nothing here completes the sign-in).

@@ -13,6 +13,9 @@ internal static class StorageProviders
 
     private static readonly string[] OAuthFields = ["client_id", "client_secret", "auth_url", "token_url", "redirect_url"];
 
+    /// <summary>The provider types that sign in with OAuth (their mappings are made by the OAuth callback).</summary>
+    internal static readonly string[] OAuthTypes = ["Google Drive", "OneDrive", "Dropbox"];
+
     /// <summary>
     /// Required fields per type. docs/kasm-api.md#storage-providers only says OAuth providers need their client and URL fields and Nextcloud a
     /// webdav_url; the emulator also asks S3 for the rclone volume_config and a default_target (where to mount it)
@@ -138,7 +141,7 @@ internal static class StorageProviders
             throw ApiError.Invalid("Invalid Request. volume_config must define driver and driver_opts");
         var required = new List<string>();
         if (type == "Nextcloud") required.Add("webdav_url");
-        if (type is "Google Drive" or "OneDrive" or "Dropbox")
+        if (OAuthTypes.Contains(type))
             required.AddRange(["client_id", "client_secret", "auth_url", "token_url", "scope", "auth_url_options"]);
         if (type == "OneDrive") required.Add("root_drive_url");
         RequirePresent(type, target, required);

@@ -25,9 +25,6 @@ namespace Kasm.Client
         /// <summary>The secrets of a mapping, which Kasm shows only masked.</summary>
         private static readonly string[] MappingSecrets = { "s3_secret_access_key", "webdav_pass", "oauth_token" };
 
-        /// <summary>The provider types whose mappings hold an OAuth sign-in (docs/kasm-api.md#storage-mappings).</summary>
-        private static readonly string[] OAuthProviderTypes = { "Google Drive", "OneDrive", "Dropbox" };
-
         /// <summary>The parameter that gives a mapping secret: the WebDAV password comes with -WebdavCredential.</summary>
         private static string SecretParameter(string field) => field == "webdav_pass" ? "-WebdavCredential" : Param(field);
 
@@ -125,8 +122,8 @@ namespace Kasm.Client
             }
             string name = current["name"]?.ToString() ?? storageMappingId.ToString();
             // By the token, or by the provider's type, in case a server leaves the token out of its answer.
-            string? type = current["storage_provider_type"] is JsonValue t && t.TryGetValue<string>(out var typeText) ? typeText : null;
-            if (masked.Contains("oauth_token") || (type != null && OAuthProviderTypes.Contains(type)))
+            string? typeName = current["storage_provider_type"] is JsonValue t && t.TryGetValue<string>(out var read) ? read : null;
+            if (masked.Contains("oauth_token") || (ParseStorageProviderType(typeName) is KasmStorageProviderType type && IsOAuth(type)))
                 throw new ArgumentException($"The storage mapping '{name}' holds an OAuth sign-in, which Kasm only shows masked and which no parameter can give again; "
                     + "since Kasm may clear what an update does not send, it is not changed from here: change it in Kasm's web interface, or remove it and let its user map the provider again. Nothing was changed.");
             if (masked.Count > 0)

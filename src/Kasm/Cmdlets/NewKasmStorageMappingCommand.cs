@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using System.Security;
 using Kasm.Client;
@@ -108,6 +109,14 @@ namespace Kasm.Cmdlets
 
         internal override Type[] PipedTypes => new[] { typeof(KasmUser), typeof(KasmGroup), typeof(KasmImage), typeof(KasmStorageProvider) };
 
+        /// <summary>-WebdavCredential as Kasm's webdav_user and webdav_pass (New- and Set-KasmStorageMapping).</summary>
+        internal static void AddWebdavCredential(IDictionary<string, object?> fields, PSCredential? credential)
+        {
+            if (credential == null) return;
+            fields["webdav_user"] = credential.UserName;
+            fields["webdav_pass"] = credential.GetNetworkCredential().Password;
+        }
+
         /// <summary>Creates one mapping.</summary>
         protected override void ProcessItem()
         {
@@ -115,11 +124,7 @@ namespace Kasm.Cmdlets
             object? target = owners.Argument;
             var fields = BoundFields();
             fields["enabled"] = !Disabled.IsPresent;
-            if (WebdavCredential != null)
-            {
-                fields["webdav_user"] = WebdavCredential.UserName;
-                fields["webdav_pass"] = WebdavCredential.GetNetworkCredential().Password;
-            }
+            AddWebdavCredential(fields, WebdavCredential);
             string? problem = owners.Problem("")
                 ?? ((StorageProviderId == null) == (StorageProviderName == null)
                     ? "Give the storage provider to mount: -StorageProviderId (or pipe a provider) or -StorageProviderName, not both. Nothing was sent."

@@ -75,11 +75,7 @@ namespace Kasm.Cmdlets
         protected override void ProcessItem()
         {
             var changes = BoundFields();
-            if (WebdavCredential != null)
-            {
-                changes["webdav_user"] = WebdavCredential.UserName;
-                changes["webdav_pass"] = WebdavCredential.GetNetworkCredential().Password;
-            }
+            NewKasmStorageMappingCommand.AddWebdavCredential(changes, WebdavCredential);
             Guid id = StorageMappingId;
             var problem = KasmClient.StorageMappingProblem(changes, update: true);
             if (problem != null)

@@ -62,6 +62,19 @@ public abstract class StorageMappingOperationsTests<TFixture> : OpsTestBase<TFix
     }
 
     [Fact]
+    public void CreateStorageMapping_whose_answer_is_lost_is_sent_once_and_fails()
+    {
+        var client = Client(retries: 3);
+        F.Emulator.AddFault(new Kasm.Emulator.Faults.FaultSpec { Method = "create_storage_mapping", Status = 503, Count = 1, AfterProcessing = true });
+
+        Assert.Throws<KasmApiException>(() => client.CreateStorageMapping(StorageMappingOwner.Group(GroupRecord.OpsId), SeedData.TeamS3ProviderId,
+            Changes(("name", "Lost answer")), CancellationToken.None));
+
+        Assert.Equal(1, F.Count("create_storage_mapping"));
+        lock (F.Emulator.State.Gate) Assert.Single(F.Emulator.State.StorageMappingList, m => m.Name == "Lost answer");
+    }
+
+    [Fact]
     public void CreateStorageMapping_of_an_oauth_provider_is_KasmInvalidRequest_without_the_link()
     {
         var client = Client();
