@@ -104,13 +104,13 @@ namespace Kasm.Client
                     foreach (var item in Enumerate(read, property, finish)) yield return item;
                     yield break;
                 }
-                for (var item = reader.Next(out var bytes); item != null; item = reader.Next(out bytes))
+                while (reader.Next(out var bytes))
                 {
                     T mapped;
                     try
                     {
-                        // The object keeps only the item's bytes, parsed again if its AdditionalProperties are read.
-                        using (item) mapped = ModelMapper.Map<T>(item.RootElement, Connection, response.Endpoint.Name, lazy: true, itemBytes: bytes);
+                        // The object keeps only the text of its unmodelled fields, parsed if its AdditionalProperties are read.
+                        mapped = ModelMapper.MapItem<T>(bytes, Connection, response.Endpoint.Name);
                     }
                     catch (KasmApiException bad) when (_itemErrors != null)
                     {

@@ -88,7 +88,10 @@ namespace Kasm.Client
         /// dates per item, and the general parser was a fifth of a large listing's time. Anything else (a zone, a
         /// date alone, a value out of range) returns false and is left to TryParseExact, so the results are the same.
         /// </summary>
-        internal static bool TryParseKasmDate(string text, out DateTime value)
+        internal static bool TryParseKasmDate(string text, out DateTime value) => TryParseKasmDate(text.AsSpan(), out value);
+
+        /// <inheritdoc cref="TryParseKasmDate(string, out DateTime)"/>
+        internal static bool TryParseKasmDate(ReadOnlySpan<char> text, out DateTime value)
         {
             value = default;
             int length = text.Length;
@@ -110,7 +113,7 @@ namespace Kasm.Client
             return true;
         }
 
-        private static bool Digits(string text, int start, int count, out int number)
+        private static bool Digits(ReadOnlySpan<char> text, int start, int count, out int number)
         {
             number = 0;
             for (int n = start; n < start + count; n++)

@@ -6,7 +6,7 @@ namespace Kasm.Client
     /// <summary>
     /// Reads a list answer ({"key": [item, item, ...], ...}) from its stream one item at a time with Utf8JsonReader, so
     /// the first object is mapped before the body has arrived and an abandoned enumeration stops the download. Each
-    /// item is parsed on its own and keeps only its bytes. An answer of another shape (the key not first, an error, an empty
+    /// item is read once, in place, by the mapper. An answer of another shape (the key not first, an error, an empty
     /// {}) is read whole and handed back for the usual checks (<see cref="Start"/>).
     /// </summary>
     internal sealed class ListReader
@@ -66,12 +66,12 @@ namespace Kasm.Client
         }
 
         /// <summary>
-        /// The next item as a document to map it from (the caller disposes it) and the item's own bytes, or null after
-        /// the last one (the rest of the body is read).
+        /// The next item's own bytes (well-formed JSON, checked by <see cref="ResponseClassifier.TryCheckItem"/>) in the
+        /// reader's buffer, valid until the next call; or false after the last one (the rest of the body is read).
         /// </summary>
-        public JsonDocument? Next(out byte[] bytes)
+        public bool Next(out ArraySegment<byte> bytes)
         {
-            bytes = Array.Empty<byte>();
+            bytes = default;
             while (true)
             {
                 var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(_buffer, _start, _end - _start), _eof, _state);
@@ -86,17 +86,18 @@ namespace Kasm.Client
                 }
                 if (found == 1)
                 {
-                    if (!ResponseClassifier.TryParseItem(_buffer, _start + itemStart, itemEnd - itemStart, out var item, out bytes, out var error))
+                    bytes = new ArraySegment<byte>(_buffer, _start + itemStart, itemEnd - itemStart);
+                    if (!ResponseClassifier.TryCheckItem(bytes, out var error))
                         throw Unreadable(error);
                     Commit(ref reader);
-                    return item;
+                    return true;
                 }
                 if (found == 0)
                 {
                     Commit(ref reader);
                     // The closing brace (and anything after the list): read, so the connection can be used again.
                     while (Fill()) _start = _end;
-                    return null;
+                    return false;
                 }
                 if (!Fill()) throw Unreadable(null);
             }

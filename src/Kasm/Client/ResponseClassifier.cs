@@ -131,16 +131,29 @@ namespace Kasm.Client
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
 
         /// <summary>
-        /// One item of a streamed list under the same rules as <see cref="TryParseDocument"/> (its depth counted from
-        /// the answer's top, where it sits two levels down): a document to map it from (dispose it) and its own bytes.
+        /// One item of a streamed list, checked in place under the same rules as <see cref="TryParseDocument"/>: strict
+        /// UTF-8 and no lone surrogate escape. Its syntax and depth (counted from the answer's top, where it sits two
+        /// levels down) were checked by the reader that cut it out (ListReader), so it is not parsed here: the mapper
+        /// reads it once (ModelMapper.MapItem).
         /// </summary>
-        internal static bool TryParseItem(byte[] buffer, int offset, int count, out JsonDocument? document, out byte[] bytes, out Exception? error)
+        internal static bool TryCheckItem(ArraySegment<byte> item, out Exception? error)
         {
-            document = null;
             error = null;
-            bytes = new byte[count];
-            Buffer.BlockCopy(buffer, offset, bytes, 0, count);
-            return TryParse(bytes, 62, out document, out error);
+            try
+            {
+                StrictUtf8.GetCharCount(item.Array!, item.Offset, item.Count);
+                if (HasSurrogateEscape(item))
+                {
+                    using var document = JsonDocument.Parse(item.AsMemory(), new JsonDocumentOptions { MaxDepth = 62 });
+                    CheckStrings(document.RootElement);
+                }
+                return true;
+            }
+            catch (Exception ex) when (ex is JsonException || ex is DecoderFallbackException || ex is ArgumentException || ex is InvalidOperationException)
+            {
+                error = ex;
+                return false;
+            }
         }
 
         /// <summary>
@@ -179,16 +192,26 @@ namespace Kasm.Client
         }
 
         /// <summary>True when the body has a \uD800..\uDFFF escape (rare: only then are its strings checked).</summary>
-        private static bool HasSurrogateEscape(byte[] body)
+        private static bool HasSurrogateEscape(byte[] body) => HasSurrogateEscape(new ArraySegment<byte>(body));
+
+        private static bool HasSurrogateEscape(ArraySegment<byte> segment)
         {
-            for (int i = 0; i + 3 < body.Length; i++)
+            var body = segment.AsSpan();
+            // Only a backslash can start an escape: jump from one to the next (a vectorised search).
+            for (int i = body.IndexOf((byte)'\\'); i >= 0 && i + 3 < body.Length; i = NextBackslash(body, i))
             {
-                if (body[i] != (byte)'\\' || body[i + 1] != (byte)'u') continue;
+                if (body[i + 1] != (byte)'u') continue;
                 byte d = body[i + 2], n = body[i + 3];
                 if ((d == (byte)'d' || d == (byte)'D') && (n >= (byte)'8' && n <= (byte)'9' || n >= (byte)'a' && n <= (byte)'f' || n >= (byte)'A' && n <= (byte)'F'))
                     return true;
             }
             return false;
+        }
+
+        private static int NextBackslash(ReadOnlySpan<byte> body, int at)
+        {
+            int next = body.Slice(at + 1).IndexOf((byte)'\\');
+            return next < 0 ? -1 : at + 1 + next;
         }
 
         /// <summary>Reads every string and name once; throws InvalidOperationException for a lone surrogate.</summary>
