@@ -6,8 +6,9 @@ namespace Kasm.Client
     /// <summary>
     /// Reads a list answer ({"key": [item, item, ...], ...}) from its stream one item at a time with Utf8JsonReader, so
     /// the first object is mapped before the body has arrived and an abandoned enumeration stops the download. Each
-    /// item is read once, in place, by the mapper. An answer of another shape (the key not first, an error, an empty
-    /// {}) is read whole and handed back for the usual checks (<see cref="Start"/>).
+    /// item's bytes stay in the reader's buffer: they are checked there (ResponseClassifier.TryCheckItem) and mapped
+    /// from there (ModelMapper.MapItem), never parsed into a document of their own. An answer of another shape (the
+    /// key not first, an error, an empty {}) is read whole and handed back for the usual checks (<see cref="Start"/>).
     /// </summary>
     internal sealed class ListReader
     {

@@ -68,8 +68,10 @@ namespace Kasm.Client
                 HasIdentity = fields.Any(f => f.Identity);
                 Fields = fields;
                 TopLevelNames = new HashSet<string>(fields.SelectMany(f => f.Paths).Where(p => p.Length == 1).Select(p => p[0]), StringComparer.Ordinal);
-                // One pass of a reader can map the type when each property reads one top-level field (MapItem).
-                if (fields.Length <= 64 && fields.All(f => f.Paths.Length == 1 && f.Paths[0].Length == 1))
+                // One pass of a reader can map the type when each property reads one top-level field of its own
+                // (MapItem finds one property per name; Map would set two properties that read the same field).
+                if (fields.Length <= 64 && fields.All(f => f.Paths.Length == 1 && f.Paths[0].Length == 1)
+                    && fields.Select(f => f.Paths[0][0]).Distinct(StringComparer.Ordinal).Count() == fields.Length)
                 {
                     FastNames = fields.Select(f => System.Text.Encoding.UTF8.GetBytes(f.Paths[0][0])).ToArray();
                     for (int n = 0; n < fields.Length; n++)
@@ -78,7 +80,10 @@ namespace Kasm.Client
             }
             /// <summary>With <see cref="FastNames"/>: a bit per identity field (each must be read), by its index in <see cref="Fields"/>.</summary>
             public ulong IdentityMask { get; }
-            /// <summary>Each field's one API name in UTF-8 (in the order of <see cref="Fields"/>), or null when a field has several names or a nested path.</summary>
+            /// <summary>
+            /// Each field's one API name in UTF-8 (in the order of <see cref="Fields"/>), or null when a field has several
+            /// names or a nested path, or two fields read the same name.
+            /// </summary>
             public byte[][]? FastNames { get; }
             public FieldMap[] Fields { get; }
             /// <summary>A new object of the mapped type (compiled once per type: Activator.CreateInstance is slower).</summary>

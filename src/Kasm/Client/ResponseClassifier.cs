@@ -165,18 +165,18 @@ namespace Kasm.Client
         {
             document = null;
             error = null;
-            return body.Length != 0 && TryParse(body, 64, out document, out error);
+            return body.Length != 0 && TryParse(body, out document, out error);
         }
 
-        /// <summary>Strict UTF-8, at most <paramref name="maxDepth"/> levels, no lone surrogate escape in a string.</summary>
-        private static bool TryParse(byte[] body, int maxDepth, out JsonDocument? document, out Exception? error)
+        /// <summary>Strict UTF-8, at most 64 levels, no lone surrogate escape in a string.</summary>
+        private static bool TryParse(byte[] body, out JsonDocument? document, out Exception? error)
         {
             document = null;
             error = null;
             try
             {
                 StrictUtf8.GetCharCount(body);
-                document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = maxDepth });
+                document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
                 if (HasSurrogateEscape(body)) CheckStrings(document.RootElement);
                 return true;
             }
