@@ -16,13 +16,13 @@ namespace Kasm.Client
         /// <summary>
         /// Maps one item of a streamed list from its JSON text (checked by ResponseClassifier.TryCheckItem; the text
         /// may be reused once this returns). The result is the one <c>Map(element, lazy: true, itemBytes)</c> gives on
-        /// the parsed item. Where the type allows it (each property reads a top-level field of its own) it is reached in one pass
-        /// of Utf8JsonReader, with no document built and no text made for an id, a timestamp or a "None", and the object
-        /// keeps only the fields no property read, as a small JSON object of their own text, parsed if they are asked
-        /// for. What that pass does not settle by itself (a modelled field that comes twice, an identity it cannot read,
-        /// an item that is not an object) goes the usual way from the parsed item, so results and errors are the same. A large
-        /// listing spent most of its time building a document per item and looking each field up in it, and most of
-        /// its memory keeping every item's whole text (docs/design.md, §8).
+        /// the parsed item. Where the type allows it (each property reads a top-level field of its own) it is reached
+        /// in one pass of Utf8JsonReader, with no document built and no text made for an id, a timestamp or a "None",
+        /// and the object keeps only the fields no property read, as a small JSON object of their own text, parsed if
+        /// they are asked for. What that pass does not settle by itself (a modelled field that comes twice, an identity
+        /// it cannot read, an item that is not an object) goes the usual way from the parsed item, so results and
+        /// errors are the same. A large listing spent most of its time building a document per item and looking each
+        /// field up in it, and most of its memory keeping every item's whole text (docs/design.md, §8).
         /// </summary>
         public static T MapItem<T>(ArraySegment<byte> item, KasmConnection? connection, string? method) where T : KasmObject, new()
         {
@@ -79,7 +79,7 @@ namespace Kasm.Client
                     Keep(ref kept, ref keptCount, ref keptBytes, from, (int)reader.BytesConsumed);
                     continue;
                 }
-                // A field sent twice: which of the two counts is Map's to say.
+                // A modelled field sent twice: which of the two counts is Map's to say.
                 ulong bit = 1UL << f;
                 if ((seen & bit) != 0) return false;
                 seen |= bit;
@@ -158,6 +158,7 @@ namespace Kasm.Client
                 if (type == typeof(string)) { value = reader.GetString(); return Outcome.Value; }
                 if (type == typeof(Guid) && TryReadGuid(ref reader, out var id)) { value = id; return Outcome.Value; }
                 if (type == typeof(DateTime) && TryReadDate(ref reader, out var date)) { value = date; return Outcome.Value; }
+                // Kasm's usual "no value" texts, without making them (KasmValue.IsNone; blanks are left to IsNoValue below).
                 if (!reader.ValueIsEscaped && (reader.ValueSpan.Length == 0 || reader.ValueSpan.SequenceEqual(NoneText) || reader.ValueSpan.SequenceEqual(NullText)))
                     return Outcome.NoValue;
             }
