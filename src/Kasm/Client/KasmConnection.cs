@@ -101,7 +101,23 @@ namespace Kasm.Client
         /// <summary>A copy of the secret, for Save-KasmConnection -SaveSecret (DPAPI on Windows).</summary>
         internal SecureString Secret() => _secret.Copy();
 
-        internal string RevealSecret() => new NetworkCredential(string.Empty, _secret).Password;
+        /// <summary>
+        /// The secret as text, to build one request (or to scrub it out of a message): copied out of the SecureString
+        /// once and the unmanaged copy zeroed (NetworkCredential copied the SecureString first, a second copy per call).
+        /// </summary>
+        internal string RevealSecret()
+        {
+            IntPtr text = IntPtr.Zero;
+            try
+            {
+                text = Marshal.SecureStringToGlobalAllocUnicode(_secret);
+                return Marshal.PtrToStringUni(text) ?? string.Empty;
+            }
+            finally
+            {
+                if (text != IntPtr.Zero) Marshal.ZeroFreeGlobalAllocUnicode(text);
+            }
+        }
 
         internal bool SecretEquals(string? text) => text != null && text.Length > 0 && string.Equals(RevealSecret(), text, StringComparison.Ordinal);
 

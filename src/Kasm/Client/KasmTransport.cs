@@ -56,14 +56,16 @@ namespace Kasm.Client
             var endpoint = response.Endpoint;
             // One parse serves the checks here and the caller's reading of response.Json.
             var json = response.TryJson();
-            var failure = ResponseClassifier.Classify(endpoint, response.StatusCode, response.ContentType, response.Body, SecretForScrub(), expectJson, json);
+            // The secret is needed only to scrub a message the server sent; most answers carry none.
+            string? secret = ResponseClassifier.HasServerMessage(response.Body, json) ? SecretForScrub() : null;
+            var failure = ResponseClassifier.Classify(endpoint, response.StatusCode, response.ContentType, response.Body, secret, expectJson, json);
             if (failure != null)
             {
                 failure.Attempts = response.Attempts;
                 response.Dispose();
                 throw failure;
             }
-            response.Partial = ResponseClassifier.Partial(endpoint, response.StatusCode, response.ContentType, response.Body, SecretForScrub(), json);
+            response.Partial = ResponseClassifier.Partial(endpoint, response.StatusCode, response.ContentType, response.Body, secret, json);
             return response;
         }
 

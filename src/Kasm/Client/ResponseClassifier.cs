@@ -234,9 +234,20 @@ namespace Kasm.Client
             using (doc) return MessageOf(body, secret, doc!.RootElement);
         }
 
+        /// <summary>
+        /// True when <see cref="MessageOf"/> may find a message in the answer (an error_message or error field, or a
+        /// body that is not JSON), which is when the secret is needed to scrub it.
+        /// </summary>
+        internal static bool HasServerMessage(byte[] body, JsonElement? json)
+        {
+            if (body.Length == 0) return false;
+            if (!(json is JsonElement root)) return true;
+            return root.ValueKind == JsonValueKind.Object && (root.TryGetProperty("error_message", out _) || root.TryGetProperty("error", out _));
+        }
+
         private static string? MessageOf(byte[] body, string? secret, JsonElement? json)
         {
-            if (body.Length == 0) return null;
+            if (!HasServerMessage(body, json)) return null;
             string? text = null;
             if (json is JsonElement root)
             {

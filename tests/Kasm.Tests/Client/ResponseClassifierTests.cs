@@ -2,6 +2,7 @@
 using Xunit;
 using System.Management.Automation;
 using System.Text;
+using System.Text.Json;
 using Kasm.Client;
 
 namespace Kasm.Tests.Client;
@@ -168,5 +169,28 @@ public class ResponseClassifierTests
         var ex = Failure(status, contentType, body);
         Assert.DoesNotContain(Secret, Secrets.Describe(ex));
         Assert.Contains("***", ex.ServerMessage);
+    }
+
+    [Theory]
+    [InlineData("{\"error_message\":\"secret TopSecret0000000000000000000042\"}", true)]
+    [InlineData("{\"error_message\":null}", true)]
+    [InlineData("{\"error\":\"bad field\"}", true)]
+    [InlineData("<html><body>Traceback</body></html>", true)]
+    [InlineData("{\"images\":[{\"name\":\"error_message\"}]}", false)]
+    [InlineData("[1,2]", false)]
+    [InlineData("", false)]
+    public void The_transport_reveals_the_secret_to_scrub_only_an_answer_that_can_carry_a_message(string body, bool carries)
+    {
+        // KasmTransport.Check asks for the secret only when this is true; every text MessageOf could return comes from
+        // such an answer, so nothing it returns goes unscrubbed.
+        var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+        JsonElement? json = null;
+        JsonDocument? doc = null;
+        try { doc = JsonDocument.Parse(bytes); json = doc.RootElement; } catch (JsonException) { }
+        using (doc)
+        {
+            Assert.Equal(carries, ResponseClassifier.HasServerMessage(bytes, json));
+            if (!carries) Assert.Null(ResponseClassifier.ServerMessage(bytes, "application/json", null));
+        }
     }
 }
