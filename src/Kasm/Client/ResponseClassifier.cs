@@ -149,7 +149,7 @@ namespace Kasm.Client
                 }
                 return true;
             }
-            catch (Exception ex) when (ex is JsonException || ex is DecoderFallbackException || ex is ArgumentException || ex is InvalidOperationException)
+            catch (Exception ex) when (IsUnreadable(ex))
             {
                 error = ex;
                 return false;
@@ -180,16 +180,22 @@ namespace Kasm.Client
                 if (HasSurrogateEscape(body)) CheckStrings(document.RootElement);
                 return true;
             }
-            catch (Exception ex) when (ex is JsonException || ex is DecoderFallbackException || ex is ArgumentException || ex is InvalidOperationException)
+            catch (Exception ex) when (IsUnreadable(ex))
             {
-                // InvalidOperationException: a \uD800-style escape without its pair, which System.Text.Json only
-                // notices when that string is read.
                 document?.Dispose();
                 document = null;
                 error = ex;
                 return false;
             }
         }
+
+        /// <summary>
+        /// What reading a body (or an item) that is not usable JSON throws: malformed JSON, bytes that are not UTF-8, and
+        /// (InvalidOperationException) a \uD800-style escape without its pair, which System.Text.Json only notices when
+        /// that string is read.
+        /// </summary>
+        private static bool IsUnreadable(Exception ex) =>
+            ex is JsonException || ex is DecoderFallbackException || ex is ArgumentException || ex is InvalidOperationException;
 
         /// <summary>True when the body has a \uD800..\uDFFF escape (rare: only then are its strings checked).</summary>
         private static bool HasSurrogateEscape(byte[] body) => HasSurrogateEscape(new ArraySegment<byte>(body));
