@@ -20,7 +20,9 @@ param(
     [int] $LatencyMs = 20,
     [int] $Users = 50000,
     [int] $Imports = 7,
-    [string] $OutDirectory
+    [string] $OutDirectory,
+    # The seed of (a)'s block order (printed in the JSON); by default a new one each run.
+    [int] $Seed
 )
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
@@ -160,6 +162,9 @@ try {
     [RawKasm]::Shared = $raw; [RawKasm]::SharedBody = $credentials
 
     # ---- (a) sequential calls, in alternating blocks so machine noise hits every contender alike
+    $orderSeed = if ($Seed) { $Seed } else { [Environment]::TickCount }
+    $order = [Random]::new($orderSeed)
+    $results['a_orderSeed'] = $orderSeed
     foreach ($case in @(
             @{ Name = 'Get-KasmImage'; Method = 'get_images'; Key = 'images'; Field = 'image_id'; Call = { $null = Get-KasmImage }; Raw = 0.6; Irm = $true }
             @{ Name = 'Get-KasmSystemInfo'; Method = 'system_info'; Key = 'system_info'; Field = 'api'; Call = { $null = Get-KasmSystemInfo }; Raw = 0.9; Irm = $false })) {
@@ -182,24 +187,36 @@ try {
         & $moduleLoop $warm; & $emptyLoop $warm; & $httpLoop $warm $path $case.Key $case.Field
         for ($i = 0; $i -lt [Math]::Min(50, $warm); $i++) { $null = Invoke-RestMethod @irm; $null = Invoke-RestMethod @irm -WebSession $session }
         $null = [RawKasm]::Loop($raw, $path, $credentials, $warm, $case.Key, $case.Field)
-        for ($done = 0; $done -lt $Calls; $done += $block) {
-            # A collection before each block (not timed), so no contender is charged for collecting the garbage the
-            # one before it left (Invoke-RestMethod leaves a lot: without this the raw loop, run after it, came out
-            # slower than the module).
-            [GC]::Collect(); $watch.module.Start(); & $moduleLoop $block; $watch.module.Stop()
-            [GC]::Collect(); $watch.irm.Start(); for ($i = 0; $i -lt $block; $i++) { $null = Invoke-RestMethod @irm }; $watch.irm.Stop()
-            [GC]::Collect(); $watch.irmSession.Start(); for ($i = 0; $i -lt $block; $i++) { $null = Invoke-RestMethod @irm -WebSession $session }; $watch.irmSession.Stop()
-            [GC]::Collect(); $watch.raw.Start(); $null = [RawKasm]::Loop($raw, $path, $credentials, $block, $case.Key, $case.Field); $watch.raw.Stop()
+        # One block of each contender per round, in an order drawn afresh for every round (seeded, so a run can be
+        # repeated). A fixed order does not hit every contender alike: measured with two identical module contenders
+        # in one fixed order, the one right after the raw loop came out about 1.5x slower per call, every time; drawn
+        # afresh, the two were level.
+        $contenders = [ordered]@{
+            module = { & $moduleLoop $block }
+            irm = { for ($i = 0; $i -lt $block; $i++) { $null = Invoke-RestMethod @irm } }
+            irmSession = { for ($i = 0; $i -lt $block; $i++) { $null = Invoke-RestMethod @irm -WebSession $session } }
+            raw = { $null = [RawKasm]::Loop($raw, $path, $credentials, $block, $case.Key, $case.Field) }
             # PowerShell's floor: the same loop calling a binary cmdlet that sends nothing.
-            [GC]::Collect(); $watch.empty.Start(); & $emptyLoop $block; $watch.empty.Stop()
+            empty = { & $emptyLoop $block }
             # The ceiling: the raw loop's call inside a binary cmdlet.
-            [GC]::Collect(); $watch.httpCmdlet.Start(); & $httpLoop $block $path $case.Key $case.Field; $watch.httpCmdlet.Stop()
+            httpCmdlet = { & $httpLoop $block $path $case.Key $case.Field }
+        }
+        $names = [string[]]@($contenders.Keys)
+        $orders = [Collections.Generic.List[string]]::new()
+        for ($done = 0; $done -lt $Calls; $done += $block) {
+            for ($j = $names.Length - 1; $j -gt 0; $j--) { $k = $order.Next($j + 1); $names[$j], $names[$k] = $names[$k], $names[$j] }
+            $orders.Add($names -join ',')
+            foreach ($name in $names) {
+                # A collection before each block (not timed), so no contender is charged for collecting the garbage
+                # the one before it left (Invoke-RestMethod leaves a lot).
+                [GC]::Collect(); $watch[$name].Start(); & $contenders[$name]; $watch[$name].Stop()
+            }
         }
         $rate = @{}; foreach ($k in $watch.Keys) { $rate[$k] = $Calls / $watch[$k].Elapsed.TotalSeconds }
         # The best ratio any binary cmdlet could reach against the raw loop here: raw time plus PowerShell's own per-call time.
         $ceiling = $rate.httpCmdlet / $rate.raw
         $results["a_$($case.Method)"] = [ordered]@{ calls = $Calls; warmUpCalls = $warm; moduleCallsPerSec = $rate.module; irmCallsPerSec = $rate.irm; irmWebSessionCallsPerSec = $rate.irmSession; rawCallsPerSec = $rate.raw
-            emptyCmdletCallsPerSec = $rate.empty; httpCmdletCallsPerSec = $rate.httpCmdlet; ceilingVsRaw = $ceiling }
+            emptyCmdletCallsPerSec = $rate.empty; httpCmdletCallsPerSec = $rate.httpCmdlet; ceilingVsRaw = $ceiling; blockOrders = $orders.ToArray() }
         # The issue sets the Invoke-RestMethod targets on Get-KasmImage; on Get-KasmSystemInfo only the raw one. The
         # other ratios are printed for information, without a target.
         $r = $rate.module / $rate.irm; Add-Row 'a' "$($case.Name) vs Invoke-RestMethod" ('{0:N0}' -f $rate.module) ('{0:N0}' -f $rate.irm) 'calls/s' $(if ($case.Irm) { '>= 10x' } else { '' }) $r $(if ($case.Irm) { $r -ge 10 } else { $null })

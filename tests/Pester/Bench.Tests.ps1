@@ -20,7 +20,11 @@ Describe 'build.ps1 -Task Bench' {
         $r = $report.results
         foreach ($m in 'a_get_images', 'a_system_info') {
             foreach ($k in 'moduleCallsPerSec', 'irmCallsPerSec', 'irmWebSessionCallsPerSec', 'rawCallsPerSec', 'emptyCmdletCallsPerSec', 'ceilingVsRaw') { $r.$m.$k | Should -BeGreaterThan 0 }
+            # Each round ran every contender once, in an order drawn for that round.
+            @($r.$m.blockOrders).Count | Should -BeGreaterThan 0
+            foreach ($o in $r.$m.blockOrders) { ($o -split ',' | Sort-Object) -join ',' | Should -Be 'empty,httpCmdlet,irm,irmSession,module,raw' }
         }
+        $r.a_orderSeed | Should -Not -BeNullOrEmpty
         $r.b_sessions.throttle1Sec | Should -BeGreaterThan 0
         $r.b_sessions.throttle16Sec | Should -BeGreaterThan 0
         $r.c_users.users | Should -Be 2000
