@@ -21,7 +21,8 @@ param(
     [int] $Users = 50000,
     [int] $Imports = 7,
     [string] $OutDirectory,
-    # The seed of (a)'s block order (printed in the JSON); by default a new one each run.
+    # The seed of (a)'s block order (a_orderSeed in the JSON; pass it back to repeat a run's order). 0, the default,
+    # draws a new one.
     [int] $Seed
 )
 $ErrorActionPreference = 'Stop'
@@ -213,7 +214,7 @@ try {
             }
         }
         $rate = @{}; foreach ($k in $watch.Keys) { $rate[$k] = $Calls / $watch[$k].Elapsed.TotalSeconds }
-        # The best ratio any binary cmdlet could reach against the raw loop here: raw time plus PowerShell's own per-call time.
+        # The best ratio a binary cmdlet reached against the raw loop in this run: the raw call inside a binary cmdlet.
         $ceiling = $rate.httpCmdlet / $rate.raw
         $results["a_$($case.Method)"] = [ordered]@{ calls = $Calls; warmUpCalls = $warm; moduleCallsPerSec = $rate.module; irmCallsPerSec = $rate.irm; irmWebSessionCallsPerSec = $rate.irmSession; rawCallsPerSec = $rate.raw
             emptyCmdletCallsPerSec = $rate.empty; httpCmdletCallsPerSec = $rate.httpCmdlet; ceilingVsRaw = $ceiling; blockOrders = $orders.ToArray() }
