@@ -23,6 +23,17 @@ Describe 'build.ps1 -Task Bench' {
             # Each round ran every contender once, in an order drawn for that round.
             @($r.$m.blockOrders).Count | Should -BeGreaterThan 0
             foreach ($o in $r.$m.blockOrders) { ($o -split ',' | Sort-Object) -join ',' | Should -Be 'empty,httpCmdlet,irm,irmSession,module,raw' }
+            @($r.$m.blockOrders) | Should -HaveCount $r.$m.rounds
+            # Blocks are sized by time: every contender has its own count, at least 5, and one rate per round; its
+            # figure is the median of those rates.
+            foreach ($b in $r.$m.blockCallsPerSec) {
+                $r.$m.blockCalls.($b.contender) | Should -BeGreaterOrEqual 5
+                @($b.rates) | Should -HaveCount $r.$m.rounds
+                $figure = @{ module = 'moduleCallsPerSec'; irm = 'irmCallsPerSec'; irmSession = 'irmWebSessionCallsPerSec'; raw = 'rawCallsPerSec'; empty = 'emptyCmdletCallsPerSec'; httpCmdlet = 'httpCmdletCallsPerSec' }[$b.contender]
+                $r.$m.$figure | Should -Be (@($b.rates) | Sort-Object)[[int][Math]::Floor((@($b.rates).Count - 1) / 2)]
+            }
+            $r.$m.emptyCmdletBoundVsRaw | Should -BeGreaterThan 0
+            $r.$m.emptyCmdletBoundVsRaw | Should -BeLessThan 1
         }
         $r.a_orderSeed | Should -Not -BeNullOrEmpty
         $r.b_sessions.throttle1Sec | Should -BeGreaterThan 0
